@@ -1,0 +1,3 @@
+export * from './run.js';
+export * from './summary.js';
+export * from './inventory.js';

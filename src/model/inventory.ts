@@ -1,0 +1,13 @@
+import type { Run, RunStatus } from './run.js';
+
+/** Everything found under the roots: every file with its status, nothing dropped. */
+export interface Inventory {
+  /** The roots as given. */
+  roots: string[];
+  /** Every file found, in a stable order (root, then path with numbers compared numerically). */
+  runs: Run[];
+  /** Files or folders that could not even be listed (permission, vanished, loop). */
+  scanErrors: { path: string; message: string }[];
+  /** Count per status. */
+  counts: Record<RunStatus, number>;
+}

@@ -1,0 +1,218 @@
+/**
+ * Shared types for one YCSB run, from raw text to the factors that place it in a campaign.
+ *
+ * `model` imports nothing of ours: it is the contract between ingest, analysis, report and exec.
+ */
+
+/** Factor name -> level, as text. Canonical names: db, phase, nodes, recordcount, operationcount,
+ * threads, workload, rf, rep; any other key found (bs, fs, …) is kept under its own name. */
+export type Factors = Record<string, string>;
+
+/** The factor names the tool knows by meaning; others pass through untouched. */
+export const CANONICAL_FACTORS = [
+  'db',
+  'phase',
+  'nodes',
+  'recordcount',
+  'operationcount',
+  'threads',
+  'workload',
+  'rf',
+  'rep',
+] as const;
+
+/** Aliases accepted anywhere a factor name is given (file templates, CSV headers, --group). */
+export const FACTOR_ALIASES: Readonly<Record<string, string>> = {
+  size: 'recordcount',
+  records: 'recordcount',
+  rc: 'recordcount',
+  oc: 'operationcount',
+  ops: 'operationcount',
+  replication: 'rf',
+  replicas: 'nodes',
+  th: 'threads',
+  threadcount: 'threads',
+  wl: 'workload',
+  repetition: 'rep',
+  index: 'rep',
+  iter: 'rep',
+  iteration: 'rep',
+  run: 'rep',
+  database: 'db',
+  binding: 'db',
+};
+
+/** The name a factor is known by, after aliases (lower case). */
+export function canonicalFactor(name: string): string {
+  const n = name.trim().toLowerCase();
+  return FACTOR_ALIASES[n] ?? n;
+}
+
+/**
+ * How a file ended up. Every file found gets exactly one.
+ * - ok: a complete summary was parsed.
+ * - failed: the run happened but produced nothing usable (no operations, 0 throughput,
+ *   an exception and no summary, a usage text).
+ * - partial: truncated: status lines but no summary.
+ * - duplicate: byte-identical to another file (the first one keeps its status).
+ * - not-ycsb: readable text that is not a YCSB output.
+ * - unreadable: could not be read or decoded.
+ */
+export type RunStatus = 'ok' | 'failed' | 'partial' | 'duplicate' | 'not-ycsb' | 'unreadable';
+
+export const RUN_STATUSES: readonly RunStatus[] = [
+  'ok',
+  'failed',
+  'partial',
+  'duplicate',
+  'not-ycsb',
+  'unreadable',
+];
+
+/** A finding about an input, precise enough to act on: `file:line: expected …, found …`. */
+export interface Diagnostic {
+  /** 1-based line number, when one applies. */
+  line?: number;
+  message: string;
+  expected?: string;
+  found?: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** Which output format the parser recognised. */
+export type YcsbFormat =
+  | 'ycsb-text'
+  | 'ycsb-histogram'
+  | 'ycsb-json'
+  | 'ycsb-json-array'
+  | 'go-ycsb'
+  | 'ycsb-cpp'
+  | 'table'
+  | 'unknown';
+
+/** Summary statistics of one operation type ([READ], [UPDATE], [INSERT], …). Latencies in µs. */
+export interface OperationStats {
+  /** Upper-case YCSB name: READ, UPDATE, INSERT, SCAN, READ-MODIFY-WRITE, CLEANUP, READ-FAILED, … */
+  operation: string;
+  count?: number;
+  avg?: number;
+  min?: number;
+  max?: number;
+  /** Percentile (as written, e.g. '95', '99', '99.9') -> latency in µs. */
+  percentiles: Record<string, number>;
+  /** Return code (OK, NOT_FOUND, ERROR, BATCHED_OK, '0', '-1', …) -> count. */
+  returns: Record<string, number>;
+  /** Old `histogram` measurement: bucket upper bound in the source unit ('>1000' kept as text) -> count. */
+  histogram?: { bucket: string; count: number }[];
+}
+
+/** One `-s` status line, a point of the per-run time series. */
+export interface StatusSample {
+  /** Seconds since the start of the run, as YCSB printed it. */
+  t: number;
+  /** Operations completed so far (cumulative). */
+  operations: number;
+  /** Current throughput in the interval ending at t (ops/sec); absent on the first line. */
+  throughput?: number;
+  /** 1-based line number in the file. */
+  line: number;
+  /** Per-operation interval stats: Count, Max, Min, Avg, percentiles, all latencies in µs. */
+  ops: Record<string, { count: number; max?: number; min?: number; avg?: number; percentiles: Record<string, number> }>;
+}
+
+/** What the header tells of the run (the `Command line:` and the client version). */
+export interface RunHeader {
+  commandLine?: string;
+  version?: string;
+  /** YCSB binding class or name, e.g. site.ycsb.db.CassandraCQLClient. */
+  binding?: string;
+  /** Factors read from the content (db, workload, phase, recordcount, operationcount, threads, target). */
+  factors: Factors;
+  /** Every -p key=value seen. */
+  properties: Record<string, string>;
+}
+
+/** The result of parsing one file's text: pure, no file system. */
+export interface ParsedRun {
+  /** The name given to the parser (a path relative to the scanned root, usually). */
+  name: string;
+  status: RunStatus;
+  /** Why the status is what it is, and anything odd found on the way. */
+  diagnostics: Diagnostic[];
+  format: YcsbFormat;
+  header: RunHeader;
+  /** Flat metric name -> value, normalised units (see METRIC_UNITS). e.g. throughput, runtime,
+   * operations, read.avg, read.p95, read.p99.9, update.count, gc.time. */
+  metrics: Record<string, number>;
+  /** Per-operation summaries, keyed by upper-case operation name. */
+  operations: Record<string, OperationStats>;
+  /** Status-line time series (empty when the run printed none). */
+  series: StatusSample[];
+  /** Latency unit of the source before normalisation. */
+  sourceLatencyUnit: 'us' | 'ms' | 'ns';
+  /** Number of lines read. */
+  lines: number;
+}
+
+/** Where a run's factors came from. */
+export interface FactorOrigin {
+  /** The scheme that matched the file name: a built-in name, a user template, or 'inferred'. */
+  scheme: string;
+  /** Factors taken from the file name/folders. */
+  fromName: Factors;
+  /** Factors taken from the content header. */
+  fromContent: Factors;
+  /** Name and content disagree: both values kept, the name wins in `factors`. */
+  conflicts: { factor: string; name: string; content: string }[];
+  /** Things the scheme could not decide (e.g. a number that might be a rep or a size step). */
+  ambiguities: string[];
+}
+
+/** One input file after loading: what it is, where it sits in the campaign, what it measured. */
+export interface Run extends ParsedRun {
+  /** Path as found, relative to the root it was found under (POSIX separators). */
+  file: string;
+  /** The root directory (as given) the file was found under. */
+  root: string;
+  /** sha256 of the bytes, for duplicate detection. */
+  sha256?: string;
+  /** For a duplicate, the file it repeats. */
+  duplicateOf?: string;
+  factors: Factors;
+  origin: FactorOrigin;
+}
+
+/** Units of the flat metrics after normalisation. */
+export const METRIC_UNITS: Readonly<Record<string, string>> = {
+  throughput: 'ops/s',
+  runtime: 'ms',
+  operations: 'ops',
+  avg: 'µs',
+  min: 'µs',
+  max: 'µs',
+  count: 'ops',
+  'gc.time': 'ms',
+  'gc.count': 'collections',
+};
+
+/** Unit of any flat metric name (read.p99 -> µs). */
+export function metricUnit(metric: string): string {
+  if (METRIC_UNITS[metric]) return METRIC_UNITS[metric];
+  const last = metric.split('.').pop() ?? '';
+  if (/^p\d/.test(last) || ['avg', 'min', 'max'].includes(last)) return 'µs';
+  if (last === 'count' || last.startsWith('return')) return 'ops';
+  return '';
+}
+
+/** Format a diagnostic the way every error in the tool reads: `file:line: message`. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const where = d.line !== undefined ? `${file}:${d.line}` : file;
+  let text = d.message;
+  if (d.expected !== undefined || d.found !== undefined) {
+    const parts: string[] = [];
+    if (d.expected !== undefined) parts.push(`expected ${d.expected}`);
+    if (d.found !== undefined) parts.push(`found ${d.found}`);
+    text = text ? `${text}: ${parts.join(', ')}` : parts.join(', ');
+  }
+  return `${where}: ${text}`;
+}
