@@ -1,0 +1,19 @@
+/**
+ * Arithmetic mean, computed with a second correction pass so that it is exact to rounding for
+ * values with a large common offset (as R's `mean`, which also makes a second pass).
+ *
+ * Reference: R Core Team, `mean.default` (summary.c, long-double accumulation then correction).
+ * @throws {RangeError} when `x` is empty.
+ * @example mean([1, 2, 3, 4]) // 2.5
+ */
+export function mean(x: readonly number[]): number {
+  const n = x.length;
+  if (n === 0) throw new RangeError('mean: expected at least 1 value, found 0');
+  let s = 0;
+  for (const v of x) s += v;
+  const m = s / n;
+  if (!Number.isFinite(m)) return m;
+  let c = 0;
+  for (const v of x) c += v - m;
+  return m + c / n;
+}
