@@ -1,0 +1,168 @@
+/**
+ * The analysis result: what `analyze <dir> --group …` computes, what `--json` prints and what the
+ * report renders. Everything a reader needs travels in it: values, intervals, warnings, provenance.
+ */
+import type { Factors, RunStatus, Summary } from '../model/index.js';
+
+export type PAdjustMethod = 'holm' | 'bonferroni' | 'BH';
+export type OutlierMethod = 'iqr' | 'mad' | 'grubbs';
+
+export interface AnalysisOptions {
+  /** Factors that form groups, e.g. ['rf', 'workload']. */
+  group: string[];
+  /** The factor whose levels are compared (default: group[0]). */
+  compare: string;
+  /** Metric name: throughput, runtime, read.avg, read.p95, update.p99, … */
+  metric: string;
+  /** factor -> allowed levels. */
+  filter: Record<string, string[]>;
+  /** Confidence level of every interval (default 0.95). */
+  confidence: number;
+  /** BCa bootstrap of the mean, when asked. */
+  bootstrap?: { resamples: number; seed: number };
+  /** Remove the runs flagged by this method before computing (listed in `excluded`). */
+  excludeOutliers?: OutlierMethod;
+  adjust: PAdjustMethod;
+  /** Two-way ANOVA over the first two group factors. */
+  twoway: boolean;
+  /** Target relative CI half-width for the repetitions-needed computation (0.05 = ±5%). */
+  targetCi: number;
+  /** Compute per-run metrics from the steady-state part of the status-line series. */
+  trimWarmup: boolean;
+  /** Include the load phase (excluded by default). */
+  includeLoad: boolean;
+}
+
+/** One run as it enters a group. */
+export interface GroupRun {
+  file: string;
+  rep?: string;
+  value: number;
+  outlier: { iqr: 'none' | 'mild' | 'severe'; mad: boolean; grubbs: boolean };
+  /** Why it was excluded from the statistics, if it was. */
+  excluded?: string;
+}
+
+/** Statistics of one group (one configuration). */
+export interface GroupResult {
+  /** Stable key, e.g. `db=cassandra,rf=1,workload=a`. */
+  key: string;
+  /** The levels of the group factors and the stratifying factors. */
+  factors: Factors;
+  /** The level of the compared factor. */
+  level: string;
+  /** Key of the stratum it is compared within (the other factors), '' when none. */
+  stratum: string;
+  n: number;
+  mean: number;
+  sd: number;
+  se: number;
+  median: number;
+  min: number;
+  max: number;
+  cv: number;
+  /** Student-t CI of the mean. */
+  meanCi: Summary;
+  /** BCa bootstrap CI of the mean (with --bootstrap). */
+  bootstrapCi?: Summary;
+  /** Exact order-statistic CI of the median (none below n = 6 at 95%). */
+  medianCi: Summary;
+  /** Σ operations / Σ seconds, for throughput. */
+  ratioOfSums?: number;
+  /** Shapiro–Wilk, when 3 <= n <= 5000 and the values are not all equal. */
+  shapiro?: { W: number; p: number };
+  /** Repetitions needed for a CI half-width within ±targetCi of the mean. */
+  repetitions?: { needed: number; additional: number; target: number };
+  runs: GroupRun[];
+  /** Runs of this configuration that failed or were partial: missing repetitions, not outliers. */
+  failed: { file: string; status: RunStatus; reason: string }[];
+  warnings: string[];
+}
+
+export interface TestResult {
+  statistic: number;
+  df1?: number;
+  df2?: number;
+  p: number;
+}
+
+export interface PairResult {
+  /** Level compared from (baseline) and to. */
+  a: string;
+  b: string;
+  /** mean(b) − mean(a) with its Welch CI. */
+  diff: Summary;
+  /** 100 (mean(b) / mean(a) − 1) with its CI. */
+  percent: Summary;
+  /** Hedges' g of b vs a with its CI. */
+  hedgesG: Summary;
+  welch: { t: number; df: number; p: number; pAdjusted: number };
+  gamesHowell?: { p: number; lo: number; hi: number };
+  tukey?: { p: number; lo: number; hi: number };
+  wilcoxon?: { W: number; p: number; method: 'exact' | 'normal' };
+  /** Power of the two-sided Welch test at the observed difference. */
+  power?: number;
+  warnings: string[];
+}
+
+/** The comparison of the compared factor's levels within one stratum. */
+export interface StratumResult {
+  /** Key of the stratum, e.g. `db=cassandra,workload=a` ('' when there is one stratum). */
+  key: string;
+  factors: Factors;
+  levels: string[];
+  /** Keys of the groups compared, in level order. */
+  groups: string[];
+  levene?: TestResult;
+  brownForsythe?: TestResult;
+  anova?: TestResult & { etaSquared: number; omegaSquared: number };
+  welch?: TestResult;
+  kruskal?: TestResult;
+  recommended?: { test: 'anova' | 'welch' | 'kruskal'; reason: string };
+  pairs: PairResult[];
+  warnings: string[];
+}
+
+export interface TwoWayRow {
+  term: string;
+  ss: number;
+  df: number;
+  F: number;
+  p: number;
+}
+
+export interface TwoWayResult {
+  /** Stratum key (other factors), '' when none. */
+  key: string;
+  factors: [string, string];
+  rows: TwoWayRow[];
+  warnings: string[];
+}
+
+/** Per-run time-series findings (from -s status lines). */
+export interface RunSeriesResult {
+  file: string;
+  factors: Factors;
+  samples: number;
+  stallCount: number;
+  stallSeconds: number;
+  warmupSeconds: number;
+  steadyThroughput: number;
+  warnings: string[];
+}
+
+export interface AnalysisResult {
+  schema: 'ycsb-analyze/analysis@1';
+  options: AnalysisOptions;
+  metric: string;
+  unit: string;
+  /** Factors that vary in the data but are not in --group: they stratify too (never pooled). */
+  stratifiedBy: string[];
+  groups: GroupResult[];
+  strata: StratumResult[];
+  twoway: TwoWayResult[];
+  series: RunSeriesResult[];
+  /** Runs left out before grouping, with the reason (filter, load phase, failed, no metric). */
+  excluded: { file: string; reason: string }[];
+  warnings: string[];
+}

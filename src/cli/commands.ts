@@ -1,0 +1,14 @@
+/**
+ * The list of commands. Each command lives in its own file and exports
+ * `register(program, io, setExit)`; add a line here to wire a new one.
+ */
+import type { Command } from 'commander';
+import type { Io } from './io.js';
+
+export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+const registry: Register[] = [];
+
+export function registerCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  for (const register of registry) register(program, io, setExit);
+}

@@ -1,0 +1,34 @@
+/** What a command may touch of the outside world: injected so tests can capture it. */
+export interface Out {
+  write(chunk: string): unknown;
+  /** True when the stream is a terminal (progress displays only then). */
+  isTTY?: boolean;
+}
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  /** Working directory to resolve relative paths against. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  usage: 2,
+  /** `analyze gaps`: the campaign has gaps. */
+  gaps: 3,
+} as const;
+
+/** An error a person can act on; the CLI prints its message (no stack) and exits with `code`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number = EXIT.error,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The command line as a function: `run(argv, stdout, stderr) -> exit code`.
+ *
+ * ```
+ * argv ──► commander program ──► one command file (src/cli/<command>.ts)
+ *                                   │ load (ingest) → analyse (analysis) → render (report) / plan (exec)
+ *                                   ▼
+ *                             stdout / stderr ──► exit code
+ * ```
+ * Commands register themselves from their own files; nothing here knows what they do.
+ */
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT, type Io, type Out } from './io.js';
+import { registerCommands } from './commands.js';
+
+export async function run(
+  argv: string[],
+  stdout: Out,
+  stderr: Out,
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<number> {
+  const io: Io = { stdout, stderr, cwd: options.cwd ?? process.cwd(), env: options.env ?? process.env };
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+
+  // 1. Build the program, with output routed to the injected streams.
+  const program = new Command('analyze')
+    .description('Statistics, reports and gap filling for YCSB benchmark campaigns.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+    })
+    .showHelpAfterError('(run `analyze --help` for usage)');
+
+  // 2. Every command adds itself.
+  registerCommands(program, io, setExit);
+
+  // 3. Parse and run; turn every failure into a message and an exit code.
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    if (err instanceof CliError) {
+      stderr.write(`analyze: ${err.message}\n`);
+      return err.code;
+    }
+    const e = err as Error;
+    stderr.write(`analyze: internal error: ${e?.message ?? String(err)}\n${e?.stack ?? ''}\n`);
+    return EXIT.error;
+  }
+  return exitCode;
+}
