@@ -216,3 +216,16 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   }
   return `${where}: ${text}`;
 }
+
+/** Order factor levels and file names as a person expects: numbers numerically (rep 2 before rep 10). */
+export function compareLevels(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+}
+
+/** A stable key for a set of factors: `a=1,b=x` in the order given (or sorted by name). */
+export function factorKey(factors: Factors, names: readonly string[] = Object.keys(factors).sort()): string {
+  return names
+    .filter((n) => factors[n] !== undefined)
+    .map((n) => `${n}=${factors[n]}`)
+    .join(',');
+}
