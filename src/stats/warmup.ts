@@ -1,0 +1,129 @@
+import { mean } from './mean.js';
+import { median } from './median.js';
+import { pelt, type PeltOptions } from './pelt.js';
+import { intervals, type ThroughputSample } from './stalls.js';
+
+/** Options of {@link warmup}. */
+export interface WarmupOptions {
+  /** Fewer status intervals than this: no detection, a warning (default 5). */
+  minIntervals?: number;
+  /** A warm-up may cover at most this fraction of the intervals (default 0.5). */
+  maxFraction?: number;
+  /** A warm-up segment must lie below (1 − minDrop) × the steady level (default 0.05): a drift of
+   * a few per cent is not a warm-up. */
+  minDrop?: number;
+  /** Passed to {@link pelt} (default: MBIC penalty, minSegment 1, robust σ). */
+  pelt?: PeltOptions;
+}
+
+/** Result of {@link warmup}. */
+export interface WarmupResult {
+  /** Seconds from the start of the run to the end of the warm-up (0 when none was found). */
+  warmupSeconds: number;
+  /** Index in `samples` of the first sample whose interval belongs to the steady part
+   * (`samples.slice(steadyStart)` is the steady part); `samples.length` when nothing is left. */
+  steadyStart: number;
+  /** Mean of the current throughput (ops/s) over the steady intervals, stalls included; NaN if none. */
+  steadyThroughput: number;
+  /** 'pelt' when the change-point search ran, 'none' when the run was too short for it. */
+  method: 'pelt' | 'none';
+  /** Number of PELT segments in the warm-up (0 when none). */
+  warmupSegments: number;
+  /** Means (ops/s) of the PELT segments, in time order. */
+  segmentMeans: number[];
+  warnings: string[];
+}
+
+/**
+ * Warm-up of a YCSB run from its status-line time series: the initial period before throughput
+ * reaches its steady level, found with PELT (change in mean, MBIC penalty) on the interval
+ * throughputs.
+ *
+ * Rule. PELT splits the series into segments of constant mean. The warm-up is the longest run of
+ * leading segments S1 … Sj such that
+ *   (1) the means rise strictly from S1 up to S(j+1) (a warm-up climbs to the steady level:
+ *       leading zeros while the client connects, then a ramp as caches and connections fill),
+ *   (2) every one of them lies below (1 − minDrop) × the median throughput of the rest of the run
+ *       (the steady level; the median ignores stalls and spikes later in the run; minDrop = 5 %
+ *       by default, so a slow drift of a few per cent is not called a warm-up), and
+ *   (3) together they cover at most `maxFraction` of the intervals (a warm-up is short; a level
+ *       that rises late in the run is a regime change, not a warm-up).
+ * Otherwise the warm-up is 0. A first segment above the steady level (the run starts fast and
+ * slows down) is not a warm-up and is reported as a warning. Requiring a rise, rather than any
+ * difference, keeps mid-run stalls (zero intervals, which PELT isolates as short low segments) and
+ * the short final interval from being taken as warm-up; because those stalls follow a higher
+ * segment, they break the staircase.
+ *
+ * Runs with fewer than `minIntervals` (default 5) intervals get no detection and a warning.
+ * Reference: Killick, Fearnhead & Eckley (2012) for PELT (see pelt.ts); the steady-state
+ * definition follows the usual "discard the initial transient" practice of simulation output
+ * analysis (Law, A. M. (2015), *Simulation Modeling and Analysis*, 5th ed., §9.5.1).
+ * @throws {RangeError} when times are not finite or decrease (see `intervals`), or options are invalid.
+ * @example
+ * warmup([0, 0, 0, 0, 40, 70, 72, 71, 70, 73, 71, 72, 70, 71].map((v, i) => ({ t: 10 * i, throughput: v })))
+ * // { warmupSeconds: 40, steadyStart: 5, steadyThroughput: 71.11111111111111, method: 'pelt',
+ * //   warmupSegments: 2, segmentMeans: [0, 40, 71.11111111111111], warnings: [] }
+ */
+export function warmup(samples: readonly ThroughputSample[], options: WarmupOptions = {}): WarmupResult {
+  const minIntervals = options.minIntervals ?? 5;
+  const maxFraction = options.maxFraction ?? 0.5;
+  const minDrop = options.minDrop ?? 0.05;
+  if (!(minDrop >= 0 && minDrop < 1)) throw new RangeError(`warmup: minDrop must be in [0, 1), found ${minDrop}`);
+  if (!(maxFraction > 0 && maxFraction <= 1)) throw new RangeError(`warmup: maxFraction must be in (0, 1], found ${maxFraction}`);
+  const iv = intervals(samples);
+  const y = iv.map((x) => x.throughput);
+  const warnings: string[] = [];
+  const steadyFrom = (k: number) => (k < iv.length ? iv[k].index : samples.length);
+  if (iv.length < minIntervals) {
+    warnings.push(
+      `only ${iv.length} status interval(s): too short to detect a warm-up (need at least ${minIntervals}); the whole run is treated as steady`,
+    );
+    return {
+      warmupSeconds: 0,
+      steadyStart: steadyFrom(0),
+      steadyThroughput: y.length > 0 ? mean(y) : NaN,
+      method: 'none',
+      warmupSegments: 0,
+      segmentMeans: y.length > 0 ? [mean(y)] : [],
+      warnings,
+    };
+  }
+  const seg = pelt(y, options.pelt);
+  warnings.push(...seg.warnings);
+  const mu = seg.segments.map((s) => s.mean);
+  let j = 0;
+  for (let cand = 1; cand < seg.segments.length; cand++) {
+    if (!(mu[cand - 1] < mu[cand])) break; // (1) rising staircase up to S(cand+1)
+    const end = seg.segments[cand - 1].end;
+    if (end > maxFraction * iv.length) break; // (3) short
+    const level = median(y.slice(end));
+    if (mu.slice(0, cand).every((v) => v < (1 - minDrop) * level)) j = cand; // (2) below the steady level
+  }
+  if (j === 0 && seg.segments.length > 1) {
+    const level = median(y.slice(seg.segments[0].end));
+    if (mu[0] > level) {
+      warnings.push(
+        `the run starts above its later level (${fmt(mu[0])} ops/s in the first ${fmt(iv[seg.segments[0].end - 1].end)} s, then a median of ${fmt(level)} ops/s): not treated as a warm-up`,
+      );
+    } else if (mu[0] < mu[1] && seg.segments[0].end > maxFraction * iv.length) {
+      warnings.push(
+        `throughput rises only after ${fmt(iv[seg.segments[0].end - 1].end)} s, more than ${fmt(maxFraction * 100)}% of the run: not treated as a warm-up; the run may not reach a steady state`,
+      );
+    }
+  }
+  const k = j > 0 ? seg.segments[j - 1].end : 0;
+  const steady = y.slice(k);
+  return {
+    warmupSeconds: k > 0 ? iv[k - 1].end : 0,
+    steadyStart: steadyFrom(k),
+    steadyThroughput: steady.length > 0 ? mean(steady) : NaN,
+    method: 'pelt',
+    warmupSegments: j,
+    segmentMeans: mu,
+    warnings,
+  };
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
