@@ -1,0 +1,330 @@
+/**
+ * File discovery: which files under the given roots are candidate YCSB outputs.
+ *
+ * Walks each root recursively with fast-glob and returns the files relative to their root
+ * (POSIX separators) in a stable, human order (numbers compared by value: rep 2 before rep 10).
+ * Nothing here reads file contents; deciding what a file *is* is the parser's job.
+ *
+ * Defaults (all overridable, see {@link DiscoverOptions}):
+ * - `node_modules` folders are not entered;
+ * - hidden files and folders (name starting with `.`) are skipped;
+ * - obvious non-outputs are skipped by name, see {@link DEFAULT_SKIP}: licences, READMEs and other
+ *   documentation (`*.md`, `*.rst`, …), configuration (`*.yaml`, `*.yml`, `*.toml`, `*.xml`, …),
+ *   scripts and source code (`*.sh`, `*.py`, `*.R`, `*.js`, …), images, archives, office
+ *   documents, PDFs, binaries. `*.json` and `*.csv` are KEPT: YCSB's JSON exporters write JSON and
+ *   a table of results may be CSV. `*.txt`, `*.log`, `*.out`, `*.dat` and names without an
+ *   extension are kept.
+ *
+ * Robustness: a symbolic-link loop is cut where it closes (an entry in `errors`, no hang); a folder
+ * that cannot be read gives an entry in `errors` and the walk goes on; a root that does not exist
+ * gives an entry in `errors`; a broken symbolic link gives an entry in `errors`. Names with spaces,
+ * quotes, shell or glob metacharacters, non-ASCII characters or newlines are returned as they are
+ * (roots are never interpreted as glob patterns).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+
+/** A file found: the root it was found under (as given, or the folder of a single-file root) and
+ * its path relative to that root with `/` separators. */
+export interface DiscoveredFile {
+  root: string;
+  path: string;
+}
+
+/** Something that could not be walked; the walk went on without it. */
+export interface DiscoverError {
+  /** The root joined with the path relative to it (POSIX separators inside the root). */
+  path: string;
+  message: string;
+}
+
+export interface DiscoverResult {
+  files: DiscoveredFile[];
+  errors: DiscoverError[];
+}
+
+/** The part of the file-system adapter discover uses; tests may replace it to simulate failures
+ * that cannot be produced otherwise (e.g. an unreadable folder when running as root). */
+export interface DiscoverFs {
+  readdir: typeof fs.readdir;
+  stat: typeof fs.stat;
+  realpath: (p: string, cb: (err: NodeJS.ErrnoException | null, resolved: string) => void) => void;
+}
+
+export interface DiscoverOptions {
+  /** Glob patterns (relative to each root) of the files to keep. When given, they replace the
+   * default `**\/*` AND turn the {@link DEFAULT_SKIP} name list off: a file that matches an
+   * include pattern is kept even if it is called README.md. Hidden files are matched only by
+   * patterns that name the dot explicitly (e.g. `**\/.results/**`); `node_modules` is entered only
+   * when a pattern mentions it. */
+  include?: string[];
+  /** Glob patterns (relative to each root) of files or folders to leave out, on top of the
+   * defaults. `x/**` leaves out folder x without walking it. */
+  exclude?: string[];
+  /** For tests only: the file-system functions to use (default: node:fs). */
+  fs?: Partial<DiscoverFs>;
+}
+
+/** The names skipped by default (case-insensitive, tested against the file's own name). Each
+ * entry is [what, pattern]. */
+export const DEFAULT_SKIP: readonly (readonly [string, RegExp])[] = [
+  ['licence, readme and project files', /^(licen[cs]e|copying|notice|readme|changelog|changes|contributing|authors|code_of_conduct|makefile|dockerfile|vagrantfile|procfile|jenkinsfile)([._-].*)?$/i],
+  ['documentation', /\.(md|markdown|rst|adoc|asciidoc|tex|bib|org|html?|css|ipynb)$/i],
+  ['configuration', /\.(ya?ml|toml|ini|cfg|conf|properties|xml|env|lock|editorconfig)$/i],
+  ['scripts and source code', /\.(sh|bash|zsh|fish|ps1|bat|cmd|py|pyc|r|rmd|rdata|rds|js|mjs|cjs|ts|tsx|jsx|java|class|scala|kt|go|c|cc|cpp|cxx|h|hh|hpp|rs|rb|pl|php|lua|sql|gradle|sbt|mk|cmake|swift|m)$/i],
+  ['images', /\.(png|jpe?g|gif|svg|bmp|tiff?|webp|ico|eps|heic)$/i],
+  ['archives', /\.(zip|tar|gz|tgz|bz2|tbz2|xz|txz|zst|lz4|7z|rar|jar|war|ear|deb|rpm|whl|gem|iso|dmg)$/i],
+  ['documents', /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|key|numbers|pages)$/i],
+  ['binaries and editor leftovers', /\.(exe|dll|so|dylib|o|a|bin|img|swp|swo|bak|tmp|pid|sock)$|~$/i],
+];
+
+/** Why `name` is skipped by default, or undefined when it is kept. */
+export function defaultSkipReason(name: string): string | undefined {
+  for (const [what, re] of DEFAULT_SKIP) if (re.test(name)) return what;
+  return undefined;
+}
+
+/**
+ * Compare two relative paths in natural order: folder by folder, and within a name digit runs by
+ * numeric value (`rep-2` before `rep-10`), text case-insensitively; ties are broken by plain
+ * code-unit order so the order is total and stable.
+ * @example ['a-10.txt', 'a-2.txt', 'B/x', 'a/x'].sort(naturalCompare) // ['a/x', 'a-2.txt', 'a-10.txt', 'B/x']
+ */
+export function naturalCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  const sa = a.split('/');
+  const sb = b.split('/');
+  const n = Math.min(sa.length, sb.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareSegment(sa[i], sb[i]);
+    if (c !== 0) return c;
+  }
+  if (sa.length !== sb.length) return sa.length - sb.length;
+  return a < b ? -1 : 1;
+}
+
+const CHUNK = /(\d+)/;
+
+function compareSegment(a: string, b: string): number {
+  if (a === b) return 0;
+  const ca = a.split(CHUNK);
+  const cb = b.split(CHUNK);
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ca[i];
+    const y = cb[i];
+    if (x === y) continue;
+    if (i % 2 === 1) {
+      // digit runs: compare by value without converting (arbitrary length)
+      const xs = x.replace(/^0+(?=\d)/, '');
+      const ys = y.replace(/^0+(?=\d)/, '');
+      if (xs.length !== ys.length) return xs.length - ys.length;
+      if (xs !== ys) return xs < ys ? -1 : 1;
+    } else {
+      const xl = x.toLowerCase();
+      const yl = y.toLowerCase();
+      if (xl !== yl) {
+        // A shorter prefix first ('a' before 'a-b')
+        return xl < yl ? -1 : 1;
+      }
+    }
+  }
+  if (ca.length !== cb.length) return ca.length - cb.length;
+  // Same value everywhere (case or leading zeros differ): code-unit order.
+  return a < b ? -1 : 1;
+}
+
+/** `root` + `/` + `rel` for messages, keeping the root as the user wrote it. */
+function display(root: string, rel: string): string {
+  if (rel === '' || rel === '.') return root;
+  return root.endsWith('/') || root.endsWith(path.sep) ? root + rel : `${root}/${rel}`;
+}
+
+function errnoMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err && typeof err.message === 'string' ? err.message : String(e);
+}
+
+type Stat = fs.Stats;
+
+function statAsync(f: DiscoverFs, p: string): Promise<Stat> {
+  return new Promise((resolve, reject) => {
+    (f.stat as (p: string, cb: (e: NodeJS.ErrnoException | null, s: Stat) => void) => void)(p, (e, s) =>
+      e ? reject(e) : resolve(s),
+    );
+  });
+}
+
+/**
+ * Find the candidate output files under each root.
+ *
+ * A root that is a single file is returned as `{root: <its folder>, path: <its name>}`, whatever
+ * the include/exclude patterns and default skip list say (it was named explicitly). Files found
+ * under two roots (or twice through symbolic links to the same place under one root) are kept
+ * once per path. The result lists files root by root, each root's files in {@link naturalCompare}
+ * order; errors follow the same order (roots as given, then by path within a root).
+ *
+ * Never throws for file-system problems: they become entries in `errors`.
+ */
+export async function discover(roots: string[], options: DiscoverOptions = {}): Promise<DiscoverResult> {
+  const f: DiscoverFs = {
+    readdir: options.fs?.readdir ?? fs.readdir,
+    stat: options.fs?.stat ?? fs.stat,
+    realpath: options.fs?.realpath ?? ((p, cb) => fs.realpath(p, cb)),
+  };
+  const files: DiscoveredFile[] = [];
+  const errors: DiscoverError[] = [];
+  const seen = new Set<string>();
+
+  for (const root of roots) {
+    let st: Stat;
+    try {
+      st = await statAsync(f, root);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT'
+          ? 'no such file or folder'
+          : code === 'ELOOP'
+            ? 'symbolic link loop'
+            : `cannot read: ${errnoMessage(e)}`;
+      errors.push({ path: root, message });
+      continue;
+    }
+    if (st.isFile()) {
+      const abs = path.resolve(root);
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      files.push({ root: path.dirname(root), path: path.basename(root) });
+      continue;
+    }
+    if (!st.isDirectory()) {
+      errors.push({ path: root, message: 'not a regular file or folder' });
+      continue;
+    }
+    const walkErrors: DiscoverError[] = [];
+    const found = await walkRoot(root, options, f, walkErrors);
+    found.sort(naturalCompare);
+    walkErrors.sort((a, b) => naturalCompare(a.path, b.path) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    errors.push(...walkErrors);
+    for (const rel of found) {
+      const abs = path.resolve(root, rel);
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      files.push({ root, path: rel });
+    }
+  }
+  return { files, errors };
+}
+
+async function walkRoot(
+  root: string,
+  options: DiscoverOptions,
+  f: DiscoverFs,
+  errors: DiscoverError[],
+): Promise<string[]> {
+  const absRoot = path.resolve(root);
+  const include = options.include && options.include.length > 0 ? options.include : undefined;
+  const patterns = include ?? ['**/*'];
+  const mentionsNodeModules = (include ?? []).some((p) => p.includes('node_modules'));
+  const ignore = [...(mentionsNodeModules ? [] : ['**/node_modules', '**/node_modules/**']), ...(options.exclude ?? [])];
+
+  const rel = (abs: string): string => {
+    const r = path.relative(absRoot, abs);
+    return r.split(path.sep).join('/');
+  };
+  const reported = new Set<string>();
+  const report = (abs: string, message: string): void => {
+    const r = rel(abs);
+    const key = `${r}\0${message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    errors.push({ path: display(root, r), message });
+  };
+
+  // Real path of every folder read so far (logical absolute path -> real path): a folder whose real
+  // path equals one of its ancestors' closes a symbolic-link loop and is not read again.
+  const realOf = new Map<string, string>();
+  const realpath = (p: string): Promise<string> =>
+    new Promise((resolve, reject) => f.realpath(p, (e, r) => (e ? reject(e) : resolve(r))));
+
+  const readdir = ((dir: string, opts: unknown, cb?: unknown) => {
+    const callback = (typeof opts === 'function' ? opts : cb) as (e: NodeJS.ErrnoException | null, r: unknown[]) => void;
+    const readOpts = typeof opts === 'function' ? undefined : opts;
+    (async () => {
+      const abs = path.resolve(dir);
+      let real: string;
+      try {
+        real = await realpath(abs);
+      } catch (e) {
+        report(abs, `cannot read folder: ${errnoMessage(e)}`);
+        return [];
+      }
+      realOf.set(abs, real);
+      // Walk up the logical ancestors inside the root.
+      let anc = abs;
+      while (anc !== absRoot) {
+        const up = path.dirname(anc);
+        if (up === anc) break;
+        anc = up;
+        const ar = realOf.get(anc);
+        if (ar !== undefined && ar === real) {
+          report(abs, `symbolic link loop: leads back to ${rel(anc) === '' ? 'the root' : `'${rel(anc)}'`}; not followed`);
+          return [];
+        }
+        if (anc === absRoot) break;
+      }
+      return await new Promise<unknown[]>((resolve) => {
+        const done = (e: NodeJS.ErrnoException | null, entries: unknown[]): void => {
+          if (e) {
+            report(abs, `cannot read folder: ${errnoMessage(e)}`);
+            resolve([]);
+          } else resolve(entries);
+        };
+        if (readOpts === undefined) (f.readdir as unknown as (p: string, cb: typeof done) => void)(dir, done);
+        else (f.readdir as unknown as (p: string, o: unknown, cb: typeof done) => void)(dir, readOpts, done);
+      });
+    })().then(
+      (entries) => callback(null, entries),
+      (e: NodeJS.ErrnoException) => callback(e, []),
+    );
+  }) as unknown as typeof fs.readdir;
+
+  const stat = ((p: string, opts: unknown, cb?: unknown) => {
+    const callback = (typeof opts === 'function' ? opts : cb) as (e: NodeJS.ErrnoException | null, s?: Stat) => void;
+    (f.stat as unknown as (p: string, cb: (e: NodeJS.ErrnoException | null, s: Stat) => void) => void)(p, (e, s) => {
+      if (e) {
+        const base = path.basename(p);
+        const r = rel(path.resolve(p));
+        const hidden = r.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
+        const inNodeModules = !mentionsNodeModules && r.split('/').includes('node_modules');
+        if (!hidden && !inNodeModules && !base.startsWith('.')) {
+          report(
+            path.resolve(p),
+            e.code === 'ELOOP' ? 'symbolic link loop: the link resolves to itself; skipped' : `broken symbolic link: ${errnoMessage(e)}; skipped`,
+          );
+        }
+        callback(e);
+      } else callback(null, s);
+    });
+  }) as unknown as typeof fs.stat;
+
+  let entries: string[];
+  try {
+    entries = await fg(patterns, {
+      cwd: absRoot,
+      dot: false,
+      onlyFiles: true,
+      followSymbolicLinks: true,
+      unique: true,
+      ignore,
+      suppressErrors: false,
+      fs: { readdir, stat },
+    });
+  } catch (e) {
+    report(absRoot, `cannot walk: ${errnoMessage(e)}`);
+    return [];
+  }
+  return include ? entries : entries.filter((e) => defaultSkipReason(e.slice(e.lastIndexOf('/') + 1)) === undefined);
+}

@@ -1,0 +1,189 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discover, naturalCompare, defaultSkipReason } from '../../src/ingest/discover.js';
+
+let tmp: string;
+
+function touch(rel: string, content = 'x'): void {
+  const p = path.join(tmp, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+}
+
+const isRoot = process.getuid?.() === 0;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ycsb-discover-'));
+  // nested, numbered
+  for (const rep of [1, 2, 10, 3, 20]) touch(`camp/cassandra/a/run-${rep}.txt`);
+  touch('camp/cassandra/b/run-1.txt');
+  touch('camp/top.log');
+  touch('camp/result.json');
+  touch('camp/table.csv');
+  touch('camp/noext');
+  // hidden, node_modules, non-outputs
+  touch('camp/.hidden.txt');
+  touch('camp/.git/objects/x.txt');
+  touch('camp/node_modules/pkg/out.txt');
+  touch('camp/sub/node_modules/out.txt');
+  touch('camp/README.md');
+  touch('camp/LICENSE');
+  touch('camp/readme.txt');
+  touch('camp/notes.md');
+  touch('camp/conf.yaml');
+  touch('camp/k8s.yml');
+  touch('camp/run.sh');
+  touch('camp/plot.py');
+  touch('camp/plot.png');
+  touch('camp/all.tar.gz');
+  // awkward names
+  touch('camp/with space/Workload A/outputRunA2.txt');
+  touch('camp/ünï-cödé/日本.txt');
+  touch('camp/meta/$(rm -rf x) `y` ;&|<>*?[a]{b,c}!#~.txt');
+  touch(`camp/meta/quote's "double".txt`);
+  touch('camp/meta/new\nline.txt');
+  // symlink loop back to an ancestor, a self loop and a broken link
+  fs.symlinkSync('..', path.join(tmp, 'camp/cassandra/loop'));
+  fs.symlinkSync('self', path.join(tmp, 'camp/self'));
+  fs.symlinkSync('does-not-exist.txt', path.join(tmp, 'camp/broken.txt'));
+  // a symlink to a file is followed
+  fs.symlinkSync('top.log', path.join(tmp, 'camp/link-to-top.log'));
+  // an unreadable folder
+  touch('camp/locked/secret.txt');
+  fs.chmodSync(path.join(tmp, 'camp/locked'), 0o000);
+});
+
+afterAll(() => {
+  try {
+    fs.chmodSync(path.join(tmp, 'camp/locked'), 0o755);
+  } catch {
+    /* ignore */
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('discover', () => {
+  it('finds outputs recursively, skips hidden, node_modules and non-outputs, in natural order', async () => {
+    const root = path.join(tmp, 'camp');
+    const r = await discover([root]);
+    const paths = r.files.map((f) => f.path);
+    for (const f of r.files) expect(f.root).toBe(root);
+    const expected = [
+      'cassandra/a/run-1.txt',
+      'cassandra/a/run-2.txt',
+      'cassandra/a/run-3.txt',
+      'cassandra/a/run-10.txt',
+      'cassandra/a/run-20.txt',
+      'cassandra/b/run-1.txt',
+      'link-to-top.log',
+      ...(isRoot ? ['locked/secret.txt'] : []),
+      'meta/$(rm -rf x) `y` ;&|<>*?[a]{b,c}!#~.txt',
+      'meta/new\nline.txt',
+      `meta/quote's "double".txt`,
+      'noext',
+      'result.json',
+      'table.csv',
+      'top.log',
+      'with space/Workload A/outputRunA2.txt',
+      'ünï-cödé/日本.txt',
+    ];
+    expect(paths).toEqual(expected);
+    // The loop is reported, not followed.
+    const loop = r.errors.find((e) => e.path.endsWith('cassandra/loop'));
+    expect(loop?.message).toMatch(/symbolic link loop/);
+    expect(r.errors.find((e) => e.path.endsWith('/self'))?.message).toMatch(/loop/);
+    expect(r.errors.find((e) => e.path.endsWith('/broken.txt'))?.message).toMatch(/broken symbolic link/);
+  });
+
+  it.skipIf(isRoot)('an unreadable folder is an error entry and the walk goes on (skipped: running as root, chmod 000 does not stop root)', async () => {
+    const r = await discover([path.join(tmp, 'camp')]);
+    const e = r.errors.find((x) => x.path.endsWith('camp/locked'));
+    expect(e?.message).toMatch(/cannot read folder/);
+    expect(r.files.some((f) => f.path === 'top.log')).toBe(true);
+  });
+
+  it('an unreadable folder (simulated readdir failure, works as root too) is an error entry and the walk goes on', async () => {
+    const root = path.join(tmp, 'camp');
+    const denied = path.join(root, 'cassandra', 'b');
+    const readdir = ((p: fs.PathLike, o: unknown, cb: unknown) => {
+      if (path.resolve(String(p)) === denied) {
+        const err = Object.assign(new Error(`EACCES: permission denied, scandir '${denied}'`), { code: 'EACCES' });
+        (cb as (e: Error) => void)(err);
+        return;
+      }
+      (fs.readdir as unknown as (p: fs.PathLike, o: unknown, cb: unknown) => void)(p, o, cb);
+    }) as unknown as typeof fs.readdir;
+    const r = await discover([root], { fs: { readdir } });
+    expect(r.errors).toContainEqual({ path: `${root}/cassandra/b`, message: expect.stringMatching(/cannot read folder: EACCES/) });
+    const paths = r.files.map((f) => f.path);
+    expect(paths).not.toContain('cassandra/b/run-1.txt');
+    expect(paths).toContain('cassandra/a/run-10.txt');
+    expect(paths).toContain('top.log');
+  });
+
+  it('a missing root is an error entry; the other roots are still walked', async () => {
+    const missing = path.join(tmp, 'nope');
+    const r = await discover([missing, path.join(tmp, 'camp/cassandra/b')]);
+    expect(r.errors).toEqual([{ path: missing, message: 'no such file or folder' }]);
+    expect(r.files).toEqual([{ root: path.join(tmp, 'camp/cassandra/b'), path: 'run-1.txt' }]);
+  });
+
+  it('a root that is a single file (even one the defaults would skip)', async () => {
+    const file = path.join(tmp, 'camp/notes.md');
+    const r = await discover([file]);
+    expect(r.files).toEqual([{ root: path.join(tmp, 'camp'), path: 'notes.md' }]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('include replaces the defaults (keeps README.md when asked); exclude leaves folders out', async () => {
+    const root = path.join(tmp, 'camp');
+    const md = await discover([root], { include: ['**/*.md'] });
+    expect(md.files.map((f) => f.path)).toEqual(['notes.md', 'README.md']);
+    const ex = await discover([root], { exclude: ['cassandra/**', 'meta/**', '**/*.json'] });
+    const paths = ex.files.map((f) => f.path);
+    expect(paths.some((p) => p.startsWith('cassandra/'))).toBe(false);
+    expect(paths.some((p) => p.startsWith('meta/'))).toBe(false);
+    expect(paths).not.toContain('result.json');
+    expect(paths).toContain('top.log');
+    // Hidden files and node_modules only when a pattern names them.
+    const hidden = await discover([root], { include: ['.hidden.txt', 'node_modules/**'] });
+    expect(hidden.files.map((f) => f.path)).toEqual(['.hidden.txt', 'node_modules/pkg/out.txt']);
+  });
+
+  it('a file found twice (two overlapping roots) is listed once', async () => {
+    const r = await discover([path.join(tmp, 'camp/cassandra/b'), path.join(tmp, 'camp/cassandra/b/run-1.txt')]);
+    expect(r.files).toHaveLength(1);
+  });
+});
+
+describe('naturalCompare', () => {
+  it('orders numbers by value, folder by folder, case-insensitively, stably', () => {
+    const input = ['rep-10.txt', 'rep-2.txt', 'rep-1.txt', 'Rep-3.txt', 'a/z', 'a-b', 'a/b', 'rep-02.txt', 'x99999999999999999999', 'x100000000000000000000'];
+    expect([...input].sort(naturalCompare)).toEqual([
+      'a/b',
+      'a/z',
+      'a-b',
+      'rep-1.txt',
+      'rep-02.txt',
+      'rep-2.txt',
+      'Rep-3.txt',
+      'rep-10.txt',
+      'x99999999999999999999',
+      'x100000000000000000000',
+    ]);
+    expect(naturalCompare('a', 'a')).toBe(0);
+  });
+});
+
+describe('defaultSkipReason', () => {
+  it('keeps outputs, skips the documented non-outputs', () => {
+    for (const keep of ['out.txt', 'run.log', 'x.out', 'y.dat', 'r.json', 't.csv', 'noext', 'nohup.out']) {
+      expect(defaultSkipReason(keep), keep).toBeUndefined();
+    }
+    for (const skip of ['LICENSE', 'LICENSE.txt', 'README', 'readme.txt', 'a.md', 'a.yaml', 'b.yml', 'c.sh', 'd.py', 'e.png', 'f.tar.gz', 'g.zip', 'h.pdf', 'x~']) {
+      expect(defaultSkipReason(skip), skip).toBeDefined();
+    }
+  });
+});
