@@ -177,7 +177,8 @@ power_cases[[length(power_cases) + 1]] <- c(list(name = "equalVar01"),
 
 power_n_cases <- list(
   power_n(1, 1), power_n(0.5, 1), power_n(100, 30, 0.9), power_n(2, 1, 0.8, 0.01),
-  power_n(0.2, 1, 0.95), power_n(3, 1.5, 0.8), power_n(12.5, 40, 0.8)
+  power_n(0.2, 1, 0.95), power_n(3, 1.5, 0.8), power_n(12.5, 40, 0.8),
+  power_n(10, 1)  # root below n = 2: uniroot extends the interval downwards (extendInt = "upX")
 )
 
 pnt_grid <- expand.grid(t = c(-3, -0.5, 0, 0.7, 1.96, 4, 12), df = c(2.5, 10, 37.3, 300),
