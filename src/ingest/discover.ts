@@ -15,7 +15,8 @@
  *   a table of results may be CSV. `*.txt`, `*.log`, `*.out`, `*.dat` and names without an
  *   extension are kept.
  *
- * Robustness: a symbolic-link loop is cut where it closes (an entry in `errors`, no hang); a folder
+ * Symbolic links are followed (to files and folders, also outside the root). Robustness: a
+ * symbolic-link loop is cut where it closes (an entry in `errors`, no hang); a folder
  * that cannot be read gives an entry in `errors` and the walk goes on; a root that does not exist
  * gives an entry in `errors`; a broken symbolic link gives an entry in `errors`. Names with spaces,
  * quotes, shell or glob metacharacters, non-ASCII characters or newlines are returned as they are
@@ -299,7 +300,8 @@ async function walkRoot(
         const r = rel(path.resolve(p));
         const hidden = r.split('/').some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..');
         const inNodeModules = !mentionsNodeModules && r.split('/').includes('node_modules');
-        if (!hidden && !inNodeModules && !base.startsWith('.')) {
+        const skipped = !include && defaultSkipReason(base) !== undefined;
+        if (!hidden && !inNodeModules && !skipped && !base.startsWith('.')) {
           report(
             path.resolve(p),
             e.code === 'ELOOP' ? 'symbolic link loop: the link resolves to itself; skipped' : `broken symbolic link: ${errnoMessage(e)}; skipped`,
