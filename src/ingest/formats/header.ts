@@ -1,0 +1,296 @@
+/**
+ * The header of a YCSB output: the `Command line:` arguments (or the java command that started
+ * `site.ycsb.Client`), the client version, and the binding -> database map.
+ *
+ * Pure: no I/O. Imports only the model's types.
+ */
+import type { Diagnostic, RunHeader } from '../../model/run.js';
+
+/**
+ * Binding (YCSB `-db` class, its simple name, or the `bin/ycsb` binding name) -> database name
+ * used as the `db` factor. `null` means "generic binding: the database cannot be told from it"
+ * (JdbcDBClient runs against PostgreSQL, Citus, MySQL…; the file name must say which).
+ * Class names are matched on their simple name (after the last dot); binding names in lower case.
+ */
+export const BINDING_DB: Readonly<Record<string, string | null>> = {
+  // Java class simple names
+  CassandraCQLClient: 'cassandra',
+  CassandraClient7: 'cassandra',
+  CassandraClient8: 'cassandra',
+  CassandraClient10: 'cassandra',
+  ScyllaCQLClient: 'scylla',
+  HBaseClient: 'hbase',
+  HBaseClient10: 'hbase',
+  HBaseClient2: 'hbase',
+  MongoDbClient: 'mongodb',
+  AsyncMongoDbClient: 'mongodb',
+  JdbcDBClient: null,
+  RedisClient: 'redis',
+  RocksDBClient: 'rocksdb',
+  MemcachedClient: 'memcached',
+  CouchbaseClient: 'couchbase',
+  Couchbase2Client: 'couchbase',
+  DynamoDBClient: 'dynamodb',
+  ElasticsearchClient: 'elasticsearch',
+  ElasticsearchRestClient: 'elasticsearch',
+  AerospikeClient: 'aerospike',
+  AccumuloClient: 'accumulo',
+  ArangoDBClient: 'arangodb',
+  AzureCosmosClient: 'azurecosmos',
+  CloudSpannerClient: 'cloudspanner',
+  GoogleBigtableClient: 'googlebigtable',
+  GoogleDatastoreClient: 'googledatastore',
+  IgniteClient: 'ignite',
+  IgniteSqlClient: 'ignite',
+  InfinispanClient: 'infinispan',
+  InfinispanRemoteClient: 'infinispan',
+  KuduYCSBClient: 'kudu',
+  OrientDBClient: 'orientdb',
+  RiakKVClient: 'riak',
+  VoltClient4: 'voltdb',
+  FoundationDBClient: 'foundationdb',
+  GeodeClient: 'geode',
+  TarantoolClient: 'tarantool',
+  SolrClient: 'solr',
+  Solr7Client: 'solr',
+  ZKClient: 'zookeeper',
+  PostgreNoSQLDBClient: 'postgrenosql',
+  S3Client: 's3',
+  GridDBClient: 'griddb',
+  MapRJSONDBClient: 'maprdb',
+  BasicDB: 'basic',
+  BasicTSDB: 'basic',
+  // bin/ycsb binding names
+  cassandra: 'cassandra',
+  'cassandra-cql': 'cassandra',
+  'cassandra2-cql': 'cassandra',
+  scylla: 'scylla',
+  hbase: 'hbase',
+  hbase098: 'hbase',
+  hbase10: 'hbase',
+  hbase12: 'hbase',
+  hbase14: 'hbase',
+  hbase20: 'hbase',
+  hbase2: 'hbase',
+  mongodb: 'mongodb',
+  'mongodb-async': 'mongodb',
+  jdbc: null,
+  redis: 'redis',
+  rocksdb: 'rocksdb',
+  memcached: 'memcached',
+  couchbase: 'couchbase',
+  couchbase2: 'couchbase',
+  dynamodb: 'dynamodb',
+  elasticsearch: 'elasticsearch',
+  elasticsearch5: 'elasticsearch',
+  'elasticsearch5-rest': 'elasticsearch',
+  aerospike: 'aerospike',
+  accumulo: 'accumulo',
+  'accumulo1.9': 'accumulo',
+  arangodb: 'arangodb',
+  azurecosmos: 'azurecosmos',
+  cloudspanner: 'cloudspanner',
+  googlebigtable: 'googlebigtable',
+  googledatastore: 'googledatastore',
+  ignite: 'ignite',
+  'ignite-sql': 'ignite',
+  infinispan: 'infinispan',
+  'infinispan-cs': 'infinispan',
+  kudu: 'kudu',
+  orientdb: 'orientdb',
+  riak: 'riak',
+  voltdb: 'voltdb',
+  foundationdb: 'foundationdb',
+  geode: 'geode',
+  tarantool: 'tarantool',
+  solr: 'solr',
+  solr7: 'solr',
+  zookeeper: 'zookeeper',
+  postgrenosql: 'postgrenosql',
+  s3: 's3',
+  griddb: 'griddb',
+  maprdb: 'maprdb',
+  basic: 'basic',
+  basicts: 'basic',
+};
+
+/**
+ * The database a binding names, from {@link BINDING_DB}: the class's simple name first
+ * (any `HBaseClient…` is hbase, any `Cassandra…Client` is cassandra), then the lower-case
+ * binding name. `null`: generic (JDBC); undefined: unknown binding.
+ *
+ * @example dbFromBinding('site.ycsb.db.hbase2.HBaseClient2') // 'hbase'
+ * @example dbFromBinding('site.ycsb.db.JdbcDBClient') // null
+ */
+export function dbFromBinding(binding: string): string | null | undefined {
+  const simple = binding.slice(binding.lastIndexOf('.') + 1);
+  if (Object.prototype.hasOwnProperty.call(BINDING_DB, simple)) return BINDING_DB[simple];
+  if (simple.startsWith('HBaseClient')) return 'hbase';
+  if (simple.startsWith('Cassandra') && simple.endsWith('Client')) return 'cassandra';
+  const lower = binding.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(BINDING_DB, lower)) return BINDING_DB[lower];
+  return undefined;
+}
+
+/** `/opt/ycsb/workloads/workloada` -> `a`; `workloads/my_mix.properties` -> `my_mix`. */
+export function workloadName(file: string): string {
+  let base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot > 0) base = base.slice(0, dot);
+  if (base.length === 9 && base.toLowerCase().startsWith('workload')) {
+    const letter = base[8].toLowerCase();
+    if (letter >= 'a' && letter <= 'z') return letter;
+  }
+  return base;
+}
+
+function isWorkloadFile(file: string): boolean {
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).toLowerCase();
+  return base.startsWith('workload');
+}
+
+function isConfigFile(file: string): boolean {
+  const f = file.toLowerCase();
+  return f.endsWith('.properties') || f.endsWith('.conf') || f.endsWith('.cfg') || f.endsWith('.xml');
+}
+
+/** Split on runs of spaces/tabs. */
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const space = c === 32 || c === 9;
+    if (space) {
+      if (start >= 0) {
+        out.push(text.slice(start, i));
+        start = -1;
+      }
+    } else if (start < 0) start = i;
+  }
+  return out;
+}
+
+/**
+ * Apply YCSB client arguments (`-db X -P file -p k=v -threads N -target N -load -t -s -l label`)
+ * to a header, in order (the last setting wins, as in site.ycsb.Client): binding, db, workload,
+ * phase, recordcount, operationcount, threads, target, and every -p into properties.
+ */
+export function applyClientArgs(
+  args: string[],
+  header: RunHeader,
+  line: number,
+  diagnostics: Diagnostic[],
+): void {
+  const workloadFiles: string[] = [];
+  const otherFiles: string[] = [];
+  const f = header.factors;
+  const setProp = (key: string, value: string): void => {
+    header.properties[key] = value;
+    switch (key) {
+      case 'recordcount':
+      case 'operationcount':
+        f[key] = value;
+        break;
+      case 'threadcount':
+        f.threads = value;
+        break;
+      case 'target':
+        f.target = value;
+        break;
+      case 'db':
+        header.binding = value;
+        break;
+      case 'dotransactions':
+        if (value === 'false') f.phase = 'load';
+        else if (value === 'true') f.phase = 'run';
+        break;
+      default:
+        break;
+    }
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = i + 1 < args.length ? args[i + 1] : undefined;
+    switch (a) {
+      case '-db':
+        if (next !== undefined) {
+          header.binding = next;
+          i++;
+        }
+        break;
+      case '-P':
+        if (next !== undefined) {
+          (isWorkloadFile(next) ? workloadFiles : otherFiles).push(next);
+          i++;
+        }
+        break;
+      case '-p':
+        if (next === undefined) break;
+        i++;
+        {
+          const eq = next.indexOf('=');
+          if (eq <= 0) {
+            diagnostics.push({
+              line,
+              severity: 'warning',
+              message: 'command line: a -p property without a value is ignored',
+              expected: 'name=value after -p',
+              found: JSON.stringify(next),
+            });
+          } else setProp(next.slice(0, eq), next.slice(eq + 1));
+        }
+        break;
+      case '-threads':
+        if (next !== undefined) {
+          f.threads = next;
+          header.properties.threadcount = next;
+          i++;
+        }
+        break;
+      case '-target':
+        if (next !== undefined) {
+          f.target = next;
+          header.properties.target = next;
+          i++;
+        }
+        break;
+      case '-load':
+        f.phase = 'load';
+        break;
+      case '-t':
+        f.phase = 'run';
+        break;
+      case '-l':
+      case '-cp':
+      case '-jvm-args':
+        if (next !== undefined) i++;
+        break;
+      default:
+        break;
+    }
+  }
+  if (workloadFiles.length > 0) f.workload = workloadName(workloadFiles[workloadFiles.length - 1]);
+  else {
+    const candidates = otherFiles.filter((p) => !isConfigFile(p));
+    if (candidates.length > 0) f.workload = workloadName(candidates[candidates.length - 1]);
+  }
+  if (header.binding !== undefined) {
+    const db = dbFromBinding(header.binding);
+    if (typeof db === 'string') f.db = db;
+    else delete f.db;
+  }
+}
+
+/** The arguments after the client class in a `java … site.ycsb.Client …` line, if it is one. */
+export function clientArgsFromJavaLine(line: string): string[] | undefined {
+  const markers = ['site.ycsb.Client', 'com.yahoo.ycsb.Client'];
+  for (const m of markers) {
+    const at = line.indexOf(m);
+    if (at < 0) continue;
+    const after = line.charCodeAt(at + m.length);
+    if (!(Number.isNaN(after) || after === 32 || after === 9)) continue;
+    return splitArgs(line.slice(at + m.length));
+  }
+  return undefined;
+}
