@@ -1,0 +1,147 @@
+/**
+ * Names and numbers as the report writes them: factor and level labels, metric names, p-values,
+ * percentages. Pure and deterministic (fixed locale).
+ */
+import type { Factors } from '../model/index.js';
+
+/** Compare two levels the way people count: 2 < 10, 'a' < 'b'. */
+export function compareLevels(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(na) && Number.isFinite(nb)) return na - nb || (a < b ? -1 : a > b ? 1 : 0);
+  const c = a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+  return c !== 0 ? c : a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function sortLevels(levels: Iterable<string>): string[] {
+  return [...new Set(levels)].sort(compareLevels);
+}
+
+const FACTOR_NAMES: Record<string, string> = {
+  rf: 'RF',
+  db: 'database',
+  recordcount: 'record count',
+  operationcount: 'operation count',
+  nodes: 'nodes',
+  threads: 'threads',
+  workload: 'workload',
+  phase: 'phase',
+  rep: 'repetition',
+};
+
+/** How a factor is named in prose and axis titles (rf -> RF). */
+export function factorName(f: string): string {
+  return FACTOR_NAMES[f] ?? f;
+}
+
+const DB_NAMES: Record<string, string> = {
+  cassandra: 'Cassandra',
+  hbase: 'HBase',
+  citus: 'Citus',
+  mongodb: 'MongoDB',
+  redis: 'Redis',
+  postgres: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  scylla: 'ScyllaDB',
+  scylladb: 'ScyllaDB',
+  cockroach: 'CockroachDB',
+  cockroachdb: 'CockroachDB',
+  couchbase: 'Couchbase',
+  rocksdb: 'RocksDB',
+  pebble: 'Pebble',
+  tikv: 'TiKV',
+};
+
+/** A level as it reads in text: 'RF 3', 'workload a', 'Cassandra'. */
+export function levelLabel(factor: string, level: string): string {
+  if (factor === 'db') return DB_NAMES[level.toLowerCase()] ?? level;
+  return `${factorName(factor)} ${level}`;
+}
+
+/** A set of factors as one short label, db first: 'Cassandra · workload a'. */
+export function factorsLabel(factors: Factors, omit: string[] = []): string {
+  const keys = Object.keys(factors)
+    .filter((k) => !omit.includes(k))
+    .sort((a, b) => (a === 'db' ? -1 : b === 'db' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  if (keys.length === 0) return 'all runs';
+  return keys.map((k) => levelLabel(k, factors[k])).join(' · ');
+}
+
+/** The metric as a phrase: throughput, runtime, READ p99 latency. */
+export function metricLabel(metric: string): string {
+  const parts = metric.split('.');
+  if (parts.length === 1) return metric;
+  const op = parts.slice(0, -1).join('.').toUpperCase();
+  const stat = parts[parts.length - 1];
+  if (stat === 'avg') return `${op} average latency`;
+  if (/^p\d/.test(stat)) return `${op} ${stat} latency`;
+  return `${op} ${stat}`;
+}
+
+/** A number with a fixed number of significant-looking digits for tables: 1234.5 -> '1234.5', 0.0123 -> '0.0123'. */
+export function fmtNum(x: number, digits = 4): string {
+  if (x === undefined || x === null || Number.isNaN(x)) return 'NA';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  let s: string;
+  if (a >= 10 ** digits) s = x.toFixed(0);
+  else if (a >= 1e-3) {
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
+    s = x.toFixed(Math.min(decimals, 6));
+  } else s = x.toExponential(2);
+  return s.replace(/^-/, '−');
+}
+
+/** Fixed decimals with a real minus sign. */
+export function fmtFixed(x: number, decimals = 1): string {
+  if (x === undefined || x === null || Number.isNaN(x)) return 'NA';
+  const s = x.toFixed(decimals);
+  return (/^-0(\.0+)?$/.test(s) ? s.slice(1) : s).replace(/^-/, '−');
+}
+
+/** A p-value as reported: 'p < 0.001', 'p = 0.032'. */
+export function fmtP(p: number): string {
+  if (p === undefined || p === null || Number.isNaN(p)) return 'p = NA';
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${p.toFixed(3)}`;
+}
+
+/** A p-value for a table cell: '<0.001', '0.032'. */
+export function fmtPCell(p: number): string {
+  if (p === undefined || p === null || Number.isNaN(p)) return 'NA';
+  if (p < 0.001) return '<0.001';
+  return p.toFixed(3);
+}
+
+/** Stars for a p-value at the usual thresholds. */
+export function stars(p: number): string {
+  if (!(p >= 0)) return '';
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
+}
+
+/** 32-bit FNV-1a hash of a string (for deterministic jitter and ids). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A jitter in [-width/2, width/2) from a hash of the name: the same file always lands in the same place. */
+export function jitter(name: string, width = 0.6): number {
+  return (fnv1a(name) / 2 ** 32 - 0.5) * width;
+}
+
+/** A file-name-safe slug. */
+export function slug(s: string): string {
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'x'
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * What the report layer takes in besides the AnalysisResult: the campaign's completeness grid
+ * (filled by the analysis' gap computation) and the options of `--report`.
+ */
+import type { AnalysisResult } from '../analysis/types.js';
+import type { Factors, Inventory } from '../model/index.js';
+
+/** State of one repetition of one configuration in the completeness grid. */
+export type CellStatus = 'ok' | 'failed' | 'missing' | 'outlier';
+
+/** The expected repetitions of every configuration and what became of each. */
+export interface Completeness {
+  configurations: {
+    /** The levels that identify the configuration (without rep). */
+    factors: Factors;
+    /** One entry per expected repetition (1..reps), plus any extra found. */
+    reps: { rep: string; status: CellStatus; file?: string }[];
+  }[];
+}
+
+export interface ReportOptions {
+  /** Also print report.pdf and figures/NAME.pdf with headless Chromium. */
+  pdf?: boolean;
+  /** Chromium executable (default /usr/bin/chromium). */
+  chromium?: string;
+  /** A template file (report.html) or a folder holding report.html and report.css. */
+  template?: string;
+  /** Write the generation time (an ISO string, or true for now). Off by default: same input, same bytes. */
+  stamp?: boolean | string;
+  /** Report title (default: "YCSB analysis: <metric>"). */
+  title?: string;
+}
+
+/** Everything writeReport needs. */
+export interface ReportInput {
+  /** The main analysis (the metric of --metric). */
+  analysis: AnalysisResult;
+  /** Analyses of further metrics (same grouping), each rendered as its own table. */
+  more?: AnalysisResult[];
+  inventory: Inventory;
+  /** The completeness grid; without it the completeness chart is built from the analysis' groups. */
+  completeness?: Completeness;
+  options?: ReportOptions;
+}
