@@ -43,6 +43,9 @@ export interface DiscoverError {
 export interface DiscoverResult {
   files: DiscoveredFile[];
   errors: DiscoverError[];
+  /** Files left out by the default skip list (licences, READMEs, scripts, …), with the reason, so
+   * that nothing is dropped silently. Hidden files and node_modules are not listed. */
+  skipped: { root: string; path: string; reason: string }[];
 }
 
 /** The part of the file-system adapter discover uses; tests may replace it to simulate failures
@@ -176,6 +179,7 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
   };
   const files: DiscoveredFile[] = [];
   const errors: DiscoverError[] = [];
+  const skipped: DiscoverResult['skipped'] = [];
   const seen = new Set<string>();
 
   for (const root of roots) {
@@ -205,7 +209,13 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
       continue;
     }
     const walkErrors: DiscoverError[] = [];
-    const found = await walkRoot(root, options, f, walkErrors);
+    const all = await walkRoot(root, options, f, walkErrors);
+    const found: string[] = [];
+    for (const rel of all) {
+      const reason = options.include && options.include.length > 0 ? undefined : defaultSkipReason(rel.slice(rel.lastIndexOf('/') + 1));
+      if (reason === undefined) found.push(rel);
+      else skipped.push({ root, path: rel, reason });
+    }
     found.sort(naturalCompare);
     walkErrors.sort((a, b) => naturalCompare(a.path, b.path) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
     errors.push(...walkErrors);
@@ -216,7 +226,8 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
       files.push({ root, path: rel });
     }
   }
-  return { files, errors };
+  skipped.sort((a, b) => naturalCompare(a.path, b.path));
+  return { files, errors, skipped };
 }
 
 async function walkRoot(
@@ -328,5 +339,5 @@ async function walkRoot(
     report(absRoot, `cannot walk: ${errnoMessage(e)}`);
     return [];
   }
-  return include ? entries : entries.filter((e) => defaultSkipReason(e.slice(e.lastIndexOf('/') + 1)) === undefined);
+  return entries;
 }

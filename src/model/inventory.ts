@@ -8,6 +8,8 @@ export interface Inventory {
   runs: Run[];
   /** Files or folders that could not even be listed (permission, vanished, loop). */
   scanErrors: { path: string; message: string }[];
+  /** Files the default skip list left out (licences, READMEs, scripts …), with the reason. */
+  skipped?: { path: string; reason: string }[];
   /** Count per status. */
   counts: Record<RunStatus, number>;
 }
