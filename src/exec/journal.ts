@@ -1,0 +1,81 @@
+/**
+ * The fill journal: an append-only JSON-lines file beside the outputs
+ * (`<campaign>/.analyze-fill/journal.jsonl`). Each line is written and flushed (fsync) before the
+ * next step starts, so after Ctrl-C, a crash or a lost connection the same command can tell what is
+ * finished (never run twice), what was running (run again: its output was never placed) and what
+ * the cluster holds (so a resumed fill does not rebuild it).
+ */
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type JournalEvent = 'start' | 'done' | 'attempt-failed' | 'failed' | 'interrupted' | 'skipped';
+
+export interface JournalEntry {
+  t: string;
+  event: JournalEvent;
+  /** Step id (see ExecStep.id). */
+  step: string;
+  kind: string;
+  group: string;
+  attempt?: number;
+  /** Campaign-relative output placed, for a done run. */
+  output?: string;
+  message?: string;
+}
+
+export class Journal {
+  readonly entries: JournalEntry[] = [];
+
+  constructor(readonly path: string) {
+    if (existsSync(path)) {
+      const text = readFileSync(path, 'utf8');
+      for (const line of text.split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          this.entries.push(JSON.parse(line) as JournalEntry);
+        } catch {
+          // A line cut by a crash: ignore it (the step it recorded is re-done or re-checked).
+        }
+      }
+    }
+  }
+
+  append(e: Omit<JournalEntry, 't'>, now = new Date()): void {
+    const entry: JournalEntry = { t: now.toISOString(), ...e };
+    mkdirSync(dirname(this.path), { recursive: true });
+    appendFileSync(this.path, JSON.stringify(entry) + '\n');
+    const fd = openSync(this.path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.entries.push(entry);
+  }
+
+  /** Steps recorded as done. */
+  done(): Set<string> {
+    return new Set(this.entries.filter((e) => e.event === 'done').map((e) => e.step));
+  }
+
+  /**
+   * What the cluster holds according to the journal: the group last deployed (no teardown started
+   * since), and whether its data was loaded.
+   */
+  cluster(): { deployed?: string; loaded?: string } {
+    let deployed: string | undefined;
+    let loaded: string | undefined;
+    for (const e of this.entries) {
+      if (e.kind === 'teardown' && e.event === 'start') {
+        deployed = undefined;
+        loaded = undefined;
+      } else if (e.kind === 'deploy' && e.event === 'start') {
+        deployed = undefined;
+        loaded = undefined;
+      } else if (e.kind === 'deploy' && e.event === 'done') deployed = e.group;
+      else if (e.kind === 'load' && e.event === 'start') loaded = undefined;
+      else if (e.kind === 'load' && e.event === 'done' && e.group === deployed) loaded = e.group;
+    }
+    return { deployed, loaded };
+  }
+}
