@@ -1,0 +1,563 @@
+/**
+ * The analysis: from an inventory of runs to statistics across factors.
+ *
+ * ```
+ * Inventory ──1 select──► runs that count (phase, filter, status, metric present)
+ *           ──2 strata──► factors that vary but are not in --group stratify too (never pooled)
+ *           ──3 group───► one group per configuration; failed/partial runs listed as missing reps
+ *           ──4 outliers► Tukey fences, MAD z, Grubbs: flagged; removed only with --exclude-outliers
+ *           ──5 describe► n, mean, sd, se, median, min, max, CV, t CI, BCa CI, median CI, ratio of sums,
+ *                         Shapiro–Wilk, repetitions needed
+ *           ──6 compare─► per stratum: Levene, Brown–Forsythe, ANOVA, Welch, Kruskal–Wallis, advice,
+ *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects, power
+ *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
+ *           ──8 series──► stalls, warm-up and steady-state throughput per run
+ *           ──────────► AnalysisResult (warnings instead of failures)
+ * ```
+ */
+import { compareLevels, factorKey, metricUnit, type Factors, type Inventory, type Run, type Summary } from '../model/index.js';
+import { describe } from '../stats/describe.js';
+import { tConfidenceInterval } from '../stats/tConfidenceInterval.js';
+import { bootstrapBca } from '../stats/bootstrapBca.js';
+import { medianConfidenceInterval } from '../stats/medianConfidenceInterval.js';
+import { ratioOfSums } from '../stats/ratioOfSums.js';
+import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
+import { tukeyFences } from '../stats/tukeyFences.js';
+import { modifiedZScore } from '../stats/modifiedZScore.js';
+import { grubbs } from '../stats/grubbs.js';
+import { shapiroWilk } from '../stats/shapiroWilk.js';
+import { levene } from '../stats/levene.js';
+import { oneWayAnova } from '../stats/oneWayAnova.js';
+import { welchAnova } from '../stats/welchAnova.js';
+import { kruskalWallis } from '../stats/kruskalWallis.js';
+import { twoWayAnova } from '../stats/twoWayAnova.js';
+import { welchTTest } from '../stats/welchTTest.js';
+import { pAdjust } from '../stats/pAdjust.js';
+import { gamesHowell } from '../stats/gamesHowell.js';
+import { tukeyHsd } from '../stats/tukeyHsd.js';
+import { wilcoxonRankSum } from '../stats/wilcoxonRankSum.js';
+import { hedgesG } from '../stats/hedgesG.js';
+import { percentChange } from '../stats/percentChange.js';
+import { welchPower } from '../stats/power.js';
+import { stalls } from '../stats/stalls.js';
+import { warmup } from '../stats/warmup.js';
+import type {
+  AnalysisOptions,
+  AnalysisResult,
+  GroupResult,
+  GroupRun,
+  PairResult,
+  RunSeriesResult,
+  StratumResult,
+  TwoWayResult,
+} from './types.js';
+
+/** Defaults for every option; `analyze` fills what the caller leaves out. */
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  group: [],
+  compare: '',
+  metric: 'throughput',
+  filter: {},
+  confidence: 0.95,
+  adjust: 'holm',
+  twoway: false,
+  targetCi: 0.05,
+  trimWarmup: false,
+  includeLoad: false,
+};
+
+/** Factors that never form groups by themselves. */
+const NOT_A_GROUP = new Set(['rep']);
+
+/** Run a computation that may throw on degenerate input; turn the throw into a warning. */
+function attempt<T>(what: string, warnings: string[], f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (err) {
+    warnings.push(`${what}: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function summary(center: number, lo: number, hi: number, confidence: number, warnings: string[] = []): Summary {
+  return { center, lo, hi, confidence, warnings };
+}
+
+/** The value of the metric for one run, from the steady part of the series when asked. */
+function metricValue(run: Run, metric: string, trim: boolean): number | undefined {
+  if (trim && metric === 'throughput' && run.series.length >= 5) {
+    const samples = run.series.filter((s) => s.throughput !== undefined).map((s) => ({ t: s.t, throughput: s.throughput! }));
+    const w = attempt('warm-up', [], () => warmup(samples));
+    if (w && Number.isFinite(w.steadyThroughput)) return w.steadyThroughput;
+  }
+  const v = run.metrics[metric];
+  return v === undefined || Number.isNaN(v) ? undefined : v;
+}
+
+/**
+ * Analyse a campaign.
+ * @example analyze(inventory, { group: ['rf', 'workload'] }).groups.length
+ */
+export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> = {}): AnalysisResult {
+  const opts: AnalysisOptions = { ...DEFAULT_OPTIONS, ...options };
+  if (!opts.compare) opts.compare = opts.group[0] ?? '';
+  const warnings: string[] = [];
+  const excluded: { file: string; reason: string }[] = [];
+
+  // 1. Select the runs that count.
+  const counting: Run[] = [];
+  const unusable: Run[] = [];
+  for (const run of inventory.runs) {
+    if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
+      excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
+      continue;
+    }
+    if (!opts.includeLoad && run.factors.phase === 'load') {
+      excluded.push({ file: run.file, reason: 'load phase (use --include-load to analyse it)' });
+      continue;
+    }
+    const failedFilter = Object.entries(opts.filter).find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
+    if (failedFilter) {
+      excluded.push({ file: run.file, reason: `filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
+      continue;
+    }
+    if (run.status !== 'ok') {
+      unusable.push(run);
+      continue;
+    }
+    if (metricValue(run, opts.metric, opts.trimWarmup) === undefined) {
+      excluded.push({ file: run.file, reason: `no value for metric ${opts.metric}` });
+      continue;
+    }
+    counting.push(run);
+  }
+  if (opts.group.length === 0) {
+    opts.group = varyingFactors([...counting, ...unusable]).filter((f) => !NOT_A_GROUP.has(f));
+    if (!opts.compare) opts.compare = opts.group[0] ?? '';
+  }
+  for (const g of opts.group) {
+    if (![...counting, ...unusable].some((r) => r.factors[g] !== undefined)) {
+      warnings.push(`--group ${g}: no run has this factor; known factors: ${varyingFactors(counting).join(', ') || 'none'}`);
+    }
+  }
+
+  // 2. Stratifying factors: vary among the runs but are not grouped on (rep never counts).
+  const varying = varyingFactors([...counting, ...unusable]);
+  const { stratifiedBy, followers } = chooseStrata(
+    [...counting, ...unusable],
+    varying.filter((f) => !opts.group.includes(f) && !NOT_A_GROUP.has(f)),
+  );
+  if (stratifiedBy.length > 0) {
+    warnings.push(`${stratifiedBy.join(', ')} ${stratifiedBy.length === 1 ? 'varies' : 'vary'} in the data but ${stratifiedBy.length === 1 ? 'is' : 'are'} not in --group: each level is analysed separately, never pooled`);
+  }
+  for (const [f, by] of followers) {
+    warnings.push(`${f} has one level per ${by.join(', ')} (it follows ${by.length === 1 ? 'it' : 'them'}): not a separate stratum`);
+  }
+  const groupFactors = [...stratifiedBy, ...opts.group];
+  const stratumFactors = groupFactors.filter((f) => f !== opts.compare);
+
+  // 3. Group.
+  const byKey = new Map<string, { factors: Factors; runs: Run[]; failed: Run[] }>();
+  const slot = (run: Run) => {
+    const factors: Factors = {};
+    for (const f of groupFactors) if (run.factors[f] !== undefined) factors[f] = run.factors[f];
+    const key = factorKey(factors, groupFactors);
+    let g = byKey.get(key);
+    if (!g) {
+      g = { factors, runs: [], failed: [] };
+      byKey.set(key, g);
+    }
+    return g;
+  };
+  for (const run of counting) slot(run).runs.push(run);
+  for (const run of unusable) slot(run).failed.push(run);
+
+  const keys = [...byKey.keys()].sort((a, b) => compareKeys(byKey.get(a)!.factors, byKey.get(b)!.factors, groupFactors));
+  const groups: GroupResult[] = keys.map((key) => {
+    const g = byKey.get(key)!;
+    const runs = [...g.runs].sort((a, b) => compareLevels(a.factors.rep ?? a.file, b.factors.rep ?? b.file));
+    return describeGroup(key, g.factors, runs, g.failed, opts, stratumFactors);
+  });
+
+  // 6. Compare within strata.
+  const strata: StratumResult[] = [];
+  if (opts.compare) {
+    const byStratum = new Map<string, GroupResult[]>();
+    for (const g of groups) {
+      if (g.factors[opts.compare] === undefined) continue;
+      const list = byStratum.get(g.stratum) ?? [];
+      list.push(g);
+      byStratum.set(g.stratum, list);
+    }
+    for (const [key, list] of byStratum) strata.push(compareStratum(key, list, opts));
+  }
+
+  // 7. Two-way ANOVA.
+  const twoway: TwoWayResult[] = [];
+  if (opts.twoway) {
+    if (opts.group.length < 2) warnings.push('--twoway needs two factors in --group');
+    else twoway.push(...twoWay(groups, opts, stratifiedBy));
+  }
+
+  // 8. Runs over time.
+  const series: RunSeriesResult[] = counting.filter((r) => r.series.length > 0).map(seriesOf);
+
+  return {
+    schema: 'ycsb-analyze/analysis@1',
+    options: opts,
+    metric: opts.metric,
+    unit: metricUnit(opts.metric),
+    stratifiedBy,
+    groups,
+    strata,
+    twoway,
+    series,
+    excluded,
+    warnings,
+  };
+}
+
+const STRATUM_ORDER = ['db', 'phase', 'workload', 'rf', 'nodes', 'recordcount', 'operationcount', 'threads'];
+
+/**
+ * Pick the stratifying factors: a candidate whose level is fully determined by the ones already
+ * chosen (e.g. nodes = 15 for every cassandra run, 14 for every citus run) adds no stratum and is
+ * reported as following them instead. Candidates are taken in a fixed order (db first).
+ */
+export function chooseStrata(runs: readonly Run[], candidates: string[]): { stratifiedBy: string[]; followers: [string, string[]][] } {
+  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const chosen: string[] = [];
+  const followers: [string, string[]][] = [];
+  for (const f of ordered) {
+    if (chosen.length > 0 && determinedBy(runs, chosen, f)) followers.push([f, [...chosen]]);
+    else chosen.push(f);
+  }
+  return { stratifiedBy: chosen.sort(), followers };
+}
+
+function rank(f: string): number {
+  const i = STRATUM_ORDER.indexOf(f);
+  return i < 0 ? STRATUM_ORDER.length : i;
+}
+
+function determinedBy(runs: readonly Run[], by: string[], f: string): boolean {
+  const seen = new Map<string, string>();
+  for (const r of runs) {
+    const k = by.map((b) => r.factors[b] ?? '\u0000').join('\u0001');
+    const v = r.factors[f] ?? '\u0000';
+    const prev = seen.get(k);
+    if (prev === undefined) seen.set(k, v);
+    else if (prev !== v) return false;
+  }
+  return true;
+}
+
+/** Factors with more than one level (a factor missing in some runs counts as varying). */
+export function varyingFactors(runs: readonly Run[]): string[] {
+  const levels = new Map<string, Set<string>>();
+  for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
+  const out: string[] = [];
+  for (const [k, set] of levels) {
+    const missingSomewhere = runs.some((r) => r.factors[k] === undefined);
+    if (set.size > 1 || (missingSomewhere && set.size >= 1)) out.push(k);
+  }
+  return out.sort();
+}
+
+function compareKeys(a: Factors, b: Factors, names: string[]): number {
+  for (const n of names) {
+    const c = compareLevels(a[n] ?? '', b[n] ?? '');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function describeGroup(key: string, factors: Factors, runs: Run[], failed: Run[], opts: AnalysisOptions, stratumFactors: string[]): GroupResult {
+  const warnings: string[] = [];
+  const values = runs.map((r) => metricValue(r, opts.metric, opts.trimWarmup)!);
+
+  // 4. Outliers: flagged by every method, removed only when asked.
+  const n0 = values.length;
+  const iqr = n0 >= 1 ? attempt('Tukey fences', warnings, () => tukeyFences(values)) : undefined;
+  const mad = n0 >= 1 ? attempt('MAD z-score', warnings, () => modifiedZScore(values)) : undefined;
+  if (mad?.reason) warnings.push(`MAD z-score: ${mad.reason}`);
+  const gr = n0 >= 3 ? attempt('Grubbs', warnings, () => grubbs(values)) : undefined;
+  const grubbsFlag = new Set(gr?.flagged ?? []);
+  const groupRuns: GroupRun[] = runs.map((r, i) => ({
+    file: r.file,
+    rep: r.factors.rep,
+    value: values[i],
+    outlier: { iqr: iqr?.classes[i] ?? 'none', mad: mad?.outlier[i] ?? false, grubbs: grubbsFlag.has(i) },
+  }));
+  if (opts.excludeOutliers) {
+    for (const gr0 of groupRuns) {
+      const flagged = opts.excludeOutliers === 'iqr' ? gr0.outlier.iqr !== 'none' : opts.excludeOutliers === 'mad' ? gr0.outlier.mad : gr0.outlier.grubbs;
+      if (flagged) gr0.excluded = `outlier (${opts.excludeOutliers})`;
+    }
+  }
+  const kept = groupRuns.filter((r) => !r.excluded);
+  const x = kept.map((r) => r.value);
+  const keptRuns = runs.filter((_, i) => !groupRuns[i].excluded);
+
+  // 5. Describe.
+  const d = x.length > 0 ? describe(x) : { n: 0, mean: NaN, sd: NaN, se: NaN, median: NaN, min: NaN, max: NaN, cv: NaN };
+  const conf = opts.confidence;
+  let meanCi: Summary;
+  if (x.length >= 2) {
+    const t = attempt('t interval', warnings, () => tConfidenceInterval(x, conf));
+    meanCi = t ? summary(t.mean, t.lo, t.hi, conf, t.warnings) : summary(d.mean, NaN, NaN, conf, ['no interval']);
+  } else {
+    meanCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: a confidence interval needs at least 2 repetitions`]);
+  }
+  if (x.length >= 2 && d.sd === 0) meanCi.warnings.push('all values are equal: zero variance, the interval has no width');
+  let bootstrapCi: Summary | undefined;
+  if (opts.bootstrap && x.length >= 3) {
+    const b = attempt('bootstrap', warnings, () => bootstrapBca(x, { B: opts.bootstrap!.resamples, seed: opts.bootstrap!.seed, confidence: conf }));
+    if (b) bootstrapCi = summary(b.center, b.lo, b.hi, conf, b.warnings);
+  } else if (opts.bootstrap) {
+    bootstrapCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: the bootstrap needs at least 3 repetitions`]);
+  }
+  let medianCi: Summary;
+  const m = x.length > 0 ? attempt('median interval', warnings, () => medianConfidenceInterval(x, conf)) : undefined;
+  medianCi = m ? summary(m.center, m.lo, m.hi, conf, m.warnings) : summary(d.median, NaN, NaN, conf, ['no values']);
+  let ratio: number | undefined;
+  if (opts.metric === 'throughput' && !opts.trimWarmup) {
+    const ops = keptRuns.map((r) => r.metrics.operations);
+    const secs = keptRuns.map((r) => (r.metrics.runtime ?? NaN) / 1000);
+    if (ops.length > 0 && ops.every((o) => Number.isFinite(o)) && secs.every((s) => Number.isFinite(s) && s > 0)) {
+      ratio = attempt('ratio of sums', warnings, () => ratioOfSums(ops, secs));
+    }
+  }
+  let shapiro: { W: number; p: number } | undefined;
+  if (x.length >= 3 && x.length <= 5000 && d.sd > 0) {
+    const sw = attempt('Shapiro–Wilk', warnings, () => shapiroWilk(x));
+    if (sw) shapiro = { W: sw.W, p: sw.p };
+  }
+  let repetitions: GroupResult['repetitions'];
+  if (x.length >= 2 && Number.isFinite(d.sd) && d.mean !== 0) {
+    const r = attempt('repetitions needed', warnings, () => repetitionsNeeded(d.sd, d.mean, opts.targetCi, conf, x.length));
+    if (r) {
+      repetitions = { needed: r.needed, additional: r.additional, target: opts.targetCi };
+      warnings.push(...r.warnings);
+      if (r.additional > 0) {
+        warnings.push(`the ${Math.round(conf * 100)}% CI half-width is ±${pct(meanCi.hi - meanCi.center, d.mean)} of the mean; ±${opts.targetCi * 100}% needs ${r.needed} repetitions (${r.additional} more)`);
+      }
+    }
+  }
+  if (x.length < 3) warnings.push(`n = ${x.length}: at least 3 repetitions are needed for outlier and normality checks, 6 for a median interval`);
+  if (failed.length > 0) {
+    warnings.push(`${failed.length} ${failed.length === 1 ? 'run' : 'runs'} failed or partial and left out (missing repetitions, not outliers)`);
+  }
+  const excludedRuns = groupRuns.filter((r) => r.excluded);
+  if (excludedRuns.length > 0) {
+    warnings.push(`excluded as outliers (${opts.excludeOutliers}): ${excludedRuns.map((r) => `${r.file} = ${r.value}`).join('; ')}`);
+  }
+  const level = factors[opts.compare] ?? '';
+  const stratum: Factors = {};
+  for (const f of stratumFactors) if (factors[f] !== undefined) stratum[f] = factors[f];
+  return {
+    key,
+    factors,
+    level,
+    stratum: factorKey(stratum, stratumFactors),
+    n: x.length,
+    mean: d.mean,
+    sd: d.sd,
+    se: d.se,
+    median: d.median,
+    min: d.min,
+    max: d.max,
+    cv: d.cv,
+    meanCi,
+    bootstrapCi,
+    medianCi,
+    ratioOfSums: ratio,
+    shapiro,
+    repetitions,
+    runs: groupRuns,
+    failed: failed.map((r) => ({
+      file: r.file,
+      status: r.status,
+      reason: (r.diagnostics.find((dd) => dd.severity === 'error') ?? r.diagnostics[0])?.message ?? r.status,
+    })),
+    warnings,
+  };
+}
+
+function pct(halfWidth: number, mean: number): string {
+  return `${((100 * halfWidth) / Math.abs(mean)).toFixed(1)}%`;
+}
+
+function valuesOf(g: GroupResult): number[] {
+  return g.runs.filter((r) => !r.excluded).map((r) => r.value);
+}
+
+function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions): StratumResult {
+  const warnings: string[] = [];
+  const sorted = [...list].sort((a, b) => compareLevels(a.level, b.level));
+  const usable = sorted.filter((g) => g.n >= 2);
+  for (const g of sorted) if (g.n < 2) warnings.push(`level ${opts.compare}=${g.level} has n = ${g.n}: left out of the tests (needs at least 2)`);
+  const factors: Factors = {};
+  if (sorted[0]) for (const [k, v] of Object.entries(sorted[0].factors)) if (k !== opts.compare) factors[k] = v;
+  const result: StratumResult = {
+    key,
+    factors,
+    levels: sorted.map((g) => g.level),
+    groups: sorted.map((g) => g.key),
+    pairs: [],
+    warnings,
+  };
+  if (usable.length < 2) {
+    warnings.push(`fewer than 2 levels of ${opts.compare} with data: nothing to compare`);
+    return result;
+  }
+  const xs = usable.map(valuesOf);
+  const allConstant = xs.every((x) => x.every((v) => v === x[0]));
+  const lev = attempt('Levene', warnings, () => levene(xs, 'mean'));
+  if (lev) result.levene = { statistic: lev.F, df1: lev.df1, df2: lev.df2, p: lev.p };
+  const bf = attempt('Brown–Forsythe', warnings, () => levene(xs, 'median'));
+  if (bf) result.brownForsythe = { statistic: bf.F, df1: bf.df1, df2: bf.df2, p: bf.p };
+  const an = attempt('ANOVA', warnings, () => oneWayAnova(xs));
+  if (an) {
+    result.anova = { statistic: an.F, df1: an.df1, df2: an.df2, p: an.p, etaSquared: an.etaSquared, omegaSquared: an.omegaSquared };
+    warnings.push(...an.warnings);
+  }
+  if (!allConstant) {
+    const w = attempt('Welch ANOVA', warnings, () => welchAnova(xs));
+    if (w) result.welch = { statistic: w.F, df1: w.df1, df2: w.df2, p: w.p };
+  } else warnings.push('every value is the same in every group: no test is meaningful');
+  const kw = attempt('Kruskal–Wallis', warnings, () => kruskalWallis(xs));
+  if (kw) {
+    result.kruskal = { statistic: kw.H, df1: kw.df, p: kw.p };
+    warnings.push(...kw.warnings);
+  }
+  result.recommended = recommend(usable, result);
+
+  // Pairwise, every pair of levels (a = lower level, b = higher).
+  const pairs: PairResult[] = [];
+  const gh = attempt('Games–Howell', warnings, () => gamesHowell(xs, usable.map((g) => g.level), opts.confidence));
+  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, usable.map((g) => g.level), opts.confidence));
+  for (let i = 0; i < usable.length; i++) {
+    for (let j = i + 1; j < usable.length; j++) {
+      pairs.push(pairOf(usable[i], usable[j], xs[i], xs[j], opts, gh, th));
+    }
+  }
+  const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
+  pairs.forEach((p, i) => (p.welch.pAdjusted = adjusted[i]));
+  result.pairs = pairs;
+  return result;
+}
+
+type PairTable = { a: string; b: string; diff: number; lo: number; hi: number; p: number }[];
+
+function findPair(table: PairTable | undefined, a: string, b: string): { p: number; lo: number; hi: number } | undefined {
+  if (!table) return undefined;
+  const direct = table.find((r) => r.a === a && r.b === b);
+  if (direct) return { p: direct.p, lo: direct.lo, hi: direct.hi };
+  const rev = table.find((r) => r.a === b && r.b === a);
+  if (rev) return { p: rev.p, lo: -rev.hi, hi: -rev.lo };
+  return undefined;
+}
+
+function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], opts: AnalysisOptions, gh: PairTable | undefined, th: PairTable | undefined): PairResult {
+  const warnings: string[] = [];
+  const conf = opts.confidence;
+  const t = attempt('Welch t', warnings, () => welchTTest(xb, xa, conf));
+  const diff = t ? summary(t.meanDiff, t.lo, t.hi, conf) : summary(gb.mean - ga.mean, NaN, NaN, conf, ['no interval']);
+  const pc = attempt('percent change', warnings, () => percentChange(xa, xb, conf));
+  const percent = pc ? summary(pc.pct, pc.lo, pc.hi, conf) : summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['no interval']);
+  const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf));
+  const hedges = g ? summary(g.g, g.lo, g.hi, conf) : summary(NaN, NaN, NaN, conf, ['not computable']);
+  const w = attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
+  const power = attempt('power', warnings, () => welchPower(xb, xa, 1 - conf));
+  return {
+    a: ga.level,
+    b: gb.level,
+    diff,
+    percent,
+    hedgesG: hedges,
+    welch: { t: t?.t ?? NaN, df: t?.df ?? NaN, p: t?.p ?? NaN, pAdjusted: NaN },
+    gamesHowell: findPair(gh, ga.level, gb.level),
+    tukey: findPair(th, ga.level, gb.level),
+    wilcoxon: w ? { W: w.W, p: w.p, method: w.method } : undefined,
+    power: typeof power === 'number' ? power : (power as { power?: number } | undefined)?.power,
+    warnings,
+  };
+}
+
+/**
+ * Which omnibus test to read, and why. Rules (in order):
+ * 1. some group is non-normal (Shapiro–Wilk p < 0.05) and some group has fewer than 30 runs → Kruskal–Wallis;
+ * 2. variances differ (Brown–Forsythe p < 0.05) or group sizes differ → Welch's ANOVA;
+ * 3. otherwise classic ANOVA is valid; Welch's ANOVA would agree closely and is given too.
+ */
+function recommend(groups: GroupResult[], s: StratumResult): StratumResult['recommended'] {
+  const nonNormal = groups.filter((g) => g.shapiro && g.shapiro.p < 0.05);
+  const small = groups.some((g) => g.n < 30);
+  if (nonNormal.length > 0 && small && s.kruskal) {
+    return {
+      test: 'kruskal',
+      reason: `Shapiro–Wilk rejects normality in ${nonNormal.length} of ${groups.length} groups and some group has fewer than 30 runs`,
+    };
+  }
+  const unequalVar = s.brownForsythe !== undefined && s.brownForsythe.p < 0.05;
+  const unbalanced = new Set(groups.map((g) => g.n)).size > 1;
+  if ((unequalVar || unbalanced) && s.welch) {
+    return {
+      test: 'welch',
+      reason: unequalVar ? `variances differ (Brown–Forsythe p = ${s.brownForsythe!.p.toPrecision(2)})` : 'group sizes differ, so Welch is the safer reading',
+    };
+  }
+  if (s.anova) return { test: 'anova', reason: 'groups look normal with equal variances and equal sizes' };
+  return s.welch ? { test: 'welch', reason: 'default' } : undefined;
+}
+
+function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: string[]): TwoWayResult[] {
+  const [fa, fb] = opts.group;
+  const byStratum = new Map<string, { y: number[]; a: string[]; b: string[]; factors: Factors }>();
+  for (const g of groups) {
+    const sf: Factors = {};
+    for (const f of stratifiedBy) if (g.factors[f] !== undefined) sf[f] = g.factors[f];
+    const key = factorKey(sf, stratifiedBy);
+    const entry = byStratum.get(key) ?? { y: [], a: [], b: [], factors: sf };
+    for (const v of valuesOf(g)) {
+      entry.y.push(v);
+      entry.a.push(g.factors[fa] ?? '');
+      entry.b.push(g.factors[fb] ?? '');
+    }
+    byStratum.set(key, entry);
+  }
+  const out: TwoWayResult[] = [];
+  for (const [key, e] of byStratum) {
+    const warnings: string[] = [];
+    const t = attempt('two-way ANOVA', warnings, () => twoWayAnova(e.y, e.a, e.b));
+    const rows = (t?.rows ?? []).map((r: { term: string; ss: number; df: number; F?: number; p?: number }) => ({
+      term: r.term.replace(/^A$/, fa).replace(/^B$/, fb).replace(/^A:B$/, `${fa}:${fb}`),
+      ss: r.ss,
+      df: r.df,
+      F: r.F ?? NaN,
+      p: r.p ?? NaN,
+    }));
+    if (t?.warnings) warnings.push(...t.warnings);
+    out.push({ key, factors: [fa, fb], rows, warnings });
+  }
+  return out;
+}
+
+function seriesOf(run: Run): RunSeriesResult {
+  const warnings: string[] = [];
+  const samples = run.series.filter((s) => s.throughput !== undefined).map((s) => ({ t: s.t, throughput: s.throughput! }));
+  const st = attempt('stalls', warnings, () => stalls(samples));
+  const w = attempt('warm-up', warnings, () => warmup(samples));
+  if (w?.warnings) warnings.push(...w.warnings);
+  return {
+    file: run.file,
+    factors: run.factors,
+    samples: samples.length,
+    stallCount: st?.count ?? 0,
+    stallSeconds: st?.totalSeconds ?? 0,
+    warmupSeconds: w?.warmupSeconds ?? 0,
+    steadyThroughput: w?.steadyThroughput ?? NaN,
+    warnings,
+  };
+}

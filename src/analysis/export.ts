@@ -1,0 +1,97 @@
+/**
+ * Exports of the inventory, pure (inventory in, text out):
+ * - `seed-csv`: exactly the old summary script's columns, one row per run, so existing plotting keeps working;
+ * - `csv`: tidy long format, one row per run × metric with every factor;
+ * - `json`: the runs with their factors, metrics, diagnostics and status-line time series.
+ */
+import Papa from 'papaparse';
+import { compareLevels, formatDiagnostic, metricUnit, type Inventory, type Run } from '../model/index.js';
+
+export type ExportFormat = 'seed-csv' | 'csv' | 'json';
+
+/** The old script's header, in its order. */
+export const SEED_CSV_HEADER = ['DB', 'Replication', 'Index', 'Workload', 'Size', 'RunTime', 'Throughput', 'ReadLatency', 'WriteLatency'];
+
+/** Runs that are repetitions of the run phase and ran (ok, failed or partial): what the old script saw. */
+function runPhase(inv: Inventory): Run[] {
+  return inv.runs.filter((r) => r.factors.phase !== 'load' && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
+}
+
+const cell = (v: number | string | undefined) => (v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v));
+
+/**
+ * The old script's CSV. WriteLatency is the UPDATE average, else the INSERT average (µs).
+ * @example toSeedCsv(inv).split('\n')[0] // 'DB,Replication,Index,Workload,Size,RunTime,Throughput,ReadLatency,WriteLatency'
+ */
+export function toSeedCsv(inv: Inventory): string {
+  const rows = runPhase(inv).map((r) => [
+    cell(r.factors.db),
+    cell(r.factors.rf),
+    cell(r.factors.rep),
+    cell(r.factors.workload),
+    cell(r.factors.recordcount),
+    cell(r.metrics.runtime),
+    cell(r.metrics.throughput),
+    cell(r.metrics['read.avg']),
+    cell(r.metrics['update.avg'] ?? r.metrics['insert.avg']),
+  ]);
+  return Papa.unparse({ fields: SEED_CSV_HEADER, data: rows }, { newline: '\n' }) + '\n';
+}
+
+/** Every factor name used by any run, canonical ones first. */
+export function factorNames(runs: readonly Run[]): string[] {
+  const first = ['db', 'phase', 'nodes', 'recordcount', 'operationcount', 'threads', 'workload', 'rf', 'rep'];
+  const seen = new Set<string>();
+  for (const r of runs) for (const k of Object.keys(r.factors)) seen.add(k);
+  return [...first.filter((f) => seen.has(f)), ...[...seen].filter((f) => !first.includes(f)).sort()];
+}
+
+/** Tidy long CSV: file, status, factors…, metric, value, unit. */
+export function toLongCsv(inv: Inventory): string {
+  const factors = factorNames(inv.runs);
+  const fields = ['file', 'status', ...factors, 'metric', 'value', 'unit'];
+  const data: string[][] = [];
+  for (const r of inv.runs) {
+    const base = [r.file, r.status, ...factors.map((f) => cell(r.factors[f]))];
+    const metrics = Object.keys(r.metrics).sort(compareLevels);
+    if (metrics.length === 0) data.push([...base, '', '', '']);
+    for (const m of metrics) data.push([...base, m, cell(r.metrics[m]), metricUnit(m)]);
+  }
+  return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+}
+
+/** JSON with everything: runs, factors, metrics, diagnostics and time series. */
+export function toJson(inv: Inventory): string {
+  const doc = {
+    schema: 'ycsb-analyze/runs@1',
+    roots: inv.roots,
+    counts: inv.counts,
+    scanErrors: inv.scanErrors,
+    runs: inv.runs.map((r) => ({
+      file: r.file,
+      status: r.status,
+      format: r.format,
+      duplicateOf: r.duplicateOf,
+      factors: r.factors,
+      origin: r.origin,
+      header: { version: r.header.version, binding: r.header.binding, commandLine: r.header.commandLine },
+      metrics: r.metrics,
+      units: Object.fromEntries(Object.keys(r.metrics).map((m) => [m, metricUnit(m)])),
+      sourceLatencyUnit: r.sourceLatencyUnit,
+      diagnostics: r.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(r.file, d) })),
+      series: r.series,
+    })),
+  };
+  return JSON.stringify(doc, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
+export function exportInventory(inv: Inventory, format: ExportFormat): string {
+  switch (format) {
+    case 'seed-csv':
+      return toSeedCsv(inv);
+    case 'csv':
+      return toLongCsv(inv);
+    case 'json':
+      return toJson(inv);
+  }
+}

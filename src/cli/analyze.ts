@@ -1,0 +1,156 @@
+/**
+ * `analyze <dir>... [--group rf,workload] [...]`: the main command.
+ *
+ * 1. load every file (inventory first: nothing silently dropped)
+ * 2. print the factor levels found
+ * 3. analyse (groups, strata, tests) and print, or write --json / --csv
+ * 4. with --report DIR, write the HTML/PDF report, figures and tables
+ */
+import { Option, type Command } from 'commander';
+import { analyze } from '../analysis/analyze.js';
+import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
+import { canonicalFactor } from '../model/index.js';
+import { addInputOptions, formatInventory, formatLevels, list, loadInputs, type InputOptions } from './common.js';
+import { CliError, EXIT, type Io } from './io.js';
+import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
+import { writeReportFromCli, type ReportCliOptions } from './report.js';
+import { formatExplanationFor } from './scheme.js';
+
+export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
+  group?: string;
+  compare?: string;
+  filter?: string[];
+  metric: string;
+  confidence: string;
+  bootstrap?: string;
+  seed: string;
+  excludeOutliers?: OutlierMethod;
+  adjust: PAdjustMethod;
+  twoway?: boolean;
+  targetCi: string;
+  trimWarmup?: boolean;
+  includeLoad?: boolean;
+  json?: boolean;
+  csv?: boolean;
+  explain?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** `db=cassandra,phase=run` (repeatable; `db=cassandra|hbase` for several levels). */
+export function parseFilter(specs: string[] = []): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const spec of specs) {
+    for (const part of list(spec)) {
+      const eq = part.indexOf('=');
+      if (eq <= 0 || eq === part.length - 1) {
+        throw new CliError(`--filter ${spec}: expected factor=level[|level…], found ${JSON.stringify(part)}`, EXIT.usage);
+      }
+      const f = canonicalFactor(part.slice(0, eq));
+      out[f] = [...(out[f] ?? []), ...part.slice(eq + 1).split('|').map((s) => s.trim())];
+    }
+  }
+  return out;
+}
+
+/** A percentage or fraction: `5%`, `0.05`, `5` (read as percent when > 1). */
+export function parseFraction(name: string, s: string): number {
+  const t = s.trim();
+  const v = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  const f = !t.endsWith('%') && v > 1 ? v / 100 : v;
+  if (!(f > 0 && f < 1)) throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage like 95% or 5%, found ${JSON.stringify(s)}`, EXIT.usage);
+  return f;
+}
+
+function positiveInt(name: string, s: string, min = 1): number {
+  const v = Number(s);
+  if (!Number.isInteger(v) || v < min) throw new CliError(`${name}: expected a whole number ≥ ${min}, found ${JSON.stringify(s)}`, EXIT.usage);
+  return v;
+}
+
+/** Turn CLI options into analysis options (validated). */
+export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> {
+  const group = list(o.group).map(canonicalFactor);
+  const compare = o.compare ? canonicalFactor(o.compare) : group[0] ?? '';
+  if (o.compare && group.length > 0 && !group.includes(compare)) {
+    throw new CliError(`--compare ${o.compare}: expected one of the --group factors (${group.join(', ')}), found ${compare}`, EXIT.usage);
+  }
+  const filter = parseFilter(o.filter);
+  return {
+    group,
+    compare,
+    filter,
+    metric: o.metric.trim(),
+    confidence: parseFraction('--confidence', o.confidence),
+    bootstrap: o.bootstrap ? { resamples: positiveInt('--bootstrap', o.bootstrap, 100), seed: positiveInt('--seed', o.seed, 0) } : undefined,
+    excludeOutliers: o.excludeOutliers,
+    adjust: o.adjust,
+    twoway: o.twoway === true,
+    targetCi: parseFraction('--target-ci', o.targetCi),
+    trimWarmup: o.trimWarmup === true,
+    includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
+  };
+}
+
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('summary', { isDefault: true })
+    .usage('<dirs...> [options]   (the default command: `analyze ycsb/out --group rf,workload`)')
+    .description('inventory, statistics and comparisons across factors (the default command)')
+    .argument('<dirs...>', 'folders or files with YCSB outputs (or CSV tables of runs)')
+    .option('--group <factors>', 'factors that form groups, e.g. rf,workload (default: every factor that varies, except rep)')
+    .option('--compare <factor>', 'factor whose levels are tested against each other (default: the first in --group)')
+    .option('--filter <spec>', 'keep only runs matching factor=level[|level], comma-separated (repeatable)', collect)
+    .option('--metric <name>', 'throughput, runtime, or a latency such as read.avg, read.p95, update.p99', 'throughput')
+    .option('--confidence <level>', 'confidence level of every interval', '0.95')
+    .option('--bootstrap <resamples>', 'add a BCa bootstrap CI of the mean with this many resamples')
+    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .addOption(new Option('--exclude-outliers <method>', 'remove the runs this method flags (each one is listed)').choices(['iqr', 'mad', 'grubbs']))
+    .addOption(new Option('--adjust <method>', 'p-value adjustment for pairwise tests').choices(['holm', 'bonferroni', 'BH']).default('holm'))
+    .option('--twoway', 'two-way ANOVA (type II, with interaction) over the first two --group factors')
+    .option('--target-ci <pct>', 'target CI half-width relative to the mean, for repetitions needed', '5%')
+    .option('--trim-warmup', 'compute throughput from the steady state after the detected warm-up')
+    .option('--include-load', 'analyse load-phase files too (excluded by default)')
+    .option('--json', 'print everything as JSON (schema in README)')
+    .option('--csv', 'print the per-group table as CSV')
+    .option('--explain', 'show which naming scheme matched each file pattern');
+  addInputOptions(cmd);
+  cmd
+    .option('--report <dir>', 'write an HTML report, figures, LaTeX tables and CSV data to this folder')
+    .option('--pdf', 'with --report: also print report.pdf and per-figure PDFs with headless Chromium')
+    .option('--chromium <path>', 'Chromium executable for --pdf (default /usr/bin/chromium)')
+    .option('--template <file>', 'with --report: an HTML template to use instead of templates/report.html')
+    .option('--stamp', 'with --report: put the date and time in the report (off: byte-identical output)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  analyze fixtures/campaign
+  analyze ycsb/out --group rf,workload
+  analyze ycsb/out --group rf,workload --metric read.p99 --filter db=cassandra
+  analyze ycsb/out --group rf,workload --bootstrap 10000 --seed 1 --json > analysis.json
+  analyze ycsb/out --group rf,workload --report reports/run1 --pdf
+`,
+    )
+    .action(async (dirs: string[], o: AnalyzeCliOptions) => {
+      const aopts = analysisOptions(o);
+      // 1. Load.
+      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined);
+      // 3. Analyse.
+      const result = analyze(inventory, aopts);
+      if (o.json) {
+        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
+      } else if (o.csv) {
+        io.stdout.write(analysisCsv(result));
+      } else {
+        // 1–2. Inventory first, then levels, then statistics.
+        io.stdout.write(formatInventory(inventory));
+        io.stdout.write(formatLevels(inventory));
+        if (o.explain) io.stdout.write(formatExplanationFor(inventory, o.scheme ?? []));
+        io.stdout.write(formatAnalysis(result));
+      }
+      // 4. Report.
+      if (o.report) await writeReportFromCli(inventory, result, o, io);
+      if (inventory.runs.length === 0) setExit(EXIT.error);
+    });
+}

@@ -1,0 +1,127 @@
+/** Options and steps shared by the commands that read a campaign. */
+import { isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadRuns } from '../ingest/load.js';
+import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
+import { CliError, EXIT, type Io } from './io.js';
+
+export interface InputOptions {
+  include?: string[];
+  exclude?: string[];
+  scheme?: string[];
+  factors?: string;
+  metric?: string;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Add the input options every reading command takes. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--scheme <template>', "file-name template, e.g. '{db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf}' (repeatable; {_} ignores a token)", collect)
+    .option('--factors <list>', 'for CSV input: the factor columns, comma-separated');
+}
+
+/** Split `a,b , c` into names. */
+export function list(s: string | undefined): string[] {
+  return (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** Resolve the roots, load every file, and show progress on a terminal. */
+export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[]): Promise<Inventory> {
+  if (dirs.length === 0) throw new CliError('expected at least one folder or file to read, found none (try `analyze fixtures/campaign`)', EXIT.usage);
+  const roots = dirs.map((d) => (isAbsolute(d) ? d : resolve(io.cwd, d)));
+  const tty = io.stderr.isTTY === true;
+  let last = 0;
+  const started = Date.now();
+  let inventory: Inventory;
+  try {
+    inventory = await loadRuns(roots, {
+      include: opts.include,
+      exclude: opts.exclude,
+      schemes: opts.scheme,
+      table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
+      onProgress: tty
+        ? (done, total) => {
+            const now = Date.now();
+            if (now - last < 200 && done !== total) return;
+            last = now;
+            const rate = done / Math.max(0.001, (now - started) / 1000);
+            io.stderr.write(`\r\x1b[Kreading ${done}/${total} files (${Math.round(rate)} files/s)`);
+            if (done === total) io.stderr.write('\r\x1b[K');
+          }
+        : undefined,
+    });
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  // Report roots in the terms the user gave them.
+  inventory.roots = dirs;
+  return inventory;
+}
+
+/** Where a run came from, as the user would type it. */
+export function runPath(run: Run): string {
+  return run.file;
+}
+
+/** The inventory block: counts, then every file that is not ok with its reason. */
+export function formatInventory(inv: Inventory): string {
+  const total = inv.runs.length;
+  const parts = RUN_STATUSES.map((s) => `${inv.counts[s]} ${s}`);
+  const load = inv.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
+  let out = `Inventory: ${total} ${total === 1 ? 'input' : 'inputs'} — ${parts.join(', ')}`;
+  if (load > 0) out += ` (${load} of the ok ones are load-phase files)`;
+  out += '\n';
+  for (const e of inv.scanErrors) out += `  scan-error  ${e.path}: ${e.message}\n`;
+  const bad = inv.runs.filter((r) => r.status !== 'ok');
+  for (const r of bad) {
+    const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
+    const reason = d ? formatDiagnostic(r.file, d) : `${r.file}: (no reason given)`;
+    out += `  ${r.status.padEnd(10)}  ${reason}\n`;
+  }
+  const conflicts = inv.runs.filter((r) => r.origin.conflicts.length > 0);
+  for (const r of conflicts.slice(0, 10)) {
+    for (const c of r.origin.conflicts) {
+      out += `  conflict    ${r.file}: ${c.factor} is ${JSON.stringify(c.name)} in the name but ${JSON.stringify(c.content)} in the content\n`;
+    }
+  }
+  if (conflicts.length > 10) out += `  … and ${conflicts.length - 10} more files with name/content conflicts (see --json)\n`;
+  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0);
+  for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${r.origin.ambiguities[0]}\n`;
+  if (ambiguous.length > 5) out += `  … and ${ambiguous.length - 5} more files with ambiguous names (run \`analyze scheme <dir>\`)\n`;
+  return out;
+}
+
+/** Factor levels found among the runs that count (ok, failed, partial). */
+export function formatLevels(inv: Inventory): string {
+  const levels = new Map<string, Set<string>>();
+  for (const r of inv.runs) {
+    if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable') continue;
+    for (const [k, v] of Object.entries(r.factors)) {
+      if (!levels.has(k)) levels.set(k, new Set());
+      levels.get(k)!.add(v);
+    }
+  }
+  if (levels.size === 0) return 'Factors: none found\n';
+  let out = 'Factors:\n';
+  const names = [...levels.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const w = Math.max(...names.map((n) => n.length));
+  for (const n of names) {
+    const vals = [...levels.get(n)!].sort(compareLevels);
+    const shown = vals.length > 12 && vals.every((v) => /^\d+$/.test(v)) ? `${vals[0]}..${vals[vals.length - 1]} (${vals.length} levels)` : vals.join(', ');
+    out += `  ${n.padEnd(w)}  ${shown}\n`;
+  }
+  return out;
+}
+
+const FACTOR_ORDER = ['db', 'phase', 'workload', 'rf', 'nodes', 'recordcount', 'operationcount', 'threads', 'rep'];
+function order(name: string): number {
+  const i = FACTOR_ORDER.indexOf(name);
+  return i < 0 ? FACTOR_ORDER.length : i;
+}

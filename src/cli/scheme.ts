@@ -1,0 +1,24 @@
+/** `analyze scheme <dir>`: which naming scheme matched each file pattern, and the factors it gave. */
+import type { Command } from 'commander';
+import { explainSchemes, formatExplanation } from '../ingest/scheme.js';
+import type { Inventory } from '../model/index.js';
+import { addInputOptions, loadInputs, type InputOptions } from './common.js';
+import type { Io } from './io.js';
+
+/** The explanation block for the files of an inventory. */
+export function formatExplanationFor(inv: Inventory, templates: string[]): string {
+  const paths = inv.runs.filter((r) => r.format !== 'table').map((r) => r.file);
+  return formatExplanation(explainSchemes(paths, { templates }));
+}
+
+export function register(program: Command, io: Io): void {
+  const cmd = program
+    .command('scheme')
+    .description('show, per file-name pattern, which naming scheme matched and the factors it gave')
+    .argument('<dirs...>', 'folders or files to read')
+    .addHelpText('after', "\nExamples:\n  analyze scheme ycsb/out\n  analyze scheme results --scheme '{db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf}'\n");
+  addInputOptions(cmd).action(async (dirs: string[], opts: InputOptions) => {
+    const inv = await loadInputs(dirs, opts, io);
+    io.stdout.write(formatExplanationFor(inv, opts.scheme ?? []));
+  });
+}
