@@ -126,7 +126,9 @@ function normKey(factors: Factors, names: string[]): string | undefined {
 
 function reasonOf(run: Run): string {
   const d = run.diagnostics.find((x) => x.severity === 'error') ?? run.diagnostics[0];
-  return d ? formatDiagnostic(run.file, d).slice(run.file.length + 2) : run.status;
+  if (!d) return run.status;
+  const s = formatDiagnostic(run.file, d);
+  return s.startsWith(`${run.file}:`) ? s.slice(run.file.length + 1).replace(/^(\d+): /, 'line $1: ').trimStart() : s;
 }
 
 function mean(xs: number[]): number {

@@ -4,10 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { Io } from './io.js';
+import { register as gapsCommand } from './gaps.js';
+import { register as fillCommand } from './fill.js';
 
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const registry: Register[] = [];
+const registry: Register[] = [gapsCommand, fillCommand];
 
 export function registerCommands(program: Command, io: Io, setExit: (code: number) => void): void {
   for (const register of registry) register(program, io, setExit);

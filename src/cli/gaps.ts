@@ -1,0 +1,149 @@
+/**
+ * `analyze gaps <dir> [--reps N] [--experiment FILE] [--target-ci 5%] [--json]`: what the campaign
+ * lacks against its design. Exit code 0 when complete, 3 when gaps exist.
+ *
+ * ```
+ * dir ──loadRuns──► Run[] ─┐
+ * --experiment FILE ───────┼──► Design ──findGaps──► GapReport ──► text (total line first) or --json
+ * --reps N (observed) ─────┘                                    └──► exit 0 | 3
+ * ```
+ * Also holds what `fill` shares with it: options, loading, the design and the gap report.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import {
+  designFromExperiment,
+  designFromRuns,
+  ExperimentError,
+  inferNaming,
+  parseExperiment,
+  type Design,
+  type Experiment,
+  type Naming,
+} from '../analysis/design.js';
+import { findGaps, formatGaps, type GapReport } from '../analysis/gaps.js';
+import { loadRuns } from '../ingest/load.js';
+import type { Inventory } from '../model/index.js';
+import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
+import { CliError, EXIT, type Io } from './io.js';
+
+export interface GapCliOptions {
+  reps?: string;
+  experiment?: string;
+  targetCi?: string;
+  confidence: string;
+  metric: string;
+  scheme?: string[];
+  include?: string[];
+  exclude?: string[];
+  json?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** The options gaps and fill share. */
+export function addGapOptions(cmd: Command): Command {
+  return cmd
+    .option('--reps <n>', 'repetitions expected per configuration (default: the experiment file, else the largest rep seen)')
+    .option('--experiment <file>', 'experiment file (YAML): factors, levels, repetitions, naming, cluster and adapter settings')
+    .option('--target-ci <pct>', 'also ask for the repetitions a CI half-width within ±pct of the mean needs, e.g. 5%')
+    .option('--confidence <level>', 'confidence level for --target-ci', '0.95')
+    .option('--metric <name>', 'metric for --target-ci', 'throughput')
+    .option('--scheme <template>', 'file-name template, e.g. {db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf} (repeatable)', collect)
+    .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--json', 'print JSON instead of text');
+}
+
+/** `5%` or `0.05` -> 0.05. */
+export function parsePercent(s: string, option: string): number {
+  const t = s.trim();
+  const v = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  if (!(v > 0 && v < 10)) throw new CliError(`${option} ${s}: expected a positive percentage such as 5% or 0.05`, EXIT.usage);
+  return v;
+}
+
+export function parsePositiveInt(s: string, option: string): number {
+  const v = Number(s);
+  if (!Number.isInteger(v) || v < 1) throw new CliError(`${option} ${s}: expected a whole number of at least 1`, EXIT.usage);
+  return v;
+}
+
+export interface GapContext {
+  dir: string;
+  inventory: Inventory;
+  experiment?: Experiment;
+  experimentPath?: string;
+  design: Design;
+  naming: Naming;
+  report: GapReport;
+}
+
+/** Load the campaign, build the design (experiment file or observed × --reps) and find the gaps. */
+export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promise<GapContext> {
+  let experiment: Experiment | undefined;
+  let experimentPath: string | undefined;
+  if (o.experiment) {
+    experimentPath = isAbsolute(o.experiment) ? o.experiment : resolve(io.cwd, o.experiment);
+    let text: string;
+    try {
+      text = await readFile(experimentPath, 'utf8');
+    } catch (e) {
+      throw new CliError(`--experiment ${o.experiment}: cannot read: ${(e as Error).message}`);
+    }
+    try {
+      experiment = parseExperiment(text, o.experiment);
+    } catch (e) {
+      if (e instanceof ExperimentError) throw new CliError(e.message);
+      throw e;
+    }
+  }
+  const reps = o.reps !== undefined ? parsePositiveInt(o.reps, '--reps') : undefined;
+  const root = isAbsolute(dir) ? dir : resolve(io.cwd, dir);
+  let inventory: Inventory;
+  try {
+    inventory = await loadRuns([root], { include: o.include, exclude: o.exclude, schemes: o.scheme });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  inventory.roots = [dir];
+  let design: Design;
+  if (experiment) {
+    design = designFromExperiment(experiment);
+    if (reps !== undefined) design = { ...design, repetitions: reps };
+  } else {
+    design = designFromRuns(inventory.runs, reps);
+    if (design.configurations.length === 0) {
+      throw new CliError(`${dir}: no YCSB run found to infer a design from (give --experiment FILE)`);
+    }
+  }
+  const ci = o.targetCi
+    ? {
+        target: parsePercent(o.targetCi, '--target-ci'),
+        confidence: Number(o.confidence),
+        metric: o.metric,
+        repetitionsNeeded,
+      }
+    : undefined;
+  if (ci && !(ci.confidence > 0 && ci.confidence < 1)) throw new CliError(`--confidence ${o.confidence}: expected a number between 0 and 1, e.g. 0.95`, EXIT.usage);
+  const report = findGaps(inventory.runs, design, ci ? { ci } : {});
+  const naming = inferNaming(
+    inventory.runs,
+    experiment ? (phase, db) => experiment!.databases[db]?.output?.[phase] ?? experiment!.output[phase] : undefined,
+  );
+  return { dir, inventory, experiment, experimentPath, design, naming, report };
+}
+
+export function register(program: Command, io: Io, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('gaps')
+    .description('list what the campaign lacks against its design: missing, failed and duplicated repetitions (exit 0 complete, 3 gaps)')
+    .argument('<dir>', 'campaign folder');
+  addGapOptions(cmd).action(async (dir: string, o: GapCliOptions) => {
+    const ctx = await computeGaps(dir, o, io);
+    if (o.json) io.stdout.write(JSON.stringify(ctx.report, null, 2) + '\n');
+    else io.stdout.write(formatGaps(ctx.report));
+    setExit(ctx.report.complete ? EXIT.ok : EXIT.gaps);
+  });
+}
