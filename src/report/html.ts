@@ -189,7 +189,7 @@ function assumptionsSection(a: AnalysisResult): string {
   parts.push(`<h3>Normality per configuration (Shapiro–Wilk)</h3>${table(['Configuration', 'n', 'W', 'p', 'Normality'], grows, 'num')}`);
   for (const t of a.twoway) {
     parts.push(
-      `<h3>Two-way ANOVA ${e(t.factors.map(factorName).join(' × '))}${t.key ? ` — ${e(t.key)}` : ''}</h3>${table(
+      `<h3>Two-way ANOVA ${e(t.factors.map(factorName).join(' × '))}${t.key ? ` — ${e(factorsLabel(parseKey(t.key)))}` : ''}</h3>${table(
         ['Term', 'SS', 'df', 'F', 'p'],
         t.rows.map((r) => [e(r.term), e(fmtNum(r.ss)), e(r.df), e(Number.isFinite(r.F) ? fmtFixed(r.F, 2) : ''), e(Number.isFinite(r.p) ? fmtPCell(r.p) : '')]),
         'num',
@@ -211,6 +211,7 @@ function appendixSection(a: AnalysisResult, inv: Inventory): string {
     }
   const excluded = new Map(a.excluded.map((x) => [x.file, x.reason]));
   const factorKeys = sortLevels(inv.runs.flatMap((r) => Object.keys(r.factors)));
+  const showThroughput = a.metric !== 'throughput';
   const rows = inv.runs.map((r) => {
     const v = value.get(r.file);
     const notes = [...(v?.excluded ? [`excluded: ${v.excluded}`] : []), ...(excluded.has(r.file) ? [excluded.get(r.file)!] : []), ...r.diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(r.file, d))];
@@ -218,13 +219,14 @@ function appendixSection(a: AnalysisResult, inv: Inventory): string {
       `<code>${e(r.file)}</code>`,
       e(r.status),
       ...factorKeys.map((k) => e(r.factors[k] ?? '')),
-      e(r.metrics.throughput !== undefined ? fmtNum(r.metrics.throughput) : ''),
-      e(v ? fmtNum(v.v) : ''),
+      ...(showThroughput ? [e(r.metrics.throughput !== undefined ? fmtNum(r.metrics.throughput) : '')] : []),
+      e(v ? fmtNum(v.v) : r.metrics[a.metric] !== undefined ? fmtNum(r.metrics[a.metric]) : ''),
       e(v?.flags ?? ''),
       notes.length ? `<details><summary>${e(notes.length)}</summary>${e(notes.slice(0, 10).join('\n'))}</details>` : '',
     ];
   });
-  return table(['File', 'Status', ...factorKeys.map((k) => e(factorName(k))), 'Throughput (ops/s)', e(metricLabel(a.metric)), 'Outlier', 'Notes'], rows, 'num small');
+  const unit = a.unit ? ` (${a.unit})` : '';
+  return table(['File', 'Status', ...factorKeys.map((k) => e(factorName(k))), ...(showThroughput ? ['Throughput (ops/s)'] : []), e(metricLabel(a.metric) + unit), 'Outlier', 'Notes'], rows, 'num small appendix');
 }
 
 function figuresSection(figs: RenderedFigure[]): string {
@@ -269,4 +271,14 @@ export function renderHtml(input: HtmlInput): string {
     files,
     software: e(input.software.map((s) => `${s.name} ${s.version}`).join(', ')),
   });
+}
+
+/** 'db=cassandra,workload=a' -> factors (the analysis' stable key format). */
+export function parseKey(key: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of key.split(',')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i)] = part.slice(i + 1);
+  }
+  return out;
 }

@@ -601,7 +601,7 @@ export function completenessSpec(c: Completeness): Figure {
   return {
     name: 'completeness',
     title: 'Campaign completeness',
-    caption: `Every configuration × repetition: ${count('ok')} ok, ${count('outlier')} outliers, ${count('failed')} failed, ${count('missing')} missing.`,
+    caption: `Every configuration × repetition: ${count('ok')} ok, ${count('outlier')} ${count('outlier') === 1 ? 'outlier' : 'outliers'}, ${count('failed')} failed, ${count('missing')} missing.`,
     spec: top(spec, 'campaign completeness'),
   };
 }

@@ -119,7 +119,7 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   if (pairs.some((x) => x.tukey)) extras.push("Tukey's HSD");
   if (pairs.some((x) => x.wilcoxon)) extras.push('the Wilcoxon rank-sum test as a non-parametric check');
   p.push(
-    `Pairs of levels were compared with Welch's t-test, with p-values adjusted for multiple comparisons by ${adj}${extras.length ? `; ${extras.join(', ')} are reported beside it` : ''}. Effects are given as the difference of means and as a percentage of the baseline, each with a ${conf}% confidence interval, and as Hedges' g.`,
+    `Pairs of levels were compared with Welch's t-test, with p-values adjusted for multiple comparisons by ${adj}${extras.length ? `; ${joinAnd(extras)} ${extras.length === 1 ? 'is' : 'are'} reported beside it` : ''}. Effects are given as the difference of means and as a percentage of the baseline, each with a ${conf}% confidence interval, and as Hedges' g.`,
   );
   if (o.excludeOutliers) {
     const m = { iqr: 'the 1.5 × IQR rule', mad: 'the median absolute deviation rule', grubbs: "Grubbs' test" }[o.excludeOutliers];
@@ -130,4 +130,8 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   if (o.twoway && a.twoway.length) p.push(`A two-way ANOVA over ${a.twoway[0].factors.map(factorName).join(' and ')} tests their interaction.`);
   p.push(`All intervals are at ${conf}% confidence. Analysis with ${software.map((s) => `${s.name} ${s.version}`).join(', ')}.`);
   return [p.join(' ')];
+}
+
+function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
