@@ -154,7 +154,7 @@ function exceptionKind(line: string): 'head' | 'frame' | undefined {
 
 /** Looks like binary data: NUL bytes or many control / replacement characters. */
 function binaryReason(text: string): string | undefined {
-  const n = Math.min(text.length, 8192);
+  const n = Math.min(text.length, 4096);
   let nul = 0;
   let ctrl = 0;
   for (let i = 0; i < n; i++) {

@@ -25,44 +25,23 @@ function isDigit(c: number): boolean {
  * @example parseNumber('abc') // undefined
  */
 export function parseNumber(text: string): number | undefined {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) <= 32) start++;
-  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
-  if (start === end) return undefined;
-  const s = start === 0 && end === text.length ? text : text.slice(start, end);
-  const n = s.length;
+  // Number() does the reading; what it accepts beyond Java/C/Go decimals is rejected here:
+  // empty or blank text (-> 0), hexadecimal/binary/octal prefixes (0x10, 0b1, 0o7).
+  const v = Number(text);
   let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 43 /* + */ || c0 === 45 /* - */) i++;
-  const rest = i === 0 ? s : s.slice(i);
-  if (rest === 'NaN') return NaN;
-  if (rest === 'Infinity') return c0 === 45 ? -Infinity : Infinity;
-  let digits = 0;
-  while (i < n && isDigit(s.charCodeAt(i))) {
-    i++;
-    digits++;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return undefined;
+  if (Number.isNaN(v)) {
+    let end = text.length;
+    while (end > i && text.charCodeAt(end - 1) <= 32) end--;
+    return end - i === 3 && text.startsWith('NaN', i) ? NaN : undefined;
   }
-  if (i < n && s.charCodeAt(i) === 46 /* . */) {
-    i++;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      digits++;
-    }
+  const c = text.charCodeAt(i);
+  if (c === 48 /* 0 */) {
+    const n = text.charCodeAt(i + 1) | 0x20;
+    if (n === 120 /* x */ || n === 98 /* b */ || n === 111 /* o */) return undefined;
   }
-  if (digits === 0) return undefined;
-  if (i < n && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69) /* e E */) {
-    i++;
-    if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
-    let exp = 0;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      exp++;
-    }
-    if (exp === 0) return undefined;
-  }
-  if (i !== n) return undefined;
-  return Number(s);
+  return v;
 }
 
 /**

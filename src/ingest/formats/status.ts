@@ -30,6 +30,40 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Read the number in s[start, end) without slicing in the common case (up to 15 digits, a
+ * decimal point or comma, no exponent): the digits as an exact integer divided by an exact power
+ * of ten is correctly rounded, as Number() would give. Anything else goes through
+ * parseLocaleNumber.
+ */
+function readNumber(s: string, start: number, end: number): number | undefined {
+  let i = start;
+  let neg = false;
+  if (i < end && s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if ((c === 46 || c === 44) && frac < 0) frac = 0;
+    else break;
+  }
+  if (i === end && digits > 0 && digits <= 15) {
+    const v = frac > 0 ? mant / POW10[frac] : mant;
+    return neg ? -v : v;
+  }
+  return parseLocaleNumber(s.slice(start, end));
+}
+
 function usable(v: number | undefined): v is number {
   return v !== undefined && !Number.isNaN(v) && Number.isFinite(v) && Math.abs(v) < NO_VALUE_THRESHOLD;
 }
@@ -53,38 +87,35 @@ export function parseStatusLine(line: string): ParsedStatusLine | undefined {
   if (k === opsStart) return undefined;
   if (!line.startsWith(' operations', k)) return undefined;
   const operations = Number(line.slice(opsStart, k));
-  const rest = line.slice(k + 11);
+  const restStart = k + 11;
   const out: ParsedStatusLine = { t, operations, ops: {}, style: 'java', sawMs: false };
 
-  const cur = rest.indexOf(' current ops/sec');
+  const cur = line.indexOf(' current ops/sec', restStart);
   if (cur >= 0) {
     let b = cur - 1;
-    while (b >= 0 && rest.charCodeAt(b) !== 32 && rest.charCodeAt(b) !== 59) b--;
-    const v = parseLocaleNumber(rest.slice(b + 1, cur));
+    while (b >= restStart && line.charCodeAt(b) !== 32 && line.charCodeAt(b) !== 59) b--;
+    const v = readNumber(line, b + 1, cur);
     if (v !== undefined && !Number.isNaN(v)) out.throughput = v;
   }
 
-  let pos = 0;
+  let pos = restStart;
   let spaceSeparatedBlocks = 0;
   let commaSeparatedBlocks = 0;
   for (;;) {
-    const open = rest.indexOf('[', pos);
+    const open = line.indexOf('[', pos);
     if (open < 0) break;
-    const close = rest.indexOf(']', open + 1);
+    const close = line.indexOf(']', open + 1);
     if (close < 0) break;
     pos = close + 1;
-    const content = rest.slice(open + 1, close);
-    const colon = content.indexOf(':');
-    const space = content.indexOf(' ');
-    let name: string;
-    let body: string;
-    if (colon > 0 && (space < 0 || colon < space)) {
-      name = content.slice(0, colon);
-      body = content.slice(colon + 1);
-    } else if (space > 0) {
-      name = content.slice(0, space);
-      body = content.slice(space + 1);
-    } else continue;
+    let colon = line.indexOf(':', open + 1);
+    if (colon >= close) colon = -1;
+    let space = line.indexOf(' ', open + 1);
+    if (space >= close) space = -1;
+    let nameEnd: number;
+    if (colon > open + 1 && (space < 0 || colon < space)) nameEnd = colon;
+    else if (space > open + 1) nameEnd = space;
+    else continue;
+    const name = line.slice(open + 1, nameEnd);
     let count: number | undefined;
     let max: number | undefined;
     let min: number | undefined;
@@ -92,35 +123,39 @@ export function parseStatusLine(line: string): ParsedStatusLine | undefined {
     const percentiles: Record<string, number> = {};
     let pairs = 0;
     let commaEnded = 0;
-    let tokStart = -1;
-    for (let i = 0; i <= body.length; i++) {
-      const c = i < body.length ? body.charCodeAt(i) : 32;
-      if (c !== 32) {
-        if (tokStart < 0) tokStart = i;
-        continue;
+    const n = close;
+    let i = nameEnd + 1;
+    while (i < n) {
+      while (i < n && line.charCodeAt(i) === 32) i++;
+      if (i >= n) break;
+      const tokStart = i;
+      let eq = -1;
+      while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c === 32) break;
+        if (c === 61 /* = */ && eq < 0) eq = i;
+        i++;
       }
-      if (tokStart < 0) continue;
-      let tok = body.slice(tokStart, i);
-      tokStart = -1;
-      if (tok.endsWith(',')) {
-        tok = tok.slice(0, -1);
+      let tokEnd = i;
+      if (line.charCodeAt(tokEnd - 1) === 44 /* , */) {
+        tokEnd--;
         commaEnded++;
       }
-      const eq = tok.indexOf('=');
-      if (eq <= 0) continue;
-      const key = tok.slice(0, eq);
-      const value = parseLocaleNumber(tok.slice(eq + 1));
+      if (eq <= tokStart) continue;
+      const value = readNumber(line, eq + 1, tokEnd);
       pairs++;
-      if (key === 'Count') count = value;
-      else if (key === 'Max') max = value;
-      else if (key === 'Min') min = value;
-      else if (key === 'Avg') avg = value;
-      else if (key.startsWith('AverageLatency')) {
-        const u = latencyUnitFactor(key);
+      const k0 = line.charCodeAt(tokStart);
+      const klen = eq - tokStart;
+      if (isDigit(k0)) {
+        if (usable(value)) percentiles[line.slice(tokStart, eq)] = value;
+      } else if (klen === 5 && line.startsWith('Count', tokStart)) count = value;
+      else if (klen === 3 && line.startsWith('Max', tokStart)) max = value;
+      else if (klen === 3 && line.startsWith('Min', tokStart)) min = value;
+      else if (klen === 3 && line.startsWith('Avg', tokStart)) avg = value;
+      else if (line.startsWith('AverageLatency', tokStart)) {
+        const u = latencyUnitFactor(line.slice(tokStart, eq));
         if (u.unit === 'ms') out.sawMs = true;
         avg = value === undefined ? undefined : value * u.factor;
-      } else if (isDigit(key.charCodeAt(0))) {
-        if (usable(value)) percentiles[key] = value;
       }
     }
     if (pairs === 0) continue;
