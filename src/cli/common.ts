@@ -79,6 +79,11 @@ export function formatInventory(inv: Inventory): string {
   if (load > 0) out += ` (${load} of the ok ones are load-phase files)`;
   out += '\n';
   for (const e of inv.scanErrors) out += `  scan-error  ${e.path}: ${e.message}\n`;
+  const skipped = inv.skipped ?? [];
+  if (skipped.length > 0) {
+    const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(', ');
+    out += `  skipped     ${skipped.length} ${skipped.length === 1 ? 'file' : 'files'} that are not outputs: ${shown}${skipped.length > 5 ? ', …' : ''} (--include '**/*' reads them)\n`;
+  }
   const bad = inv.runs.filter((r) => r.status !== 'ok');
   for (const r of bad) {
     const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];

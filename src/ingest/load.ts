@@ -293,7 +293,6 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
   // 2. Read, hash, decode and parse each file, one at a time: only one file's bytes and text are
   //    alive at once; what is kept of a run holds no slice of its text (see StringPool).
   const results: Run[][] = new Array(files.length);
-  const firstByHash = new Map<string, string>();
   const order: { i: number; hash?: string }[] = new Array(files.length);
   const pool = new StringPool();
   const seriesMode = options.series ?? 'full';
@@ -354,23 +353,39 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
     }
   }
 
-  // 3. Duplicates, decided in discovery order so the result does not depend on read timing.
+  // 3. Duplicates. Among byte-identical files the one kept is the one whose name a scheme reads
+  //    fully (no ambiguity, not merely inferred), then the shortest name, then the first found:
+  //    `run-1 (copy).txt` is the duplicate of `run-1.txt`, whatever the listing order.
+  const byHash = new Map<string, number[]>();
   for (const { i, hash } of order) {
     if (!hash) continue;
-    const first = firstByHash.get(hash);
-    const label = `${files[i].root}\u0000${files[i].path}`;
-    if (first === undefined) {
-      firstByHash.set(hash, label);
-      continue;
-    }
-    const [froot, fpath] = first.split('\u0000');
-    for (const run of results[i]) {
-      run.diagnostics.unshift({
-        message: `byte-identical to ${fpath}${froot !== files[i].root ? ` (under ${froot})` : ''}; not counted again`,
-        severity: 'info',
-      });
-      run.status = 'duplicate';
-      run.duplicateOf = fpath;
+    const list = byHash.get(hash) ?? [];
+    list.push(i);
+    byHash.set(hash, list);
+  }
+  const quality = (i: number): [number, number, number] => {
+    const run = results[i][0];
+    const named = run.origin.ambiguities.length > 0 ? 2 : run.origin.scheme === 'inferred' ? 1 : 0;
+    return [named, files[i].path.length, i];
+  };
+  for (const list of byHash.values()) {
+    if (list.length < 2) continue;
+    const ranked = [...list].sort((a, b) => {
+      const qa = quality(a);
+      const qb = quality(b);
+      return qa[0] - qb[0] || qa[1] - qb[1] || qa[2] - qb[2];
+    });
+    const keep = ranked[0];
+    for (const i of ranked.slice(1)) {
+      const under = files[keep].root !== files[i].root ? ` (under ${files[keep].root})` : '';
+      for (const run of results[i]) {
+        run.diagnostics.unshift({
+          message: `byte-identical to ${files[keep].path}${under}; not counted again`,
+          severity: 'info',
+        });
+        run.status = 'duplicate';
+        run.duplicateOf = files[keep].path;
+      }
     }
   }
 
@@ -378,5 +393,6 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
   const runs = results.flat();
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
   for (const r of runs) counts[r.status]++;
-  return { roots, runs, scanErrors: found.errors, counts };
+  const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
+  return { roots, runs, scanErrors: found.errors, skipped, counts };
 }
