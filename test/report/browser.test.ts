@@ -71,8 +71,8 @@ describe.skipIf(!hasChromium)('the report in a browser', () => {
     // The hostile name is visible text; no <img> exists; no dialog opened.
     const body = await page.textContent('body');
     expect(body).toContain(HOSTILE);
-    expect(await page.evaluate(() => document.images.length)).toBe(0);
-    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.evaluate('document.images.length')).toBe(0);
+    expect(await page.evaluate('document.scripts.length')).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);

@@ -32,7 +32,7 @@ describe('Vega-Lite specs', () => {
 
   it('sizes panels for a thesis column', () => {
     for (const fig of figures) {
-      const s = fig.spec as Record<string, unknown>;
+      const s = fig.spec as unknown as Record<string, unknown>;
       const inner = (s.spec ?? s) as { width?: number };
       expect(inner.width).toBeGreaterThan(0);
       expect(inner.width!).toBeLessThanOrEqual(THESIS_WIDTH);
