@@ -24,7 +24,8 @@
  * sourceLatencyUnit 'ms'), runtime ms, throughput ops/s.
  *
  * `operations` = sum of the operation sections' counts, excluding CLEANUP, the JVM pseudo
- * operations (THREAD_COUNT, USED_MEM_MB, SYS_LOAD_AVG, GCS, GCS_TIME) and `Intended-*` copies,
+ * operations (THREAD_COUNT, USED_MEM_MB, SYS_LOAD_AVG, GCS, GCS_TIME) and `Intended-X` copies of X
+ * (measurement.interval=both),
  * minus READ-MODIFY-WRITE (whose read and update are also counted under READ and UPDATE). This
  * equals YCSB's own count (Throughput × RunTime); a shortfall means the summary was cut.
  *
@@ -701,6 +702,9 @@ class Parser {
       this.header.commandLine = this.javaArgs.args.join(' ');
       applyClientArgs(this.javaArgs.args, this.header, this.javaArgs.line, this.diagnostics);
     }
+    if (this.header.commandLine !== undefined && this.header.factors.phase === undefined) {
+      this.header.factors.phase = 'run'; // site.ycsb.Client: -t (transactions) is the default
+    }
     if (this.header.factors.db === undefined && this.header.binding === undefined && this.bannerDb) {
       this.header.factors.db = this.bannerDb;
     }
@@ -820,7 +824,9 @@ class Parser {
       }
       for (const [code, v] of Object.entries(s.returns)) metrics[`${key}.return.${code.toLowerCase()}`] = v;
       if (!lastOp || acc.lastLine > lastOp.lastLine) lastOp = acc;
-      if (s.operation === 'CLEANUP' || s.operation.startsWith('Intended-')) continue;
+      if (s.operation === 'CLEANUP') continue;
+      // measurement.interval=both measures every operation twice: READ and Intended-READ
+      if (s.operation.startsWith('Intended-') && this.ops.has(s.operation.slice(9))) continue;
       opSections++;
       if (s.operation === 'READ-MODIFY-WRITE') rmw += s.count ?? 0;
       else total += s.count ?? 0;

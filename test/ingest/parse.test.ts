@@ -522,6 +522,25 @@ describe('JVM tracking lines are not operations', () => {
   });
 });
 
+describe('measurement.interval and the default phase', () => {
+  const summary = (ops: string): string =>
+    'Command line: -db site.ycsb.BasicDB -P workloads/workloadc\n[OVERALL], RunTime(ms), 1000\n[OVERALL], Throughput(ops/sec), 10.0\n' + ops;
+  it('interval=both: Intended-READ is not counted twice', () => {
+    const r = parseYcsb(summary('[READ], Operations, 10\n[READ], AverageLatency(us), 3.0\n[Intended-READ], Operations, 10\n[Intended-READ], AverageLatency(us), 9.0\n'), 'both');
+    expect(r.status).toBe('ok');
+    expect(r.metrics.operations).toBe(10);
+    expect(r.metrics['intended-read.avg']).toBe(9);
+  });
+  it('interval=intended: the Intended- sections are the operations', () => {
+    const r = parseYcsb(summary('[Intended-READ], Operations, 10\n[Intended-READ], AverageLatency(us), 9.0\n'), 'intended');
+    expect(r.status).toBe('ok');
+    expect(r.metrics.operations).toBe(10);
+  });
+  it('no -t and no -load: the transaction phase, YCSB\'s default', () => {
+    expect(parseYcsb(summary('[READ], Operations, 10\n[READ], AverageLatency(us), 3.0\n'), 'x').header.factors.phase).toBe('run');
+  });
+});
+
 describe('helpers', () => {
   it('parseNumber: Java and C++ notations, NaN, rejects junk', () => {
     expect(parseNumber('2.3977984E7')).toBe(23977984);
