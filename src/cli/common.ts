@@ -11,6 +11,9 @@ export interface InputOptions {
   scheme?: string[];
   factors?: string;
   metric?: string;
+  /** What to keep of the status-line series (see LoadOptions.series). Default: 'throughput' (what the
+   * analysis and the report read), except 'full' for `export --format json`, which writes every sample. */
+  series?: 'full' | 'throughput';
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -46,6 +49,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       exclude: opts.exclude,
       schemes: opts.scheme,
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
+      series: opts.series ?? ((opts as { format?: string }).format === 'json' ? 'full' : 'throughput'),
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench [-- --large] [-- --repeat N]`: ycsb-analyze against the old summary script and
+ * against `cat`, on the same files, in one run.
+ *
+ * ```
+ * inputs: the study (../shared/data/…/YCSB-outputs, 1,089 files), a generated campaign (bench/generate.ts),
+ *         with --large a generated 100,000-file campaign with 1-s status lines (> 2 GB; needs disk)
+ *   for each input, page cache warmed first (one untimed cat), then N times each, in child processes:
+ *     ycsb-analyze   node dist/cli/bin.js DIR --group db,workload,rf > /dev/null   (the built CLI:
+ *                    discover + read + parse + full analysis and text output; no report, no PDF)
+ *     old script     bash bench/old-summary.sh DIR > /dev/null
+ *     cat            find DIR -type f -exec cat {} + > /dev/null                  (the I/O floor)
+ *   each measured with /usr/bin/time: wall (median of N), user+sys CPU, peak RSS
+ *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
+ * ```
+ * Options: --large (100,000 files), --large-dir DIR (reuse or create it there), --keep (leave the
+ * generated campaigns), --repeat N (default 3), --old-sample N (on --large, run the old script on
+ * the first N exec files and scale linearly; default 2000), --no-study.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MARKER, STUDY_SHAPE, writeCampaign } from './generate.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const STUDY = resolve(REPO, '../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
+const BIN = join(REPO, 'dist/cli/bin.js');
+const STAGES = join(REPO, 'bench/stages.mjs');
+const TIME = '/usr/bin/time';
+const LOAD_AT_START = loadavg();
+
+interface Measure {
+  wall: number;
+  cpu: number;
+  rssMB: number;
+  exit: number;
+  stderr: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(name);
+
+/** Run a shell command under /usr/bin/time (or without it: wall only), stdout to /dev/null. */
+function timed(cmd: string): Measure {
+  const hasTime = existsSync(TIME);
+  const script = hasTime ? `${TIME} -f '@@TIME %e %U %S %M' sh -c '${cmd.replace(/'/g, `'\\''`)}' > /dev/null` : `${cmd} > /dev/null`;
+  const t0 = performance.now();
+  const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const wallJs = (performance.now() - t0) / 1000;
+  const m = /@@TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  return {
+    wall: m ? Number(m[1]) : wallJs,
+    cpu: m ? Number(m[2]) + Number(m[3]) : NaN,
+    rssMB: m ? Number(m[4]) / 1024 : NaN,
+    exit: r.status ?? -1,
+    stderr: (r.stderr ?? '').replace(/@@TIME.*\n?/, '').slice(0, 2000),
+  };
+}
+
+function q(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function repeat(cmd: string, n: number): Measure {
+  const ms: Measure[] = [];
+  for (let i = 0; i < n; i++) ms.push(timed(cmd));
+  const bad = ms.find((m) => m.exit !== 0);
+  return {
+    wall: median(ms.map((m) => m.wall)),
+    cpu: median(ms.map((m) => m.cpu)),
+    rssMB: Math.max(...ms.map((m) => m.rssMB)),
+    exit: bad?.exit ?? 0,
+    stderr: bad?.stderr ?? '',
+  };
+}
+
+function folderStats(dir: string): { files: number; bytes: number; exec: number } {
+  let files = 0;
+  let bytes = 0;
+  let exec = 0;
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
+    const st = statSync(join(dir, name));
+    if (!st.isFile()) continue;
+    files++;
+    bytes += st.size;
+    if (/-exec-.*\.txt$/.test(name)) exec++;
+  }
+  return { files, bytes, exec };
+}
+
+const fmtS = (s: number) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+const fmtMB = (m: number) => (Number.isFinite(m) ? `${Math.round(m)} MB` : 'n/a');
+
+interface Row {
+  input: string;
+  files: number;
+  mib: number;
+  analyze: Measure;
+  old: Measure & { note?: string };
+  cat: Measure;
+  stages?: string;
+}
+
+function benchInput(input: string, dir: string, opts: { repeat: number; oldSample?: number; group: string }): Row {
+  const st = folderStats(dir);
+  process.stderr.write(`\n${input}: ${st.files} files, ${(st.bytes / 2 ** 20).toFixed(1)} MiB in ${dir}\n`);
+  // Warm the page cache so every contender reads from memory.
+  timed(`find ${q(dir)} -type f -exec cat {} + `);
+  process.stderr.write('  cat …\n');
+  const cat = repeat(`find ${q(dir)} -type f -exec cat {} + `, opts.repeat);
+  process.stderr.write('  ycsb-analyze …\n');
+  const analyze = repeat(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`, opts.repeat);
+  if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
+  process.stderr.write('  stages …\n');
+  const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8' });
+  process.stderr.write('  old script …\n');
+  let old: Row['old'];
+  if (opts.oldSample && st.exec > opts.oldSample) {
+    // The old script on 100,000 files spawns over a million processes: run it on a sample of
+    // the exec files (same folder, a glob that selects the first N) and scale linearly.
+    const sampleDir = mkdtempSync(join(tmpdir(), 'ycsb-old-sample-'));
+    const names = readdirSync(dir).filter((n) => /-exec-.*\.txt$/.test(n)).slice(0, opts.oldSample);
+    for (const n of names) spawnSync('ln', ['-s', join(dir, n), join(sampleDir, n)]);
+    const m = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(sampleDir)}`, 1);
+    rmSync(sampleDir, { recursive: true, force: true });
+    const k = st.exec / names.length;
+    old = { ...m, wall: m.wall * k, cpu: m.cpu * k, note: `extrapolated ×${k.toFixed(1)} from ${names.length} files` };
+  } else {
+    old = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(dir)}`, opts.repeat);
+  }
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, old, cat, stages: (stages.stdout || stages.stderr).trim() };
+}
+
+function printRows(rows: Row[], repeatN: number): void {
+  const cpu = cpus();
+  console.log(`\nycsb-analyze benchmark — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}; ` +
+      `load average at start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' ')} (other work on the machine inflates wall times)`,
+  );
+  console.log(`method: warm page cache; wall = median of ${repeatN} runs; CPU = user+sys; RSS = peak resident set (/usr/bin/time)`);
+  console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF\n');
+  const head = ['input', 'files', 'MiB', 'ycsb-analyze', 'CPU', 'peak RSS', 'old script', 'cat', 'old/analyze', 'analyze/cat'];
+  const table = rows.map((r) => [
+    r.input,
+    String(r.files),
+    r.mib.toFixed(1),
+    fmtS(r.analyze.wall) + (r.analyze.exit !== 0 ? ` (exit ${r.analyze.exit})` : ''),
+    fmtS(r.analyze.cpu),
+    fmtMB(r.analyze.rssMB),
+    fmtS(r.old.wall) + (r.old.note ? '*' : ''),
+    fmtS(r.cat.wall),
+    `${(r.old.wall / r.analyze.wall).toFixed(0)}×`,
+    `${(r.analyze.wall / Math.max(r.cat.wall, 0.001)).toFixed(1)}×`,
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  for (const t of table) console.log(line(t));
+  for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
+  console.log('\nstages (in-process, dist library, one run):');
+  for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);
+  console.log('\ntargets:');
+  for (const r of rows) {
+    if (r.input.startsWith('study')) {
+      console.log(`  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${r.analyze.wall < 1 ? 'MET' : 'MISSED'}; ≥ 50× faster than the old script: ${(r.old.wall / r.analyze.wall).toFixed(0)}× ${r.old.wall / r.analyze.wall >= 50 ? 'MET' : 'MISSED'}`);
+    }
+    if (r.files >= 100_000) {
+      console.log(`  100,000 files: peak RSS < 512 MB: ${fmtMB(r.analyze.rssMB)} ${r.analyze.rssMB < 512 ? 'MET' : 'MISSED'}; within 3× of cat: ${(r.analyze.wall / r.cat.wall).toFixed(1)}× ${r.analyze.wall <= 3 * r.cat.wall ? 'MET' : 'MISSED'}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BIN)) throw new Error(`${BIN} not found: run \`npm run build\` first (npm run bench does)`);
+  const repeatN = Number(arg('--repeat') ?? 3);
+  const group = 'db,workload,rf';
+  const work = mkdtempSync(join(tmpdir(), 'ycsb-bench-'));
+  const rows: Row[] = [];
+  const cleanup: string[] = [work];
+  try {
+    if (!flag('--no-study')) {
+      if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, group }));
+      else process.stderr.write(`study data not found at ${STUDY}; skipped\n`);
+    }
+    // A generated campaign the size of the study, with 1-s status lines (a denser, harder input).
+    const gen = join(work, 'generated');
+    const g = writeCampaign(gen, { ...STUDY_SHAPE, reps: 30, intervals: 200, statusInterval: 1, operationcount: 1_000_000_000, failureRate: 0.005, truncateRate: 0.005, stallRate: 0.03, seed: 1 });
+    process.stderr.write(`generated ${g.files} files in ${g.seconds.toFixed(1)} s\n`);
+    rows.push(benchInput('generated 36×30, 1-s status, 200 s', gen, { repeat: repeatN, group }));
+    if (flag('--large')) {
+      const largeDir = arg('--large-dir') ?? join(work, 'large');
+      const reuse = existsSync(join(largeDir, MARKER)) && readdirSync(largeDir).length > 100_000;
+      if (!reuse) {
+        const df = spawnSync('df', ['-Pk', dirname(largeDir)], { encoding: 'utf8' }).stdout.trim().split('\n').pop()?.split(/\s+/);
+        const freeGiB = Number(df?.[3] ?? 0) / 2 ** 20;
+        if (freeGiB < 6) throw new Error(`--large needs about 3 GiB free beside ${largeDir}; df says ${freeGiB.toFixed(1)} GiB`);
+        process.stderr.write(`generating 100,000 files in ${largeDir} (a minute or two) …\n`);
+        const r = writeCampaign(largeDir, { ...STUDY_SHAPE, reps: 2778, intervals: 60, statusInterval: 1, operationcount: 1_000_000_000, failureRate: 0.005, truncateRate: 0.005, stallRate: 0.03, seed: 2, loadFiles: false });
+        process.stderr.write(`generated ${r.files} files, ${(r.bytes / 2 ** 30).toFixed(2)} GiB in ${r.seconds.toFixed(0)} s\n`);
+        if (!arg('--large-dir') || !flag('--keep')) cleanup.push(largeDir);
+      }
+      rows.push(benchInput('generated 100,000 files, 1-s status, 60 s', largeDir, { repeat: Math.min(repeatN, 1), oldSample: Number(arg('--old-sample') ?? 2000), group }));
+    }
+    printRows(rows, repeatN);
+  } finally {
+    if (!flag('--keep')) for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+    else process.stderr.write(`kept ${cleanup.join(', ')}\n`);
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench: ${(err as Error).message}`);
+  process.exit(1);
+});
