@@ -1,8 +1,20 @@
-/** The `--report DIR` part of the main command: builds the report inputs and writes them. */
+/**
+ * The `--report DIR` part of the main command.
+ *
+ * 1. the completeness grid from the gap analysis (expected reps × what became of each)
+ * 2. the latency metrics present, analysed with the same grouping (one table each)
+ * 3. writeReport: index.html, figures, tables, data, and with --pdf the PDFs
+ */
 import { isAbsolute, resolve } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { designFromRuns } from '../analysis/design.js';
+import { findGaps } from '../analysis/gaps.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import type { Inventory } from '../model/index.js';
-import type { Io } from './io.js';
+import { ChromiumMissingError } from '../report/pdf.js';
+import type { CellStatus, Completeness } from '../report/types.js';
+import { writeReport } from '../report/write.js';
+import { CliError, EXIT, type Io } from './io.js';
 
 export interface ReportCliOptions {
   report?: string;
@@ -12,9 +24,64 @@ export interface ReportCliOptions {
   stamp?: boolean;
 }
 
+/** Expected repetitions per configuration, from the observed design, with each cell's state. */
+export function completenessOf(inventory: Inventory, analysis: AnalysisResult): Completeness {
+  const runs = inventory.runs.filter((r) => r.factors.phase !== 'load');
+  const design = designFromRuns(runs);
+  const gaps = findGaps(runs, design);
+  const outliers = new Set(analysis.groups.flatMap((g) => g.runs.filter((r) => r.outlier.iqr !== 'none' || r.outlier.grubbs).map((r) => r.file)));
+  const configurations = gaps.configurations.map((c) => {
+    const cells = new Map<number, { rep: string; status: CellStatus; file?: string }>();
+    for (let rep = 1; rep <= c.expected; rep++) cells.set(rep, { rep: String(rep), status: 'missing' });
+    for (const f of c.failed) cells.set(f.rep, { rep: String(f.rep), status: 'failed', file: f.file });
+    for (const rep of c.okReps) {
+      const run = runs.find((r) => r.status === 'ok' && r.factors.rep === String(rep) && Object.entries(c.factors).every(([k, v]) => r.factors[k] === v));
+      cells.set(rep, { rep: String(rep), status: run && outliers.has(run.file) ? 'outlier' : 'ok', file: run?.file });
+    }
+    return { factors: c.factors, reps: [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v) };
+  });
+  return { configurations };
+}
+
+/** Latency metrics worth a table of their own: average and tail of every operation present. */
+function latencyMetrics(inventory: Inventory, analysis: AnalysisResult): string[] {
+  const main = analysis.metric;
+  const present = new Set<string>();
+  for (const r of inventory.runs) {
+    if (r.status !== 'ok' || (r.factors.phase === 'load' && !analysis.options.includeLoad)) continue;
+    for (const m of Object.keys(r.metrics)) present.add(m);
+  }
+  const wanted: string[] = [];
+  for (const op of ['read', 'update', 'insert', 'scan', 'read-modify-write']) {
+    for (const s of ['avg', 'p95', 'p99']) {
+      const m = `${op}.${s}`;
+      if (present.has(m) && m !== main) wanted.push(m);
+    }
+  }
+  return wanted;
+}
+
 export async function writeReportFromCli(inventory: Inventory, analysis: AnalysisResult, o: ReportCliOptions, io: Io): Promise<void> {
   const dir = isAbsolute(o.report!) ? o.report! : resolve(io.cwd, o.report!);
-  void inventory;
-  void analysis;
-  io.stderr.write(`report: not yet available (would write ${dir})\n`);
+  // 1. Completeness.
+  const completeness = completenessOf(inventory, analysis);
+  // 2. Further metrics, same grouping.
+  const more = latencyMetrics(inventory, analysis).map((metric) => analyze(inventory, { ...analysis.options, metric, bootstrap: undefined }));
+  // 3. Write.
+  try {
+    const result = await writeReport(dir, {
+      analysis,
+      more,
+      inventory,
+      completeness,
+      options: { pdf: o.pdf, chromium: o.chromium, template: o.template ? (isAbsolute(o.template) ? o.template : resolve(io.cwd, o.template)) : undefined, stamp: o.stamp },
+    });
+    io.stderr.write(`report: wrote ${result.files.length} files to ${o.report} (open ${o.report}/index.html)\n`);
+  } catch (err) {
+    if (err instanceof ChromiumMissingError) {
+      io.stderr.write(`report: the HTML, figures and tables are written to ${o.report}, but no PDF: ${err.message}\n`);
+      throw new CliError('--pdf needs Chromium', EXIT.error);
+    }
+    throw new CliError(`report: ${(err as Error).message}`);
+  }
 }
