@@ -104,6 +104,8 @@ export interface OperationStats {
   returns: Record<string, number>;
   /** Old `histogram` measurement: bucket upper bound in the source unit ('>1000' kept as text) -> count. */
   histogram?: { bucket: string; count: number }[];
+  /** Timeseries measurement rows (`[READ], 0, 1234.5`): offset in ms -> average latency in µs. */
+  timeseries?: { t: number; avg?: number; line: number }[];
 }
 
 /** One `-s` status line, a point of the per-run time series. */
@@ -117,7 +119,7 @@ export interface StatusSample {
   /** 1-based line number in the file. */
   line: number;
   /** Per-operation interval stats: Count, Max, Min, Avg, percentiles, all latencies in µs. */
-  ops: Record<string, { count: number; max?: number; min?: number; avg?: number; percentiles: Record<string, number> }>;
+  ops: Record<string, { count?: number; max?: number; min?: number; avg?: number; percentiles: Record<string, number> }>;
 }
 
 /** What the header tells of the run (the `Command line:` and the client version). */
@@ -148,6 +150,9 @@ export interface ParsedRun {
   operations: Record<string, OperationStats>;
   /** Status-line time series (empty when the run printed none). */
   series: StatusSample[];
+  /** True when the per-operation stats of `series` are running totals since the start
+   * (go-ycsb, YCSB-cpp) rather than per-interval values (YCSB's StatusThread). */
+  seriesCumulative?: boolean;
   /** Latency unit of the source before normalisation. */
   sourceLatencyUnit: 'us' | 'ms' | 'ns';
   /** Number of lines read. */
