@@ -3,40 +3,11 @@
  * list exactly those plus the two failed Citus runs (read from ../shared, skipped when absent).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { join } from 'node:path';
 import type { GapReport } from '../../src/analysis/gaps.js';
-
-const study = resolve(__dirname, '../../../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
-const present = existsSync(study);
-
-export async function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd, env });
-  return { code, stdout, stderr };
-}
-
-export const REMOVED = [
-  'cassandra-exec-15-1000000-b-7-rf_2.txt',
-  'cassandra-exec-15-1000000-b-8-rf_2.txt',
-  'hbase-exec-15-1000000-d-30-rf_3.txt',
-  'hbase-exec-15-1000000-a-1-rf_1.txt',
-  'citus-exec-14-1000000-a-12-rf_1-bs_7000-fs_3000.txt',
-  'citus-exec-14-1000000-c-6-rf_3-bs_7000-fs_3000.txt',
-];
-export const REMOVED_LOAD = 'hbase-load-15-1000000-a-1-rf_2.txt';
-export const FAILED = ['citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt', 'citus-exec-14-1000000-d-1-rf_2-bs_7000-fs_3000.txt'];
-
-/** A copy of the study's outputs with REMOVED and REMOVED_LOAD taken out. */
-export function holedCopy(root: string): string {
-  const dir = join(root, 'YCSB-outputs');
-  cpSync(study, dir, { recursive: true });
-  for (const f of [...REMOVED, REMOVED_LOAD]) rmSync(join(dir, f));
-  return dir;
-}
+import { cli, FAILED, holedCopy, present, REMOVED } from '../../fixtures/exec/cli.js';
 
 describe.skipIf(!present)('analyze gaps on the study (lucas-fs) with files removed', () => {
   let root: string;
