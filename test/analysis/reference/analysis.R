@@ -91,6 +91,13 @@ groupStats <- function(g, metric) {
     out$ci <- I(as.numeric(tt$conf.int))
   }
   out$medianCi <- I(medianCi(x))
+  # --exclude-outliers iqr: values strictly outside the type-7 quartiles -/+ 1.5 IQR, and what is left.
+  q <- quantile(x, c(0.25, 0.75), type = 7, names = FALSE)
+  out_ <- x < q[1] - 1.5 * (q[2] - q[1]) | x > q[2] + 1.5 * (q[2] - q[1])
+  kept <- x[!out_]
+  out$withoutIqrOutliers <- list(excludedFiles = I(g$file[out_]), excludedValues = I(x[out_]),
+                                 n = length(kept), mean = mean(kept), sd = sd(kept))
+  if (length(kept) >= 2) out$withoutIqrOutliers$ci <- I(as.numeric(t.test(kept)$conf.int))
   if (n >= 3 && n <= 5000 && sd(x) > 0) {
     sw <- shapiro.test(x)
     out$shapiro <- list(W = unname(sw$statistic), p = sw$p.value)
