@@ -1,0 +1,202 @@
+/**
+ * analyze() on hand-built inventories with the degenerate cases a real campaign produces:
+ * n = 1, n = 2, zero variance, every value equal, a configuration whose every run failed, nothing at
+ * all. The contract: warnings that say what is missing and why, never a throw, and no made-up numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import type { AnalysisOptions, AnalysisResult, GroupResult } from '../../src/analysis/types.js';
+import { RUN_STATUSES, type Factors, type Inventory, type Run, type RunStatus } from '../../src/model/index.js';
+
+let seq = 0;
+function run(factors: Factors, throughput: number | undefined, status: RunStatus = 'ok'): Run {
+  const file = `${factors.db ?? 'db'}-${factors.workload ?? 'w'}-rf_${factors.rf ?? 'x'}-${factors.rep ?? ++seq}.txt`;
+  const metrics: Record<string, number> = {};
+  if (throughput !== undefined) {
+    metrics.throughput = throughput;
+    metrics.operations = 1000;
+    metrics.runtime = throughput > 0 ? (1000 / throughput) * 1000 : 10_000;
+  }
+  return {
+    name: file,
+    status,
+    diagnostics: status === 'ok' ? [] : [{ message: `${status}: Throughput(ops/sec) is 0.0`, severity: 'error' }],
+    format: 'ycsb-text',
+    header: { factors: {}, properties: {} },
+    metrics,
+    operations: {},
+    series: [],
+    sourceLatencyUnit: 'us',
+    lines: 10,
+    file,
+    root: '/campaign',
+    factors: { phase: 'run', ...factors },
+    origin: { scheme: 'test', fromName: factors, fromContent: {}, conflicts: [], ambiguities: [] },
+  };
+}
+
+function inventory(runs: Run[]): Inventory {
+  const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, runs.filter((r) => r.status === s).length])) as Inventory['counts'];
+  return { roots: ['/campaign'], runs, scanErrors: [], counts };
+}
+
+/** Runs of one db/workload at rf level `rf` with these throughputs (reps 1..n). */
+function level(rf: string, values: number[], extra: Factors = {}): Run[] {
+  return values.map((v, i) => run({ db: 'cassandra', workload: 'a', rf, rep: String(i + 1), ...extra }, v));
+}
+
+function analyse(runs: Run[], options: Partial<AnalysisOptions> = {}): AnalysisResult {
+  let result: AnalysisResult | undefined;
+  expect(() => {
+    result = analyze(inventory(runs), { group: ['rf', 'workload'], ...options });
+  }).not.toThrow();
+  return result!;
+}
+
+function group(a: AnalysisResult, rf: string): GroupResult {
+  const g = a.groups.find((x) => x.factors.rf === rf);
+  expect(g, `group rf=${rf}`).toBeDefined();
+  return g!;
+}
+
+/** No number in the result is made up: each is finite or NaN, never ±Infinity. */
+function noInfinities(a: AnalysisResult): void {
+  const bad: string[] = [];
+  JSON.stringify(a, (k, v) => {
+    if (typeof v === 'number' && (v === Infinity || v === -Infinity)) bad.push(k);
+    return v;
+  });
+  expect(bad).toEqual([]);
+}
+
+describe('analyze on degenerate inventories: warnings, never a throw', () => {
+  it('n = 1: the mean is the value, no interval, no tests; says how many runs are needed', () => {
+    const a = analyse([...level('1', [42]), ...level('2', [40, 41, 43])]);
+    const g = group(a, '1');
+    expect(g.n).toBe(1);
+    expect(g.mean).toBe(42);
+    expect(g.median).toBe(42);
+    expect(Number.isNaN(g.sd)).toBe(true);
+    expect(Number.isNaN(g.meanCi.lo) && Number.isNaN(g.meanCi.hi)).toBe(true);
+    expect(g.meanCi.warnings.join(' ')).toMatch(/n = 1.*at least 2/);
+    expect(Number.isNaN(g.medianCi.lo)).toBe(true);
+    expect(g.shapiro).toBeUndefined();
+    expect(g.warnings.join(' ')).toMatch(/n = 1: at least 3 repetitions/);
+    // The stratum leaves the level out and says so; with one level left there is nothing to compare.
+    expect(a.strata).toHaveLength(1);
+    const s = a.strata[0];
+    expect(s.warnings.join(' ')).toMatch(/rf=1 has n = 1: left out/);
+    expect(s.warnings.join(' ')).toMatch(/fewer than 2 levels of rf/);
+    expect(s.pairs).toEqual([]);
+    expect(s.anova).toBeUndefined();
+    noInfinities(a);
+  });
+
+  it('n = 2 in each level: t interval and Welch t-test, but no Shapiro–Wilk, no median interval, no Grubbs', () => {
+    const a = analyse([...level('1', [10, 12]), ...level('2', [20, 23])]);
+    const g = group(a, '1');
+    expect(g.n).toBe(2);
+    expect(g.mean).toBe(11);
+    // R: t.test(c(10, 12))$conf.int = [-1.7062047361746941, 23.706204736174694].
+    expect(Math.abs(g.meanCi.lo - -1.7062047361746941)).toBeLessThanOrEqual(1e-9 * 1.7062047361746941);
+    expect(Math.abs(g.meanCi.hi - 23.706204736174694)).toBeLessThanOrEqual(1e-9 * 23.706204736174694);
+    expect(g.shapiro).toBeUndefined();
+    expect(Number.isNaN(g.medianCi.lo)).toBe(true);
+    expect(g.medianCi.warnings.join(' ')).toMatch(/too few/);
+    expect(g.runs.every((r) => r.outlier.grubbs === false)).toBe(true);
+    expect(g.warnings.join(' ')).toMatch(/n = 2/);
+    const s = a.strata[0];
+    expect(s.pairs).toHaveLength(1);
+    const p = s.pairs[0];
+    expect([p.a, p.b]).toEqual(['1', '2']);
+    expect(p.diff.center).toBe(10.5);
+    // R: t.test(c(20, 23), c(10, 12)): p = 0.038420674099810363, CI [1.5329382319186424, 19.467061768081358].
+    expect(Math.abs(p.welch.p - 0.038420674099810363)).toBeLessThanOrEqual(1e-6 * 0.038420674099810363);
+    expect(Math.abs(p.diff.lo - 1.5329382319186424)).toBeLessThanOrEqual(1e-9 * 1.5329382319186424);
+    expect(Math.abs(p.diff.hi - 19.467061768081358)).toBeLessThanOrEqual(1e-9 * 19.467061768081358);
+  });
+
+  // Reported bug (src/analysis/analyze.ts:416-418 and recommend() at 503-508): with two runs per level
+  // the absolute deviations from the centre are equal within each group, so Levene / Brown–Forsythe
+  // divide by a zero within-group sum of squares: F = Infinity, p = 0, no warning (R warns "ANOVA
+  // F-tests on an essentially perfect fit are unreliable"), and the advice then reads "variances
+  // differ (Brown–Forsythe p = 0.0)". Make this an `it` once the tests are skipped or warned about.
+  it.fails('n = 2: Levene and Brown–Forsythe are not reported as F = ∞, p = 0, nor used for the advice', () => {
+    const a = analyse([...level('1', [10, 12]), ...level('2', [20, 23])]);
+    noInfinities(a);
+    const s = a.strata[0];
+    expect(s.recommended?.reason ?? '').not.toMatch(/p = 0\.0/);
+  });
+
+  it('zero variance within a group: sd 0, an interval of width 0 with a warning, no Shapiro–Wilk, no outliers', () => {
+    const a = analyse([...level('1', [50, 50, 50, 50]), ...level('2', [40, 41, 42, 43])]);
+    const g = group(a, '1');
+    expect(g.sd).toBe(0);
+    expect(g.cv).toBe(0);
+    expect(g.meanCi.lo).toBe(50);
+    expect(g.meanCi.hi).toBe(50);
+    expect(g.meanCi.warnings.join(' ')).toMatch(/zero variance|all values are equal/);
+    expect(g.shapiro).toBeUndefined();
+    expect(g.runs.every((r) => r.outlier.iqr === 'none' && !r.outlier.mad && !r.outlier.grubbs)).toBe(true);
+    const s = a.strata[0];
+    expect(s.pairs).toHaveLength(1);
+    // Welch's t with one zero variance is still defined (the other group's variance carries it).
+    expect(Number.isFinite(s.pairs[0].welch.p)).toBe(true);
+    expect(s.pairs[0].diff.center).toBe(-8.5);
+    noInfinities(a);
+  });
+
+  it('every value equal in every group: descriptive statistics, no test pretends to mean anything', () => {
+    const a = analyse([...level('1', [7, 7, 7]), ...level('2', [7, 7, 7]), ...level('3', [7, 7, 7])]);
+    for (const g of a.groups) {
+      expect([g.n, g.mean, g.sd, g.median, g.min, g.max]).toEqual([3, 7, 0, 7, 7, 7]);
+      expect(g.shapiro).toBeUndefined();
+    }
+    const s = a.strata[0];
+    expect(s.welch).toBeUndefined();
+    expect(s.warnings.join(' ')).toMatch(/every value is the same/);
+    // Whatever the tests that ran report must not claim a difference.
+    for (const t of [s.anova, s.kruskal, s.levene, s.brownForsythe]) if (t && !Number.isNaN(t.p)) expect(t.p).toBeGreaterThanOrEqual(0.05);
+    for (const p of s.pairs) {
+      expect(p.diff.center).toBe(0);
+      if (!Number.isNaN(p.welch.p)) expect(p.welch.p).toBeGreaterThanOrEqual(0.05);
+    }
+    noInfinities(a);
+  });
+
+  it('a configuration whose every run failed: it is listed with its failed runs and n = 0, and left out of the tests', () => {
+    const failed = [1, 2, 3].map((rep) => run({ db: 'cassandra', workload: 'a', rf: '3', rep: String(rep) }, 0, 'failed'));
+    const a = analyse([...level('1', [10, 11, 12]), ...level('2', [20, 21, 23]), ...failed]);
+    const g = group(a, '3');
+    expect(g.n).toBe(0);
+    expect(Number.isNaN(g.mean)).toBe(true);
+    expect(g.runs).toEqual([]);
+    expect(g.failed.map((f) => [f.file, f.status])).toEqual(failed.map((r) => [r.file, 'failed']));
+    expect(g.failed[0].reason).toMatch(/Throughput/);
+    expect(g.warnings.join(' ')).toMatch(/3 runs failed or partial/);
+    const s = a.strata[0];
+    expect(s.levels).toEqual(['1', '2', '3']);
+    expect(s.warnings.join(' ')).toMatch(/rf=3 has n = 0: left out/);
+    expect(s.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['1-2']);
+    noInfinities(a);
+  });
+
+  it('nothing to analyse (no runs, only failed runs, or a factor nobody has): empty results and a warning', () => {
+    const empty = analyse([]);
+    expect(empty.groups).toEqual([]);
+    expect(empty.strata).toEqual([]);
+    expect(empty.warnings.join(' ')).toMatch(/--group rf: no run has this factor/);
+    const allFailed = analyse([run({ db: 'citus', workload: 'c', rf: '1', rep: '1' }, 0, 'failed')]);
+    expect(allFailed.groups.map((g) => [g.n, g.failed.length])).toEqual([[0, 1]]);
+    const unknown = analyse(level('1', [1, 2, 3]), { group: ['threads'] });
+    expect(unknown.warnings.join(' ')).toMatch(/--group threads: no run has this factor/);
+  });
+
+  it('degenerate groups next to healthy ones do not disturb the healthy comparison', () => {
+    const healthy = [...level('1', [10, 11, 12, 13]), ...level('2', [20, 21, 22, 24])];
+    const alone = analyse(healthy).strata[0].pairs[0];
+    const withOthers = analyse([...healthy, ...level('3', [99])]).strata[0].pairs.find((p) => p.a === '1' && p.b === '2')!;
+    expect(withOthers.welch.p).toBe(alone.welch.p);
+    expect(withOthers.diff).toEqual(alone.diff);
+  });
+});
