@@ -9,9 +9,18 @@
  * ```
  * Commands register themselves from their own files; nothing here knows what they do.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, type Io, type Out } from './io.js';
 import { registerCommands } from './commands.js';
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function run(
   argv: string[],
@@ -33,7 +42,22 @@ export async function run(
       writeOut: (s) => stdout.write(s),
       writeErr: (s) => stderr.write(s),
     })
-    .showHelpAfterError('(run `analyze --help` for usage)');
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run `analyze --help` for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  analyze fixtures/campaign                                   inventory, factor levels, statistics
+  analyze ycsb/out --group rf,workload                        compare replication factors per workload
+  analyze ycsb/out --group rf,workload --report reports/run1 --pdf
+  analyze scheme ycsb/out                                     which naming scheme read each file
+  analyze export ycsb/out --format seed-csv --out summary.csv the old script's CSV
+  analyze gaps ycsb/out --reps 30                             missing and failed repetitions (exit 3 if any)
+  analyze fill ycsb/out --reps 30                             the kubectl plan that fills them (nothing runs without --execute)
+
+Run \`analyze <command> --help\` for a command's options.`,
+    );
 
   // 2. Every command adds itself.
   registerCommands(program, io, setExit);
