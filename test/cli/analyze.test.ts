@@ -1,0 +1,205 @@
+/**
+ * The CLI's default command on fixtures/campaign, through `run(argv, stdout, stderr)`:
+ * the terminal output against golden files (UPDATE_GOLDEN=1 rewrites them), --json and --csv
+ * checked for shape and against R's numbers (test/analysis/reference/analysis.json), `scheme`, and
+ * usage errors (exit 2, a message that says what was expected and what was found).
+ *
+ *   UPDATE_GOLDEN=1 npx vitest run test/cli/analyze.test.ts   # then review `git diff test/cli/golden`
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const GOLDEN = path.join(__dirname, 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+export async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd, env: {} });
+  return { code, stdout, stderr };
+}
+
+/** Compare with test/cli/golden/<name>, or rewrite it with UPDATE_GOLDEN=1. */
+export function golden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE) throw new Error(`golden file ${path.relative(ROOT, file)} is missing: run with UPDATE_GOLDEN=1 and review it`);
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  expect(actual, `differs from ${path.relative(ROOT, file)} (UPDATE_GOLDEN=1 to accept, then review the diff)`).toBe(readFileSync(file, 'utf8'));
+}
+
+interface RGroup {
+  db: string;
+  workload: string;
+  rf: string;
+  n: number;
+  mean: number;
+  sd: number;
+  ci?: [number, number];
+  medianCi: [number | null, number | null];
+  failed: string[];
+}
+interface RStratum {
+  db: string;
+  workload: string;
+  welch: { F: number; p: number };
+  pairs: { a: string; b: string; diff: number; pHolm: number }[];
+}
+const ref = JSON.parse(readFileSync(path.join(ROOT, 'test/analysis/reference/analysis.json'), 'utf8')) as {
+  campaigns: { fixture: { metrics: { throughput: { groups: RGroup[]; strata: RStratum[] } } } };
+};
+const R = ref.campaigns.fixture.metrics.throughput;
+const STAT = 1e-9;
+const PVAL = 1e-6;
+const near = (found: number, expected: number, rel: number, what: string) =>
+  expect(Math.abs(found - expected), `${what}: found ${found}, R ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected));
+
+describe('analyze fixtures/campaign --group rf,workload (terminal output)', () => {
+  it('matches the golden stdout and stderr, exit 0', async () => {
+    const r = await cli(['fixtures/campaign', '--group', 'rf,workload']);
+    golden('analyze-campaign.stdout.txt', r.stdout);
+    golden('analyze-campaign.stderr.txt', r.stderr);
+    expect(r.code).toBe(0);
+  });
+
+  it('prints the inventory first, every file that is not ok with its reason, then the statistics', async () => {
+    const { stdout } = await cli(['fixtures/campaign', '--group', 'rf,workload']);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^Inventory: 79 inputs — 75 ok, 1 failed, 1 partial, 1 duplicate, 1 not-ycsb, 0 unreadable/);
+    expect(stdout).toMatch(/partial\s+cassandra-exec-15-1000000-a-3-rf_2\.txt/);
+    expect(stdout).toMatch(/failed\s+citus-exec-14-1000000-c-4-rf_1-bs_7000-fs_3000\.txt/);
+    expect(stdout).toMatch(/duplicate\s+cassandra-exec-15-1000000-c-2-rf_1.*byte-identical/);
+    expect(stdout).toMatch(/not-ycsb\s+run-notes\.txt/);
+    expect(stdout.indexOf('Inventory:')).toBeLessThan(stdout.indexOf('Factors:'));
+    expect(stdout.indexOf('Factors:')).toBeLessThan(stdout.indexOf('throughput (ops/s) by rf, workload'));
+    expect(stdout).toContain('stratified by db');
+    // One table row per configuration, with R's n.
+    for (const g of R.groups) {
+      const row = lines.find((l) => new RegExp(`^${g.db}\\s+${g.rf}\\s+${g.workload}\\s+${g.n}\\s`).test(l));
+      expect(row, `row for ${g.db} rf ${g.rf} ${g.workload} with n = ${g.n}`).toBeDefined();
+    }
+  });
+});
+
+describe('analyze --json', () => {
+  it('prints one JSON document with the analysis and the inventory; the numbers are R\'s', async () => {
+    const r = await cli(['fixtures/campaign', '--group', 'rf,workload', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as AnalysisResult & {
+      inventory: { roots: string[]; counts: Record<string, number>; files: { file: string; status: string; factors: Record<string, string> }[] };
+    };
+    expect(doc.schema).toBe('ycsb-analyze/analysis@1');
+    expect(doc.metric).toBe('throughput');
+    expect(doc.unit).toBe('ops/s');
+    expect(doc.options).toMatchObject({ group: ['rf', 'workload'], compare: 'rf', confidence: 0.95, adjust: 'holm' });
+    expect(doc.stratifiedBy).toContain('db');
+    expect(doc.inventory.counts).toEqual({ ok: 75, failed: 1, partial: 1, duplicate: 1, 'not-ycsb': 1, unreadable: 0 });
+    expect(doc.inventory.files).toHaveLength(79);
+    expect(doc.groups).toHaveLength(R.groups.length);
+    for (const rg of R.groups) {
+      const g = doc.groups.find((x) => x.factors.db === rg.db && x.factors.rf === rg.rf && x.factors.workload === rg.workload)!;
+      const w = `${rg.db}/${rg.workload}/rf${rg.rf}`;
+      expect(g, w).toBeDefined();
+      expect(g.n, w).toBe(rg.n);
+      near(g.mean, rg.mean, STAT, `${w} mean`);
+      near(g.sd, rg.sd, STAT, `${w} sd`);
+      near(g.meanCi.lo, rg.ci![0], STAT, `${w} CI lo`);
+      near(g.meanCi.hi, rg.ci![1], STAT, `${w} CI hi`);
+      // JSON has no NaN: a missing median interval is null.
+      if (rg.medianCi[0] === null) expect([g.medianCi.lo, g.medianCi.hi], w).toEqual([null, null]);
+      else near(g.medianCi.lo, rg.medianCi[0], STAT, `${w} median CI lo`);
+      expect(g.failed.map((f) => f.file), w).toEqual(rg.failed);
+      expect(g.runs.every((x) => typeof x.file === 'string' && typeof x.value === 'number'), w).toBe(true);
+    }
+    expect(doc.strata).toHaveLength(R.strata.length);
+    for (const rs of R.strata) {
+      const s = doc.strata.find((x) => x.factors.db === rs.db && x.factors.workload === rs.workload)!;
+      near(s.welch!.statistic, rs.welch.F, STAT, `${rs.db}/${rs.workload} Welch F`);
+      near(s.welch!.p, rs.welch.p, PVAL, `${rs.db}/${rs.workload} Welch p`);
+      for (const rp of rs.pairs) {
+        const p = s.pairs.find((x) => x.a === rp.a && x.b === rp.b)!;
+        near(p.diff.center, rp.diff, STAT, `${rs.db}/${rs.workload} ${rp.a}→${rp.b} diff`);
+        near(p.welch.pAdjusted, rp.pHolm, PVAL, `${rs.db}/${rs.workload} ${rp.a}→${rp.b} Holm p`);
+      }
+    }
+    expect(doc.excluded.map((e) => e.file)).toEqual(expect.arrayContaining(['run-notes.txt']));
+  });
+});
+
+describe('analyze --csv', () => {
+  it('one row per group with every statistic; empty cells where there is no value; R\'s numbers', async () => {
+    const r = await cli(['fixtures/campaign', '--group', 'rf,workload', '--csv']);
+    expect(r.code).toBe(0);
+    golden('analyze-campaign.csv', r.stdout);
+    const parsed = Papa.parse<Record<string, string>>(r.stdout.trimEnd(), { header: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.meta.fields?.slice(0, 9)).toEqual(['db', 'rf', 'workload', 'metric', 'unit', 'n', 'mean', 'ci_lo', 'ci_hi']);
+    expect(parsed.data).toHaveLength(R.groups.length);
+    for (const rg of R.groups) {
+      const row = parsed.data.find((x) => x.db === rg.db && x.rf === rg.rf && x.workload === rg.workload)!;
+      const w = `${rg.db}/${rg.workload}/rf${rg.rf}`;
+      expect(Number(row.n), w).toBe(rg.n);
+      near(Number(row.mean), rg.mean, STAT, `${w} mean`);
+      near(Number(row.ci_lo), rg.ci![0], STAT, `${w} ci_lo`);
+      near(Number(row.ci_hi), rg.ci![1], STAT, `${w} ci_hi`);
+      if (rg.medianCi[0] === null) expect(row.median_ci_lo, w).toBe('');
+      expect(Number(row.failed), w).toBe(rg.failed.length);
+    }
+  });
+});
+
+describe('analyze scheme fixtures/campaign', () => {
+  it('matches the golden explanation', async () => {
+    const r = await cli(['scheme', 'fixtures/campaign']);
+    expect(r.code).toBe(0);
+    golden('scheme-campaign.stdout.txt', r.stdout);
+    expect(r.stdout).toMatch(/study-exec\s+36/);
+    expect(r.stdout).toMatch(/study-exec-jdbc\s+35/);
+  });
+});
+
+describe('usage errors: exit 2 and a message that says what was expected and what was found', () => {
+  const cases: [string, string[], RegExp[]][] = [
+    ['--confidence abc', ['--confidence', 'abc'], [/--confidence abc/, /expected a fraction in \(0, 1\) or a percentage/, /found "abc"/]],
+    ['--confidence 150%', ['--confidence', '150%'], [/--confidence 150%/, /expected a fraction in \(0, 1\)/, /found "150%"/]],
+    ['--confidence 0', ['--confidence', '0'], [/expected a fraction in \(0, 1\)/, /found "0"/]],
+    ['--filter db', ['--filter', 'db'], [/--filter db/, /expected factor=level/, /found "db"/]],
+    ['--filter =cassandra', ['--filter', '=cassandra'], [/expected factor=level/, /found "=cassandra"/]],
+    ['--compare db (not grouped)', ['--compare', 'db'], [/--compare db/, /expected one of the --group factors \(rf, workload\)/, /found db/]],
+    ['--exclude-outliers foo', ['--exclude-outliers', 'foo'], [/'foo' is invalid/, /iqr, mad, grubbs/]],
+    ['--bootstrap 10 (too few)', ['--bootstrap', '10'], [/--bootstrap/, /expected a whole number ≥ 100/, /found "10"/]],
+    ['unknown option --bogus', ['--bogus'], [/unknown option '--bogus'/, /analyze --help/]],
+  ];
+  for (const [what, extra, messages] of cases) {
+    it(what, async () => {
+      const r = await cli(['fixtures/campaign', '--group', 'rf,workload', ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      for (const m of messages) expect(r.stderr).toMatch(m);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+    });
+  }
+
+  it('no folder given', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'dirs'/);
+  });
+
+  it('a folder that does not exist: exit 1, the path and the reason in the output, no stack', async () => {
+    const r = await cli(['fixtures/no-such-campaign']);
+    expect(r.code).toBe(1);
+    // Today the reason is only in the inventory block on stdout (reported: stderr stays empty).
+    expect(r.stdout + r.stderr).toMatch(/no-such-campaign: no such file or folder/);
+    expect(r.stdout + r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+  });
+});
