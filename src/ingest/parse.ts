@@ -48,23 +48,8 @@ import { parseStatusLine } from './formats/status.js';
 
 export { BINDING_DB, dbFromBinding, workloadName } from './formats/header.js';
 
-/** One row of the `timeseries` measurement: time offset (ms since start) -> mean latency (µs). */
-export interface TimeseriesPoint {
-  /** Milliseconds since the start of the run (a multiple of timeseries.granularity). */
-  t: number;
-  /** Mean latency in µs over the granule; absent when YCSB printed NaN (no operation). */
-  avg?: number;
-  /** 1-based line number. */
-  line: number;
-}
-
-/**
- * OperationStats plus the `timeseries` measurement's rows, when the run used it.
- * (The model has no field for them yet: the rows ride along on the object.)
- */
-export interface OperationStatsWithTimeseries extends OperationStats {
-  timeseries?: TimeseriesPoint[];
-}
+/** One row of the `timeseries` measurement: offset (ms since start) -> mean latency (µs). */
+type TimeseriesPoint = NonNullable<OperationStats['timeseries']>[number];
 
 /** Operation names YCSB measures that are not client operations (measurement.trackjvm). */
 const JVM_PSEUDO_OPS = new Set(['THREAD_COUNT', 'USED_MEM_MB', 'SYS_LOAD_AVG', 'GCS', 'GCS_TIME']);
@@ -86,7 +71,7 @@ interface Row {
 }
 
 interface OpAcc {
-  stats: OperationStatsWithTimeseries;
+  stats: OperationStats;
   firstLine: number;
   lastLine: number;
   hasAvg: boolean;
@@ -726,7 +711,7 @@ class Parser {
   }
 
   base(status: RunStatus, format: YcsbFormat): ParsedRun {
-    return {
+    const run: ParsedRun = {
       name: this.name,
       status,
       diagnostics: this.diagnostics,
@@ -738,6 +723,9 @@ class Parser {
       sourceLatencyUnit: 'us',
       lines: this.lines,
     };
+    // go-ycsb interval blocks and YCSB-cpp status lines are running totals since the start
+    if (format === 'go-ycsb' || format === 'ycsb-cpp') run.seriesCumulative = true;
+    return run;
   }
 
   exceptionText(): string {
@@ -998,7 +986,8 @@ class Parser {
     const ops: StatusSample['ops'] = {};
     for (const g of lines.values()) {
       if (g.op === 'TOTAL') continue;
-      const e: StatusSample['ops'][string] = { count: g.count ?? NaN, percentiles: g.percentiles };
+      const e: StatusSample['ops'][string] =
+        g.count !== undefined && !Number.isNaN(g.count) ? { count: g.count, percentiles: g.percentiles } : { percentiles: g.percentiles };
       if (g.count !== 0) {
         if (g.avg !== undefined) e.avg = g.avg;
         if (g.min !== undefined && Math.abs(g.min) < NO_VALUE_THRESHOLD) e.min = g.min;
@@ -1116,7 +1105,7 @@ class Parser {
     if (last) {
       for (const [name, o] of Object.entries(last.ops)) {
         const s: OperationStats = { operation: name, percentiles: o.percentiles, returns: {} };
-        if (!Number.isNaN(o.count)) s.count = o.count;
+        if (o.count !== undefined) s.count = o.count;
         if (o.avg !== undefined) s.avg = o.avg;
         if (o.min !== undefined) s.min = o.min;
         if (o.max !== undefined) s.max = o.max;

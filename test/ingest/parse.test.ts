@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type ParsedRun } from '../../src/model/run.js';
-import { dbFromBinding, parseYcsb, workloadName, type OperationStatsWithTimeseries } from '../../src/ingest/parse.js';
+import { dbFromBinding, parseYcsb, workloadName } from '../../src/ingest/parse.js';
 import { parseGoDuration, parseLocaleNumber, parseNumber } from '../../src/ingest/formats/numbers.js';
 import { parseStatusLine } from '../../src/ingest/formats/status.js';
 
@@ -167,7 +167,7 @@ describe('timeseries measurement (timeseries.txt)', () => {
   it('keeps the time-offset rows apart from the buckets', () => {
     expect(r.status).toBe('ok');
     expect(r.metrics['read.avg']).toBe(160);
-    const read = r.operations['READ'] as OperationStatsWithTimeseries;
+    const read = r.operations['READ'];
     expect(read.histogram).toBeUndefined();
     expect(read.timeseries).toEqual([
       { t: 0, avg: 150.25, line: 17 },
@@ -182,11 +182,13 @@ describe('timeseries measurement (timeseries.txt)', () => {
       [2, 30, 10],
     ]);
     expect(r.series[1].ops['READ'].avg).toBe(150.25);
-    expect(Number.isNaN(r.series[1].ops['READ'].count)).toBe(true); // not printed by this measurement
+    expect(r.series[1].ops['READ'].count).toBeUndefined(); // not printed by this measurement
+    expect('count' in r.series[1].ops['READ']).toBe(false);
+    expect(r.seriesCumulative).toBeUndefined(); // Java StatusThread: per-interval values
   });
   it('tells timeseries rows from hdrhistogram verbose buckets without the property', () => {
     const text = fixture('timeseries.txt').replace(' -p measurementtype=timeseries', '');
-    const ts = parseYcsb(text, 'no-prop').operations['READ'] as OperationStatsWithTimeseries;
+    const ts = parseYcsb(text, 'no-prop').operations['READ'];
     expect(ts.timeseries?.map((p) => p.t)).toEqual([0, 1000, 2000]);
     const hdr = parseYcsb(text.replace('[READ], 0, 150.25\n[READ], 1000, 180.0\n[READ], 2000, NaN\n', '[READ], 95, 3.0\n[READ], 180, 20.0\n[READ], 401, 7.0\n'), 'hdr');
     expect(hdr.operations['READ'].histogram).toEqual([
@@ -290,6 +292,7 @@ describe('go-ycsb', () => {
     expect(r.series.length).toBe(1);
     expect(r.series[0]).toMatchObject({ t: 10, operations: 1000, line: 9, throughput: 100 });
     expect(r.series[0].ops['UPDATE'].count).toBe(400);
+    expect(r.seriesCumulative).toBe(true); // go-ycsb prints running totals
   });
   it('a usage text only is failed', () => {
     const u = parse('go-ycsb-usage.txt');
@@ -303,6 +306,7 @@ describe('go-ycsb', () => {
     const p = parseYcsb(cut, 'cut');
     expect(p.status).toBe('partial');
     expect(p.series.length).toBe(1);
+    expect(p.seriesCumulative).toBe(true);
   });
 });
 
@@ -328,6 +332,7 @@ describe('YCSB-cpp', () => {
     ]);
     expect(r.series[1].throughput).toBe(1000); // (5000 - 0) / 5 s
     expect(r.series[2].throughput).toBe(1000); // (7000 - 5000) / 2 s
+    expect(r.seriesCumulative).toBe(true); // YCSB-cpp status lines are cumulative since the phase began
   });
   it('a load summary followed by a run without summary is partial', () => {
     const r = parse('ycsb-cpp-cut.txt');

@@ -163,11 +163,9 @@ export function parseStatusLine(line: string): ParsedStatusLine | undefined {
       if (commaEnded === 0) spaceSeparatedBlocks++;
       else commaSeparatedBlocks++;
     }
-    const entry: StatusOps[string] = {
-      // Not printed by the histogram/timeseries measurements: unknown, hence NaN.
-      count: count === undefined || Number.isNaN(count) ? NaN : count,
-      percentiles: {},
-    };
+    // Count is not printed by the histogram/timeseries measurements: left undefined (unknown).
+    const entry: StatusOps[string] =
+      count !== undefined && !Number.isNaN(count) ? { count, percentiles: {} } : { percentiles: {} };
     if (count !== 0) {
       if (usable(max)) entry.max = max;
       if (usable(min)) entry.min = min;
