@@ -180,35 +180,30 @@ export function meansSpec(a: AnalysisResult): Figure {
   };
 }
 
-/** Outlier flags of a run as one category. */
-function outlierCategory(o: GroupResult['runs'][number]['outlier']): string {
-  const flags: string[] = [];
-  if (o.iqr === 'severe') flags.push('IQR severe');
-  else if (o.iqr === 'mild') flags.push('IQR mild');
-  if (o.mad) flags.push('MAD');
-  if (o.grubbs) flags.push('Grubbs');
-  return flags.length ? flags.join(' + ') : 'not flagged';
+/** IQR category of a run (point shape). */
+function iqrCategory(o: GroupResult['runs'][number]['outlier']): string {
+  return o.iqr === 'severe' ? 'severe' : o.iqr === 'mild' ? 'mild' : 'inside fences';
+}
+/** MAD / Grubbs agreement of a run (point colour). */
+function otherCategory(o: GroupResult['runs'][number]['outlier']): string {
+  return o.mad && o.grubbs ? 'MAD + Grubbs' : o.mad ? 'MAD' : o.grubbs ? 'Grubbs' : 'neither';
 }
 
 /** 2. Box plot per group, every run a jittered point, outliers marked by method, failed runs apart. */
 export function boxSpec(a: AnalysisResult): Figure {
   const L = layout(a);
   const values: Record<string, unknown>[] = [];
-  const cats = new Set<string>(['not flagged']);
   for (const g of a.groups) {
     const facet = L.stratum.get(g.key) ?? '';
     const col = L.facet.get(g.key) ?? '';
     const colour = colourValue(L, g.factors);
     for (const r of g.runs) {
-      const flag = outlierCategory(r.outlier);
-      cats.add(flag);
-      values.push({ kind: 'run', level: g.level, value: r.value, jitter: jitter(r.file, 0.5), flag, file: r.file, excluded: r.excluded ? 'excluded' : 'used', colour, facet, col });
+      values.push({ kind: 'run', level: g.level, value: r.value, jitter: jitter(r.file, 0.5), iqr: iqrCategory(r.outlier), other: otherCategory(r.outlier), file: r.file, excluded: r.excluded ? 'excluded' : 'used', colour, facet, col });
     }
     if (g.failed.length > 0) values.push({ kind: 'failed', level: g.level, label: `✕${g.failed.length}`, colour, facet, col });
   }
-  const flagDomain = ['not flagged', ...[...cats].filter((c) => c !== 'not flagged').sort()];
-  const flagColours = ['#333333', '#e6550d', '#d62728', '#6a3d9a', '#b15928', '#1b9e77', '#e7298a', '#66a61e'];
-  const shapes = ['circle', 'triangle-up', 'diamond', 'square', 'cross', 'triangle-down', 'wedge', 'stroke'];
+  // A grid (rows: the colour factor, named in the row headers, so no colour legend) when it fits.
+  const gridMode = !!L.colour && L.facets.filter(Boolean).length >= 1 && L.facets.filter(Boolean).length <= 5;
   const x = { field: 'level', type: 'band', sort: L.levels } as Record<string, unknown>;
   const xAxis = { ...x, type: 'ordinal', title: factorName(L.compare), axis: { labelAngle: 0 } };
   const inner = {
@@ -216,7 +211,7 @@ export function boxSpec(a: AnalysisResult): Figure {
       {
         transform: [{ filter: "datum.kind === 'run'" }],
         mark: { type: 'boxplot', extent: 1.5, outliers: false, size: 18, opacity: 0.35, median: { color: '#000', strokeWidth: 1.5 }, rule: { color: '#555' } },
-        encoding: { x: xAxis, y: { field: 'value', type: 'quantitative', title: yTitle(a), scale: { zero: false } }, color: { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: colourScale(L), legend: L.colour ? {} : null } },
+        encoding: { x: xAxis, y: { field: 'value', type: 'quantitative', title: yTitle(a), scale: { zero: false } }, color: { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: colourScale(L), legend: L.colour && !gridMode ? {} : null } },
       },
       {
         transform: [{ filter: "datum.kind === 'run'" }],
@@ -225,14 +220,14 @@ export function boxSpec(a: AnalysisResult): Figure {
           x: xAxis,
           xOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-0.5, 0.5] }, title: null },
           y: { field: 'value', type: 'quantitative' },
-          shape: { field: 'flag', type: 'nominal', title: 'outlier', scale: { domain: flagDomain, range: shapes.slice(0, flagDomain.length) } },
-          fill: { field: 'flag', type: 'nominal', title: 'outlier', scale: { domain: flagDomain, range: flagColours.slice(0, flagDomain.length) } },
+          shape: { field: 'iqr', type: 'nominal', title: 'IQR rule', scale: { domain: ['inside fences', 'mild', 'severe'], range: ['circle', 'triangle-up', 'diamond'] } },
+          fill: { field: 'other', type: 'nominal', title: 'MAD / Grubbs', scale: { domain: ['neither', 'MAD', 'Grubbs', 'MAD + Grubbs'], range: ['#333333', '#e6550d', '#6a3d9a', '#d62728'] } },
           opacity: { field: 'excluded', type: 'ordinal', sort: ['used', 'excluded'], scale: { domain: ['used', 'excluded'], range: [0.85, 0.3] }, legend: null },
         },
       },
       {
         transform: [{ filter: "datum.kind === 'failed'" }],
-        mark: { type: 'text', color: '#b10026', fontSize: 9, fontWeight: 'bold', baseline: 'top', dy: 2 },
+        mark: { type: 'text', color: '#b10026', fontSize: 9, fontWeight: 'bold', baseline: 'bottom', dy: -2 },
         encoding: { x: xAxis, y: { value: 0 }, text: { field: 'label', type: 'nominal' } },
       },
     ],
@@ -241,15 +236,15 @@ export function boxSpec(a: AnalysisResult): Figure {
   // A grid (rows: colour factor, columns: the other factors) when it fits; else wrapped panels.
   const cols = L.facets.filter(Boolean);
   let grid: Record<string, unknown> | undefined;
-  if (L.colour && cols.length >= 1 && cols.length <= 5) {
+  if (gridMode) {
     const width = Math.max(50, Math.floor((THESIS_WIDTH - 110) / cols.length) - 30);
     grid = {
       data: { values },
       facet: {
         row: { field: 'colour', type: 'ordinal', title: null, sort: colourScale(L).domain, header: ROW_HEADER },
-        column: { field: 'col', type: 'ordinal', title: null, sort: L.facets },
+        column: { field: 'col', type: 'ordinal', title: null, sort: L.facets, header: { labelPadding: 14 } },
       },
-      spacing: { row: 10, column: 12 },
+      spacing: { row: 18, column: 12 },
       spec: { width, height: 110, ...inner },
       resolve: { scale: { y: 'independent' } },
     };
@@ -257,7 +252,7 @@ export function boxSpec(a: AnalysisResult): Figure {
   return {
     name: 'box',
     title: `Distribution of ${metricLabel(a.metric)} per configuration`,
-    caption: `Box plots (Tukey whiskers at 1.5 IQR) of ${metricLabel(a.metric)} with every repetition as a point (horizontal jitter from a hash of the file name). Point shape and colour mark the outlier methods that flag a run; faded points were excluded. ✕n at the top: n failed repetitions, not plotted (they have no value).`,
+    caption: `Box plots (Tukey whiskers at 1.5 IQR) of ${metricLabel(a.metric)} with every repetition as a point (horizontal jitter from a hash of the file name). Point shape: the 1.5/3 × IQR fences (mild/severe); colour: flagged by the MAD rule and/or Grubbs' test; faded points were excluded. ✕n above a box: n failed repetitions, not plotted (they have no value).`,
     spec: top(grid ?? facetWrap(values, inner, L.strata, { height: 140, columns: 3, independentY: true }), 'box plot with runs'),
   };
 }
@@ -307,38 +302,38 @@ export function seriesSpec(a: AnalysisResult, runs: Run[]): Figure {
   const cols = L.levels.length;
   const width = Math.max(60, Math.floor((THESIS_WIDTH - 110) / cols) - 12);
   const rows = L.strata.filter(Boolean);
-  const x = { field: 't', type: 'quantitative', title: 'time (s)' };
+  const x = { field: 't', type: 'quantitative', title: null, axis: { tickCount: 3, labelFontSize: 8 } };
   const spec = {
     data: { values },
     facet: {
       row: { field: 'row', type: 'ordinal', title: null, sort: L.strata, header: ROW_HEADER },
       column: { field: 'col', type: 'ordinal', title: null, sort: L.levels.map((l) => levelLabel(L.compare, l)) },
     },
-    spacing: { row: 8, column: 10 },
+    spacing: { row: 6, column: 10 },
     spec: {
       width,
-      height: 55,
+      height: 38,
       layer: [
-        { transform: [{ filter: "datum.kind === 'warmup'" }], mark: { type: 'rect', color: '#999', opacity: 0.25 }, encoding: { x: { field: 't0', type: 'quantitative', title: 'time (s)' }, x2: { field: 't1' } } },
+        { transform: [{ filter: "datum.kind === 'warmup'" }], mark: { type: 'rect', color: '#999', opacity: 0.25 }, encoding: { x: { field: 't0', type: 'quantitative', title: null }, x2: { field: 't1' } } },
         { transform: [{ filter: "datum.kind === 'stall'" }], mark: { type: 'rect', color: '#d62728', opacity: 0.12 }, encoding: { x: { field: 't0', type: 'quantitative' }, x2: { field: 't1' } } },
         {
           transform: [{ filter: "datum.kind === 'line'" }],
           mark: { type: 'line', strokeWidth: 0.7, opacity: 0.55, interpolate: 'linear' },
           encoding: {
             x,
-            y: { field: 'tp', type: 'quantitative', title: 'ops/s', axis: { tickCount: 3 } },
+            y: { field: 'tp', type: 'quantitative', title: null, axis: { tickCount: 3, labelFontSize: 8 } },
             detail: { field: 'file', type: 'nominal' },
             color: { field: 'status', type: 'nominal', title: 'run', scale: { domain: ['ok', 'failed'], range: ['#1f4e79', '#d62728'] } },
           },
         },
       ],
     },
-    resolve: { scale: { y: 'shared' } },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
   };
   return {
     name: 'series',
     title: 'Throughput over time per run',
-    caption: `Throughput from the status lines of every run (one line per repetition), one panel per configuration. Grey: warm-up (median over the runs of the panel); red: stalls (intervals with no completed operation; overlapping stalls of several runs look darker). Failed runs are drawn in red and not counted as stalls.`,
+    caption: `Throughput (ops/s) against time (s) from the status lines of every run (one line per repetition), one panel per configuration, each with its own scales. Grey: warm-up (median over the runs of the panel); red: stalls (intervals with no completed operation; overlapping stalls of several runs look darker). Failed runs are drawn in red and not counted as stalls.`,
     spec: top(spec, 'throughput time series'),
   };
 }
@@ -422,12 +417,12 @@ export function latencySpec(a: AnalysisResult, runs: Run[]): Figure {
       row: { field: 'row', type: 'ordinal', title: null, sort: L.strata, header: ROW_HEADER },
       column: { field: 'stat', type: 'ordinal', title: null, sort: LATENCY_STATS.map((s) => `${s.label} (ms)`) },
     },
-    spacing: { row: 10, column: 16 },
+    spacing: { row: 8, column: 16 },
     spec: {
       width,
-      height: 60,
+      height: 42,
       layer: [
-        { mark: { type: 'rule', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 4 } }, y2: { field: 'hi' }, color } },
+        { mark: { type: 'rule', strokeWidth: 1.2 }, encoding: { x, xOffset, y: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 3, labelFontSize: 8 } }, y2: { field: 'hi' }, color } },
         { mark: { type: 'point', filled: true, size: 22 }, encoding: { x, xOffset, y: { field: 'mean', type: 'quantitative' }, color } },
       ],
     },
@@ -456,7 +451,7 @@ export function pairsSpec(a: AnalysisResult): Figure {
       values.push({ a: p.a, b: p.b, g: Number.isFinite(g) ? g : null, label: pa < 0.001 ? '<.001' : Number.isFinite(pa) ? pa.toFixed(3).replace(/^0/, '') : 'NA', facet });
     }
   }
-  gmax = Math.ceil(gmax);
+  gmax = Math.min(4, Math.ceil(gmax));
   const facets = sortLevels(values.map((v) => v.facet as string));
   const n = L.levels.length;
   const cell = 26;
@@ -469,7 +464,7 @@ export function pairsSpec(a: AnalysisResult): Figure {
         encoding: {
           x: { field: 'a', type: 'ordinal', sort: L.levels, title: `from ${factorName(L.compare)}`, axis: { labelAngle: 0 } },
           y: { field: 'b', type: 'ordinal', sort: L.levels, title: `to ${factorName(L.compare)}` },
-          color: { field: 'g', type: 'quantitative', title: "Hedges' g", scale: { scheme: 'redblue', domain: [-gmax, gmax], reverse: true }, legend: { orient: 'right', direction: 'vertical', gradientLength: 80 } },
+          color: { field: 'g', type: 'quantitative', title: "Hedges' g", scale: { scheme: 'redblue', domain: [-gmax, gmax], clamp: true }, legend: { orient: 'right', direction: 'vertical', gradientLength: 80 } },
         },
       },
       {
@@ -487,12 +482,12 @@ export function pairsSpec(a: AnalysisResult): Figure {
   const columns = Math.max(1, Math.min(facetsUsed.length, Math.floor((THESIS_WIDTH - 80) / (inner.width + 60))));
   const spec =
     facetsUsed.length > 1
-      ? { data: { values }, facet: { field: 'facet', type: 'ordinal', title: null, sort: facets, header: { labelLimit: inner.width + 50 } }, columns, spec: inner }
+      ? { data: { values }, facet: { field: 'facet', type: 'ordinal', title: null, sort: facets, header: { labelExpr: "split(datum.value, ' · ')", labelLimit: inner.width + 60 } }, columns, spec: inner }
       : { data: { values }, ...inner };
   return {
     name: 'pairs',
     title: 'Pairwise comparisons',
-    caption: `Pairwise comparisons of ${factorName(L.compare)} levels: colour is Hedges' g of the second level against the first (blue: higher, red: lower ${metricLabel(a.metric)}); the number is the Welch t-test p-value adjusted by ${a.options.adjust}.`,
+    caption: `Pairwise comparisons of ${factorName(L.compare)} levels: colour is Hedges' g of the second level against the first (blue: higher, red: lower ${metricLabel(a.metric)}; colours saturate at |g| = ${gmax}); the number is the Welch t-test p-value adjusted by ${a.options.adjust}.`,
     spec: top(spec, 'pairwise matrix'),
   };
 }
@@ -517,13 +512,14 @@ export function qqSpec(a: AnalysisResult): Figure {
     v.forEach((x, i) => values.push({ th: normalQuantile(pp[i]), z: (x - m) / s, row: L.stratum.get(g.key) ?? '', col: levelLabel(L.compare, g.level) }));
   }
   const cols = L.levels.length;
-  const size = Math.max(50, Math.min(90, Math.floor((THESIS_WIDTH - 110) / cols) - 14));
+  const size = L.strata.length > 6 ? 46 : Math.max(50, Math.min(90, Math.floor((THESIS_WIDTH - 110) / cols) - 14));
   const spec = {
     data: { values },
     facet: {
       row: { field: 'row', type: 'ordinal', title: null, sort: L.strata, header: ROW_HEADER },
       column: { field: 'col', type: 'ordinal', title: null, sort: L.levels.map((l) => levelLabel(L.compare, l)) },
     },
+    spacing: { row: 6, column: 8 },
     spec: {
       width: size,
       height: size,
@@ -532,8 +528,8 @@ export function qqSpec(a: AnalysisResult): Figure {
         {
           mark: { type: 'point', filled: true, size: 12, color: '#1f4e79', clip: true },
           encoding: {
-            x: { field: 'th', type: 'quantitative', title: 'normal quantile', scale: { domain: [-3, 3] }, axis: { values: [-2, 0, 2] } },
-            y: { field: 'z', type: 'quantitative', title: 'standardised value', scale: { domain: [-3.5, 3.5] }, axis: { values: [-2, 0, 2] } },
+            x: { field: 'th', type: 'quantitative', title: 'normal quantile', scale: { domain: [-3, 3] }, axis: { values: [-2, 0, 2], labelFontSize: 8 } },
+            y: { field: 'z', type: 'quantitative', title: null, scale: { domain: [-3.5, 3.5] }, axis: { values: [-2, 0, 2], labelFontSize: 8 } },
           },
         },
       ],
@@ -542,27 +538,35 @@ export function qqSpec(a: AnalysisResult): Figure {
   return {
     name: 'qq',
     title: 'Normal Q–Q plots',
-    caption: 'Normal Q–Q plot of each configuration: standardised values ((x − mean)/sd) against normal quantiles at R\'s ppoints; points on the dashed line look normal. Groups with fewer than 3 values or no variation are left out.',
+    caption: 'Normal Q–Q plot of each configuration: standardised values (vertical) ((x − mean)/sd) against normal quantiles at R\'s ppoints; points on the dashed line look normal. Groups with fewer than 3 values or no variation are left out.',
     spec: top(spec, 'normal QQ plots'),
   };
 }
 
 const STATUS_COLOURS: Record<CellStatus, string> = { ok: '#4daf4a', outlier: '#ff9f1c', failed: '#d62728', missing: '#d9d9d9' };
 
-/** The completeness grid from the analysis' groups, for when the gap analysis gives none. */
-export function completenessFromAnalysis(a: AnalysisResult): Completeness {
+/**
+ * The completeness grid from the analysis' groups, for when the gap analysis gives none: reps from
+ * the runs' factors, and every rep number seen anywhere but absent from a configuration is missing.
+ */
+export function completenessFromAnalysis(a: AnalysisResult, runs: Run[] = []): Completeness {
   const method = a.options.excludeOutliers;
-  return {
-    configurations: a.groups.map((g) => {
-      const reps: Completeness['configurations'][number]['reps'] = [];
-      for (const r of g.runs) {
-        const flagged = method ? (method === 'iqr' ? r.outlier.iqr !== 'none' : r.outlier[method]) : r.outlier.iqr === 'severe';
-        reps.push({ rep: r.rep ?? r.file, status: flagged || r.excluded ? 'outlier' : 'ok', file: r.file });
-      }
-      for (const f of g.failed) reps.push({ rep: f.file, status: 'failed', file: f.file });
-      return { factors: g.factors, reps };
-    }),
-  };
+  const repOf = new Map(runs.map((r) => [r.file, r.factors.rep]));
+  const configs = a.groups.map((g) => {
+    const reps: Completeness['configurations'][number]['reps'] = [];
+    for (const r of g.runs) {
+      const flagged = method ? (method === 'iqr' ? r.outlier.iqr !== 'none' : r.outlier[method]) : r.outlier.iqr === 'severe';
+      reps.push({ rep: r.rep ?? repOf.get(r.file) ?? r.file, status: flagged || r.excluded ? 'outlier' : 'ok', file: r.file });
+    }
+    for (const f of g.failed) reps.push({ rep: repOf.get(f.file) ?? f.file, status: 'failed', file: f.file });
+    return { factors: g.factors, reps };
+  });
+  const all = sortLevels(configs.flatMap((c) => c.reps.map((r) => r.rep)));
+  for (const c of configs) {
+    const have = new Set(c.reps.map((r) => r.rep));
+    for (const rep of all) if (!have.has(rep)) c.reps.push({ rep, status: 'missing' });
+  }
+  return { configurations: configs };
 }
 
 /** 7. Campaign completeness: configurations × repetitions, each cell ok / failed / missing / outlier. */
@@ -592,7 +596,7 @@ export function completenessSpec(c: Completeness): Figure {
     height: rowH * labels.length,
     mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'rep', type: 'ordinal', sort: reps, title: 'repetition', axis: { labelAngle: 0, labelFontSize: reps.length > 20 ? 7 : 9, labelOverlap: false } },
+      x: { field: 'rep', type: 'ordinal', sort: reps, title: 'repetition', axis: { labelAngle: 0, labelFontSize: 9, values: reps.length > 12 ? reps.filter((_, i) => i === 0 || (i + 1) % 5 === 0) : reps } },
       y: { field: 'config', type: 'ordinal', sort: labels.map((l) => l.label), title: null, axis: { labelFontSize: labels.length > 40 ? 7 : 9, labelLimit: 190 } },
       color: { field: 'status', type: 'nominal', title: 'repetition', scale: { domain: order, range: order.map((s) => STATUS_COLOURS[s]) } },
     },
@@ -615,6 +619,6 @@ export function allFigures(a: AnalysisResult, runs: Run[], completeness?: Comple
   if (latencyTable(a, runs).length > 0) out.push(latencySpec(a, runs));
   if (a.strata.some((s) => s.pairs.length > 0)) out.push(pairsSpec(a));
   if (a.groups.some((g) => g.runs.length >= 3)) out.push(qqSpec(a));
-  out.push(completenessSpec(completeness ?? completenessFromAnalysis(a)));
+  out.push(completenessSpec(completeness ?? completenessFromAnalysis(a, runs)));
   return out;
 }

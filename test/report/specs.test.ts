@@ -51,7 +51,8 @@ describe('Vega-Lite specs', () => {
     const spec = boxSpec(f.analysis).spec as unknown as { data: { values: Record<string, unknown>[] } };
     const runs = spec.data.values.filter((v) => v.kind === 'run');
     expect(runs.length).toBe(f.analysis.groups.reduce((n, g) => n + g.runs.length, 0));
-    expect(runs.some((v) => v.flag === 'IQR severe + MAD + Grubbs')).toBe(true);
+    expect(runs.filter((v) => v.iqr === 'severe' && v.other === 'MAD + Grubbs')).toHaveLength(1);
+    expect(runs.filter((v) => v.iqr === 'inside fences' && v.other === 'neither')).toHaveLength(runs.length - 1);
     const failed = spec.data.values.filter((v) => v.kind === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].label).toBe('✕1');
@@ -68,10 +69,13 @@ describe('Vega-Lite specs', () => {
   });
 
   it('without a gap analysis, completeness comes from the groups (failed runs included)', () => {
-    const c = completenessFromAnalysis(f.analysis);
+    const c = completenessFromAnalysis(f.analysis, f.inventory.runs);
     const cells = c.configurations.flatMap((x) => x.reps);
-    expect(cells.filter((x) => x.status === 'failed')).toHaveLength(1);
+    expect(cells.filter((x) => x.status === 'failed')).toEqual([{ rep: '3', status: 'failed', file: 'citus-exec-15-1000000-b-3-rf_2.txt' }]);
     expect(cells.filter((x) => x.status === 'outlier')).toHaveLength(1);
+    // Rep 5 of citus/rf 3/workload a was never run: inferred missing from the reps seen elsewhere.
+    expect(cells.filter((x) => x.status === 'missing')).toEqual([{ rep: '5', status: 'missing' }]);
+    expect(cells).toHaveLength(2 * 2 * 3 * 5);
   });
 });
 
