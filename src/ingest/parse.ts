@@ -7,7 +7,8 @@
  *   `[`-prefixed lines that are not `[NAME], measurement, value` (driver logs such as
  *   `[Thread-2] INFO …`) are neither metrics nor errors;
  * - the `-s` status lines (Java StatusThread and YCSB-cpp), see formats/status.ts;
- * - go-ycsb measurement lines, see formats/go-ycsb.ts;
+ * - go-ycsb measurement blocks in its plain, table (`| OPERATION | …`) and json (`[{"Operation":…}]`)
+ *   output styles, see formats/go-ycsb.ts;
  * - the JSON / JSON-array exporters, see formats/json-records.ts;
  * - the header (`Command line:`, the java command, `YCSB Client x.y`), see formats/header.ts;
  * - YCSB-cpp's `Load|Run runtime(sec)/operations(ops)/throughput(ops/sec)` summary;
@@ -40,7 +41,13 @@ import type {
   StatusSample,
   YcsbFormat,
 } from '../model/run.js';
-import { parseGoYcsbLine, type GoYcsbLine } from './formats/go-ycsb.js';
+import {
+  goTableHeader,
+  parseGoYcsbJson,
+  parseGoYcsbLine,
+  parseGoYcsbTableRow,
+  type GoYcsbLine,
+} from './formats/go-ycsb.js';
 import { applyClientArgs, clientArgsFromJavaLine, splitArgs } from './formats/header.js';
 import { mayHoldJsonKey, scanJsonLine, type JsonScanState } from './formats/json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseGoDuration, parseNumber } from './formats/numbers.js';
@@ -204,6 +211,8 @@ class Parser {
   goFinalLine?: number;
   goBlock?: GoBlock;
   goSeries: GoBlock[] = [];
+  /** Column keys of the last table-style header (measurement.output_style=table). */
+  goTableColumns?: string[];
 
   // YCSB-cpp
   cpp: { load?: CppSummary; run?: CppSummary } = {};
@@ -451,6 +460,42 @@ class Parser {
     this.goBlock = undefined;
   }
 
+  /** A `|`-line: a go-ycsb table header or row (output_style=table); false when neither. */
+  goTableLine(line: string, n: number): boolean {
+    const header = goTableHeader(line);
+    if (header) {
+      // every block is a whole table: a header starts a new block
+      this.flushGoBlock();
+      this.goTableColumns = header;
+      this.goSeen = true;
+      return true;
+    }
+    const columns = this.goTableColumns;
+    if (!columns) return false;
+    const g = parseGoYcsbTableRow(line, columns);
+    if (g) {
+      this.goLine(g, n);
+      this.lastProgressLine = n;
+      return true;
+    }
+    this.diag({
+      line: n,
+      severity: 'warning',
+      message: 'unreadable go-ycsb table row: skipped',
+      expected: `"| OP | …" with ${columns.length} cells, as in the header`,
+      found: JSON.stringify(clip(line, 80)),
+    });
+    return true;
+  }
+
+  /** A go-ycsb json-style block (output_style=json): one line, one block. */
+  goJsonBlock(rows: GoYcsbLine[], n: number): void {
+    this.flushGoBlock();
+    for (const g of rows) this.goLine(g, n);
+    this.flushGoBlock();
+    this.lastProgressLine = n;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // One line
 
@@ -475,7 +520,16 @@ class Parser {
       this.pendingUsage = undefined;
     }
 
+    if (c0 === 124 /* | */ && this.goTableLine(line, n)) return;
+
     if (c0 === 91 /* [ */) {
+      if (line.charCodeAt(1) === 123 /* { */ && line.indexOf('"Operation":') > 0) {
+        const rows = parseGoYcsbJson(line);
+        if (rows) {
+          this.goJsonBlock(rows, n);
+          return;
+        }
+      }
       if (this.textMetricLine(line, n)) return;
       const t = line.trim();
       if (t === '[' || t.startsWith('[ {') || t.startsWith('[{')) {

@@ -310,6 +310,78 @@ describe('go-ycsb', () => {
   });
 });
 
+describe('go-ycsb table and json output styles (measurement.output_style)', () => {
+  // go-ycsb-table.txt and go-ycsb-json.txt hold the blocks of go-ycsb-run.txt as go-ycsb's
+  // util.RenderTable (olekukonko/tablewriter v0.0.5: upper-cased headers, right-aligned numbers)
+  // and util.RenderJson (encoding/json: sorted keys, string values) print them.
+  const plain = parse('go-ycsb-run.txt');
+  for (const name of ['go-ycsb-table.txt', 'go-ycsb-json.txt']) {
+    describe(name, () => {
+      const r = parse(name);
+      it('is an ok go-ycsb run with the final block read off the text', () => {
+        expect(r.status).toBe('ok');
+        expect(r.format).toBe('go-ycsb');
+        expect(r.metrics.runtime).toBe(20500); // "Run finished, takes 20.5s"
+        expect(r.metrics.throughput).toBe(97.6); // TOTAL OPS
+        expect(r.metrics.operations).toBe(2000); // TOTAL Count
+        expect(r.metrics['read.count']).toBe(1200);
+        expect(r.metrics['read.avg']).toBe(125);
+        expect(r.metrics['read.min']).toBe(10);
+        expect(r.metrics['read.max']).toBe(950);
+        expect(r.metrics['read.p50']).toBe(105);
+        expect(r.metrics['read.p99.9']).toBe(810);
+        expect(r.metrics['read.p99.99']).toBe(950);
+        expect(r.metrics['update.p95']).toBe(260);
+        expect(r.metrics['read-modify-write.count']).toBe(100);
+        expect(r.operations['TOTAL']).toBeUndefined();
+        expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      });
+      it('gives the same metrics, operations and header as the plain style', () => {
+        expect(r.metrics).toEqual(plain.metrics);
+        expect(r.operations).toEqual(plain.operations);
+        expect(r.header.factors).toEqual(plain.header.factors);
+        expect(r.header.properties['measurement.output_style']).toBe(name.includes('table') ? 'table' : 'json');
+      });
+      it('keeps the interval block as a cumulative series sample', () => {
+        expect(r.series.length).toBe(1);
+        expect(r.series[0]).toMatchObject({ t: 10, operations: 1000, throughput: 100 });
+        expect(r.series[0].ops['UPDATE']).toEqual(plain.series[0].ops['UPDATE']);
+        expect(r.series[0].ops['READ'].percentiles['99.9']).toBe(800);
+        expect(r.seriesCumulative).toBe(true);
+      });
+      it('without the final block: partial', () => {
+        const lines = fixture(name).split('\n');
+        const cut = lines.slice(0, lines.findIndex((l) => l.startsWith('Run finished'))).join('\n');
+        const p = parseYcsb(cut, 'cut');
+        expect(p.status).toBe('partial');
+        expect(p.format).toBe('go-ycsb');
+        expect(p.series.length).toBe(1);
+      });
+    });
+  }
+  it('table: a row that does not fit the header is reported, not read', () => {
+    const text = fixture('go-ycsb-table.txt').replace('| UPDATE            |     20.5 |', '| UPDATE            |');
+    const r = parseYcsb(text, 'bad-row');
+    const d = r.diagnostics.find((x) => /table row/.test(x.message));
+    expect(d?.severity).toBe('warning');
+    expect(d?.line).toBe(text.split('\n').findIndex((l) => l.startsWith('| UPDATE            |')) + 1);
+    expect(r.operations['UPDATE']).toBeUndefined();
+  });
+  it('json: an unreadable value is an error diagnostic on its line', () => {
+    const text = fixture('go-ycsb-json.txt').replace('"Avg(us)":"125"', '"Avg(us)":"12x"');
+    const r = parseYcsb(text, 'bad-json');
+    const d = r.diagnostics.find((x) => x.severity === 'error');
+    expect(d?.line).toBe(text.split('\n').findIndex((l) => l.includes('"12x"')) + 1); // the final block, line 12
+    expect(d?.line).toBe(12);
+    expect(d?.found).toBe('"12x"');
+    expect(r.metrics['read.avg']).toBeUndefined();
+  });
+  it('other [{ lines and | lines are not taken for go-ycsb blocks', () => {
+    const r = parseYcsb('[{"metric":"x"}]\n| a | b |\n[{"Operation":"read"}]\n', 'x');
+    expect(r.status).toBe('not-ycsb');
+  });
+});
+
 describe('YCSB-cpp', () => {
   it('load then run: the run summary, µs latencies from the last status line', () => {
     const r = parse('ycsb-cpp-run.txt');
