@@ -72,6 +72,17 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+/** A spec as JSON to read and restyle: indented, with each inline data row on one line. */
+export function specJson(spec: object): string {
+  const s = spec as { data?: { values?: unknown[] } };
+  const rows = s.data?.values;
+  if (!Array.isArray(rows)) return JSON.stringify(spec, null, 2) + '\n';
+  const marker = '__ycsb_analyze_rows__';
+  const text = JSON.stringify({ ...s, data: { ...s.data, values: marker } }, null, 2);
+  const body = rows.length ? `[\n${rows.map((r) => `      ${JSON.stringify(r)}`).join(',\n')}\n    ]` : '[]';
+  return text.replace(`"${marker}"`, () => body) + '\n';
+}
+
 export interface WriteReportResult {
   /** Paths written, relative to dir, in the order written. */
   files: string[];
@@ -89,7 +100,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   const outputs = new Map<string, string>();
   for (const r of rendered) {
     outputs.set(`figures/${r.figure.name}.svg`, r.svg);
-    outputs.set(`figures/${r.figure.name}.vl.json`, JSON.stringify(r.figure.spec, null, 2) + '\n');
+    outputs.set(`figures/${r.figure.name}.vl.json`, specJson(r.figure.spec));
   }
   for (const an of [a, ...(input.more ?? [])]) {
     const s = slug(an.metric);

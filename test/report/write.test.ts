@@ -112,3 +112,16 @@ describe('writeReport with --pdf and no browser', () => {
     expect(existsSync(join(d, 'report.pdf'))).toBe(false);
   });
 });
+
+describe('specJson', () => {
+  it('keeps the spec equal while putting each data row on one line', async () => {
+    const { specJson } = await import('../../src/report/write.js');
+    const { allFigures } = await import('../../src/report/specs.js');
+    for (const fig of allFigures(f.analysis, f.inventory.runs, f.completeness)) {
+      const text = specJson(fig.spec);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(fig.spec)));
+      const rows = (fig.spec as unknown as { data: { values: unknown[] } }).data.values;
+      expect(text.split('\n').length).toBeLessThan(rows.length + 400);
+    }
+  });
+});
