@@ -48,7 +48,7 @@ import {
   parseGoYcsbTableRow,
   type GoYcsbLine,
 } from './formats/go-ycsb.js';
-import { applyClientArgs, clientArgsFromJavaLine, splitArgs } from './formats/header.js';
+import { applyClientArgs, clientArgsFromJavaLine, splitClientArgs, type ClientArgs } from './formats/header.js';
 import { mayHoldJsonKey, scanJsonLine, type JsonScanState } from './formats/json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseGoDuration, parseNumber } from './formats/numbers.js';
 import { parseStatusLine } from './formats/status.js';
@@ -192,7 +192,7 @@ class Parser {
   readonly json: JsonScanState = {};
 
   // header evidence
-  javaArgs?: { args: string[]; line: number };
+  javaArgs?: { split: ClientArgs; line: number };
   headerLine?: number;
   bannerLine?: number;
   bannerDb?: string;
@@ -583,7 +583,9 @@ class Parser {
       const rest = line.slice(13).trim();
       this.header.commandLine = rest;
       this.headerLine ??= n;
-      applyClientArgs(splitArgs(rest), this.header, n, this.diagnostics);
+      const split = splitClientArgs(rest);
+      this.noteRejoined(split, n);
+      applyClientArgs(split.args, this.header, n, this.diagnostics);
       return;
     }
     if (c0 === 89 /* Y */ && line.startsWith('YCSB Client ')) {
@@ -599,12 +601,12 @@ class Parser {
       return;
     }
     if (line.indexOf('ycsb.Client') >= 0) {
-      const args = clientArgsFromJavaLine(line);
-      if (args && !this.javaArgs) {
-        this.javaArgs = { args, line: n };
+      const split = clientArgsFromJavaLine(line);
+      if (split && !this.javaArgs) {
+        this.javaArgs = { split, line: n };
         this.headerLine ??= n;
       }
-      if (args) return;
+      if (split) return;
     }
     if (line === 'Loading workload...' || line === 'Starting test.') {
       this.headerLine ??= n;
@@ -662,6 +664,17 @@ class Parser {
         this.firstException ??= { line: n, text: clip(line.trim()) };
       }
       this.lastExceptionLine = n;
+    }
+  }
+
+  /** Say which option values were read across spaces (YCSB echoes its arguments unquoted). */
+  noteRejoined(split: ClientArgs, n: number): void {
+    for (const r of split.rejoined) {
+      this.diag({
+        line: n,
+        severity: 'info',
+        message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
+      });
     }
   }
 
@@ -738,8 +751,9 @@ class Parser {
   finish(): ParsedRun {
     this.flushGoBlock();
     if (!this.header.commandLine && this.javaArgs) {
-      this.header.commandLine = this.javaArgs.args.join(' ');
-      applyClientArgs(this.javaArgs.args, this.header, this.javaArgs.line, this.diagnostics);
+      this.header.commandLine = this.javaArgs.split.args.join(' ');
+      this.noteRejoined(this.javaArgs.split, this.javaArgs.line);
+      applyClientArgs(this.javaArgs.split.args, this.header, this.javaArgs.line, this.diagnostics);
     }
     if (this.header.commandLine !== undefined && this.header.factors.phase === undefined) {
       this.header.factors.phase = 'run'; // site.ycsb.Client: -t (transactions) is the default

@@ -5,6 +5,7 @@ import { formatDiagnostic, type ParsedRun } from '../../src/model/run.js';
 import { dbFromBinding, parseYcsb, workloadName } from '../../src/ingest/parse.js';
 import { parseGoDuration, parseLocaleNumber, parseNumber } from '../../src/ingest/formats/numbers.js';
 import { parseStatusLine } from '../../src/ingest/formats/status.js';
+import { splitClientArgs } from '../../src/ingest/formats/header.js';
 
 // Expected values below are read off the hand-written fixtures in fixtures/formats/ (not from
 // the parser's output): e.g. `[READ], AverageLatency(us), 26543.25` -> read.avg 26543.25.
@@ -307,6 +308,62 @@ describe('go-ycsb', () => {
     expect(p.status).toBe('partial');
     expect(p.series.length).toBe(1);
     expect(p.seriesCumulative).toBe(true);
+  });
+});
+
+describe('-p values with spaces (command-line-spaces.txt)', () => {
+  // YCSB echoes `" " + arg` per argument: the shell's quotes are gone. Words that cannot be
+  // arguments of their own (no leading -) after a -p/-P/-db/-l value belong to that value.
+  const r = parse('command-line-spaces.txt');
+  it('re-joins values across spaces, keeping the printed whitespace', () => {
+    expect(r.status).toBe('ok');
+    expect(r.header.binding).toBe('site.ycsb.db.JdbcDBClient');
+    expect(r.header.factors.workload).toBe('b'); // -P /home/ycsb/My Workloads/workloadb
+    expect(r.header.factors.threads).toBe('4');
+    expect(r.header.factors.phase).toBe('run');
+    expect(r.header.properties).toEqual({
+      'db.url': 'jdbc:postgresql://10.0.0.7:5432/ycsb',
+      label: 'two  spaced\twords',
+      recordcount: '1000',
+      operationcount: '200',
+      threadcount: '4',
+    });
+  });
+  it('says which values were re-joined, and warns of nothing', () => {
+    const info = r.diagnostics.filter((d) => d.severity === 'info' && /command line/.test(d.message));
+    expect(info.map((d) => d.line)).toEqual([1, 1, 1]);
+    expect(info[0].message).toContain('-P "/home/ycsb/My Workloads/workloadb"');
+    expect(info[1].message).toContain('-p "label=two  spaced\\twords"');
+    expect(info[2].message).toContain('-l "run 1 of 30"');
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+  it('splitClientArgs: plain lines are split on whitespace as before', () => {
+    expect(splitClientArgs('-db a.B -s -P w/workloada -p k=v -threads 8 -t')).toEqual({
+      args: ['-db', 'a.B', '-s', '-P', 'w/workloada', '-p', 'k=v', '-threads', '8', '-t'],
+      rejoined: [],
+    });
+    expect(splitClientArgs('-p k=a b').args).toEqual(['-p', 'k=a b']);
+    expect(splitClientArgs('-p k=-1 -t').args).toEqual(['-p', 'k=-1', '-t']); // a value may start with -
+    expect(splitClientArgs('').args).toEqual([]);
+  });
+  it('a value holding " -" cannot be recovered: the stray words are named in a warning', () => {
+    const ok = fixture('command-line-spaces.txt').replace('-p recordcount=1000', '-p db.options=-c statement_timeout=0 -p recordcount=1000');
+    expect(parseYcsb(ok, 'ok').header.properties['db.options']).toBe('-c statement_timeout=0'); // "-" inside a word is fine
+    const text = fixture('command-line-spaces.txt').replace('-p recordcount=1000', '-p db.options=ssl -c statement_timeout=0 -p recordcount=1000');
+    const w = parseYcsb(text, 'dash');
+    expect(w.header.properties['db.options']).toBe('ssl'); // the value was cut at " -"
+    const d = w.diagnostics.find((x) => x.severity === 'warning');
+    expect(d?.line).toBe(1);
+    expect(d?.found).toBe('"-c", "statement_timeout=0"');
+    expect(w.header.properties.recordcount).toBe('1000');
+  });
+  it('the java command printed by bin/ycsb is read the same way when there is no Command line', () => {
+    const text = 'java -cp /opt/ycsb/lib/* site.ycsb.Client -db site.ycsb.BasicDB -p basicdb.verbose=false -p label=a b -t\n' +
+      fixture('command-line-spaces.txt').split('\n').slice(1).join('\n');
+    const j = parseYcsb(text, 'java');
+    expect(j.header.properties.label).toBe('a b');
+    expect(j.header.commandLine).toBe('-db site.ycsb.BasicDB -p basicdb.verbose=false -p label=a b -t');
+    expect(j.diagnostics.some((d) => d.severity === 'info' && d.line === 1 && /label=a b/.test(d.message))).toBe(true);
   });
 });
 

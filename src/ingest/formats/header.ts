@@ -154,21 +154,63 @@ function isConfigFile(file: string): boolean {
   return f.endsWith('.properties') || f.endsWith('.conf') || f.endsWith('.cfg') || f.endsWith('.xml');
 }
 
-/** Split on runs of spaces/tabs. */
-export function splitArgs(text: string): string[] {
-  const out: string[] = [];
+/** YCSB client options whose value is free text (a -p value, a file path, a class, a label). */
+const TEXT_VALUED = new Set(['-p', '-P', '-db', '-l']);
+
+/** {@link splitClientArgs}'s result: the arguments, and the values re-joined across spaces. */
+export interface ClientArgs {
+  args: string[];
+  /** Option values that held spaces, as re-joined: `{ option: '-p', value: 'k=a b' }`. */
+  rejoined: { option: string; value: string }[];
+}
+
+/**
+ * Split YCSB client arguments as YCSB echoes them (`Command line: -db X -p k=v …`, or the tail of
+ * the java command the bin/ycsb wrapper prints), re-joining values that held spaces.
+ *
+ * YCSB prints `" " + arg` for each argument it received (site.ycsb.Client.parseArguments): the
+ * shell's quotes are gone, so `-p "hosts=a b"` reads `-p hosts=a b`, and the boundaries between
+ * arguments are lost. They can be recovered from YCSB's own grammar: every argument after an
+ * option's value must itself be an option (start with `-`), or YCSB stops with a usage text. So
+ * a word that follows the value of -p, -P, -db or -l and does not start with `-` is part of that
+ * value; it is re-joined with the whitespace printed between them (a value's own spaces and tabs
+ * are printed as they were).
+ *
+ * What cannot be recovered: a value in which a space is followed by `-` (`-p "x=a -b"` reads as
+ * `-p x=a` and an option `-b`), and the quote characters themselves (there were none in what
+ * YCSB received; a `"` in the echo is part of the value and kept as is).
+ *
+ * @example splitClientArgs('-p hosts=a b -s').args // ['-p', 'hosts=a b', '-s']
+ */
+export function splitClientArgs(text: string): ClientArgs {
+  const starts: number[] = [];
+  const ends: number[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
-    const space = c === 32 || c === 9;
-    if (space) {
+    if (c === 32 || c === 9) {
       if (start >= 0) {
-        out.push(text.slice(start, i));
+        starts.push(start);
+        ends.push(i);
         start = -1;
       }
     } else if (start < 0) start = i;
   }
-  return out;
+  const args: string[] = [];
+  const rejoined: ClientArgs['rejoined'] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const a = text.slice(starts[k], ends[k]);
+    args.push(a);
+    if (!TEXT_VALUED.has(a) || k + 1 >= starts.length) continue;
+    // the value, and any following words that cannot be arguments of their own
+    let last = k + 1;
+    while (last + 1 < starts.length && text.charCodeAt(starts[last + 1]) !== 45 /* - */) last++;
+    const value = text.slice(starts[k + 1], ends[last]);
+    args.push(value);
+    if (last > k + 1) rejoined.push({ option: a, value });
+    k = last;
+  }
+  return { args, rejoined };
 }
 
 /**
@@ -183,6 +225,7 @@ export function applyClientArgs(
   diagnostics: Diagnostic[],
 ): void {
   const workloadFiles: string[] = [];
+  const stray: string[] = [];
   const otherFiles: string[] = [];
   const f = header.factors;
   const setProp = (key: string, value: string): void => {
@@ -266,9 +309,21 @@ export function applyClientArgs(
       case '-jvm-args':
         if (next !== undefined) i++;
         break;
+      case '-s':
+        break;
       default:
+        stray.push(a);
         break;
     }
+  }
+  if (stray.length > 0) {
+    diagnostics.push({
+      line,
+      severity: 'warning',
+      message:
+        'command line: words that are neither YCSB options nor option values (YCSB would have refused them): a value holding " -" was probably split here, and the values around it may be cut (YCSB echoes its arguments without quotes)',
+      found: stray.map((w) => JSON.stringify(w)).join(', '),
+    });
   }
   if (workloadFiles.length > 0) f.workload = workloadName(workloadFiles[workloadFiles.length - 1]);
   else {
@@ -282,15 +337,16 @@ export function applyClientArgs(
   }
 }
 
-/** The arguments after the client class in a `java … site.ycsb.Client …` line, if it is one. */
-export function clientArgsFromJavaLine(line: string): string[] | undefined {
+/** The arguments after the client class in a `java … site.ycsb.Client …` line, if it is one
+ * (split as {@link splitClientArgs} does). */
+export function clientArgsFromJavaLine(line: string): ClientArgs | undefined {
   const markers = ['site.ycsb.Client', 'com.yahoo.ycsb.Client'];
   for (const m of markers) {
     const at = line.indexOf(m);
     if (at < 0) continue;
     const after = line.charCodeAt(at + m.length);
     if (!(Number.isNaN(after) || after === 32 || after === 9)) continue;
-    return splitArgs(line.slice(at + m.length));
+    return splitClientArgs(line.slice(at + m.length));
   }
   return undefined;
 }
