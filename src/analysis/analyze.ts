@@ -547,7 +547,7 @@ function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: stri
 function seriesOf(run: Run): RunSeriesResult {
   const warnings: string[] = [];
   const samples = run.series.filter((s) => s.throughput !== undefined).map((s) => ({ t: s.t, throughput: s.throughput! }));
-  const st = attempt('stalls', warnings, () => stalls(samples));
+  const st = attempt('stalls', warnings, () => stalls(run.series.map((s) => ({ t: s.t, throughput: s.throughput, operations: s.operations }))));
   const w = attempt('warm-up', warnings, () => warmup(samples));
   if (w?.warnings) warnings.push(...w.warnings);
   return {
@@ -556,6 +556,7 @@ function seriesOf(run: Run): RunSeriesResult {
     samples: samples.length,
     stallCount: st?.count ?? 0,
     stallSeconds: st?.totalSeconds ?? 0,
+    stallEpisodes: (st?.episodes ?? []).map((e) => ({ start: e.start, end: e.end, position: e.position })),
     warmupSeconds: w?.warmupSeconds ?? 0,
     steadyThroughput: w?.steadyThroughput ?? NaN,
     warnings,

@@ -146,6 +146,8 @@ export interface RunSeriesResult {
   samples: number;
   stallCount: number;
   stallSeconds: number;
+  /** The stalls themselves, in seconds since the start (leading = client start-up, trailing = end of run). */
+  stallEpisodes: { start: number; end: number; position: 'leading' | 'inner' | 'trailing' | 'whole' }[];
   warmupSeconds: number;
   steadyThroughput: number;
   warnings: string[];

@@ -257,7 +257,8 @@ export function boxSpec(a: AnalysisResult): Figure {
   };
 }
 
-/** Stall intervals of a series: consecutive samples with zero throughput. */
+/** Stall intervals of a series: consecutive samples with zero throughput (used when the analysis
+ * has no stall episodes for the run, e.g. a failed run). */
 function stalls(series: Run['series']): { t0: number; t1: number }[] {
   const out: { t0: number; t1: number }[] = [];
   for (let i = 0; i < series.length; i++) {
@@ -277,6 +278,7 @@ export function seriesSpec(a: AnalysisResult, runs: Run[]): Figure {
   const L = layout(a);
   const byFile = new Map(runs.map((r) => [r.file, r]));
   const warm = new Map(a.series.map((s) => [s.file, s.warmupSeconds]));
+  const stallsByFile = new Map(a.series.filter((s) => s.stallEpisodes).map((s) => [s.file, s.stallEpisodes]));
   const values: Record<string, unknown>[] = [];
   for (const g of a.groups) {
     const row = L.stratum.get(g.key) ?? '';
@@ -290,7 +292,9 @@ export function seriesSpec(a: AnalysisResult, runs: Run[]): Figure {
       const status = failed.has(f) ? 'failed' : 'ok';
       for (const s of r.series) if (s.throughput !== undefined) values.push({ kind: 'line', t: s.t, tp: s.throughput, file: f, status, row, col });
       if (status === 'failed') continue;
-      for (const st of stalls(r.series)) values.push({ kind: 'stall', t0: st.t0, t1: st.t1, file: f, row, col });
+      const episodes = stallsByFile.get(f);
+      const shaded = episodes ? episodes.map((e) => ({ t0: e.start, t1: e.end })) : stalls(r.series);
+      for (const st of shaded) values.push({ kind: 'stall', t0: st.t0, t1: st.t1, file: f, row, col });
       const w = warm.get(f);
       if (w !== undefined && w > 0) warmups.push(w);
     }

@@ -189,6 +189,7 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
       samples: r.series.length,
       stallCount: r.series.some((s) => s.throughput === 0) ? 1 : 0,
       stallSeconds: r.series.some((s) => s.throughput === 0) ? 20 : 0,
+      stallEpisodes: [] as { start: number; end: number; position: 'leading' | 'inner' | 'trailing' | 'whole' }[],
       warmupSeconds: 20,
       steadyThroughput: r.metrics.throughput,
       warnings: [],
