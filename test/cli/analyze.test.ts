@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const GOLDEN = path.join(__dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-export async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd, env: {} });
@@ -25,7 +25,7 @@ export async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; s
 }
 
 /** Compare with test/cli/golden/<name>, or rewrite it with UPDATE_GOLDEN=1. */
-export function golden(name: string, actual: string): void {
+function golden(name: string, actual: string): void {
   const file = path.join(GOLDEN, name);
   if (UPDATE || !existsSync(file)) {
     if (!UPDATE) throw new Error(`golden file ${path.relative(ROOT, file)} is missing: run with UPDATE_GOLDEN=1 and review it`);
