@@ -106,7 +106,7 @@ export function planFill(report: GapReport, naming: Naming, options: PlanOptions
     const named = naming.name('load', loadFactors, Number.isInteger(loadRep) ? loadRep : 1);
     const loadName = 'name' in named ? named.name : '';
     const loadGap = report.loads.find((l) => l.clusterKey === clusterKey);
-    const missingLoad = loadGap !== undefined && loadGap.status !== 'ok';
+    const missingLoad = loadGap !== undefined && loadGap.status === 'missing';
     if (missingLoad && 'error' in named) errors.push(named.error);
     g = {
       key: clusterKey,
@@ -143,7 +143,7 @@ export function planFill(report: GapReport, naming: Naming, options: PlanOptions
   }
   // A missing load with every repetition present still needs its cluster built once.
   for (const l of report.loads) {
-    if (l.status === 'ok' || groups.has(l.clusterKey)) continue;
+    if (l.status !== 'missing' || groups.has(l.clusterKey)) continue;
     group(l.clusterKey, l.factors);
   }
 

@@ -234,7 +234,7 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
             await mkdir(dirname(keep), { recursive: true });
             await rename(f.staged, keep);
             failedReason = `the output parses as ${parsed.status}: ${reasonOf(parsed)} (kept as ${keep})`;
-          } else if (step.output) {
+          } else if (step.output && !(step.kind === 'load' && (await exists(resolve(campaignDir, step.output))))) {
             const p = await place(f.staged, step.output);
             if (!p.ok) {
               journal.append({ event: 'failed', step: step.id, kind: step.kind, group: step.group, attempt, message: p.reason });
@@ -242,7 +242,7 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
             }
             result.placed.push(step.output);
           } else {
-            // A load whose output the campaign already has: keep this one aside.
+            // A load whose output the campaign already has (or has since): keep this one aside.
             const keep = await freeName(join(journalDir, 'loads'), step.name ?? 'load.txt');
             await mkdir(dirname(keep), { recursive: true });
             await rename(f.staged, keep);

@@ -93,6 +93,17 @@ describe('findGaps', () => {
   });
 });
 
+describe('loads', () => {
+  it('a failed load output is listed but is not a gap (its name is taken; the runs stand on their own)', () => {
+    const runs = studyCampaign(['cassandra'], ['a'], 2).map((r) => (r.factors.phase === 'load' && r.factors.rf === '2' ? { ...r, status: 'failed' as const } : r));
+    const r = findGaps(runs, designFromRuns(runs));
+    expect(r.loads.map((l) => l.status)).toEqual(['ok', 'failed', 'ok']);
+    expect(r.totals.loadsMissing).toBe(0);
+    expect(r.complete).toBe(true);
+    expect(formatGaps(r)).toContain('db=cassandra,nodes=15,recordcount=1000000,rf=2: load output failed: cassandra-load-15-1000000-a-1-rf_2.txt\n');
+  });
+});
+
 describe('compactRanges', () => {
   it('joins consecutive numbers', () => {
     expect(compactRanges([7, 1, 2, 3, 5, 8])).toBe('1-3, 5, 7-8');

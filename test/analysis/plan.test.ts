@@ -53,6 +53,17 @@ describe('planFill', () => {
     expect([...ids(a)].sort()).toEqual([...ids(planFill(r, inferNaming(many), { order: 'sequential' }))].sort());
   });
 
+  it('refuses a factor value that would make a bad file name or argument', () => {
+    const bad = studyCampaign(['cassandra'], ['a'], 2).map((r) =>
+      r.factors.rf === '1' && r.factors.phase === 'run' ? { ...r, factors: { ...r.factors, workload: 'a;rm -rf' }, origin: { ...r.origin, fromName: { ...r.origin.fromName, workload: 'a;rm -rf' } } } : r,
+    );
+    const c = planFill(findGaps(bad, designFromRuns(bad, 3)), inferNaming(bad), { order: 'sequential' });
+    expect(c.errors).toContain(
+      `factor workload: value "a;rm -rf" cannot be used in a file name or a command argument (expected letters, digits, '.', '_' or '-', not starting with '.' or '-', at most 100 characters)`,
+    );
+    expect(c.groups.flatMap((g) => g.runs).some((r) => r.factors.workload === 'a;rm -rf')).toBe(false);
+  });
+
   it('shuffle is a permutation', () => {
     const xs = Array.from({ length: 50 }, (_, i) => i);
     const s = shuffle(xs, 3);
