@@ -17,8 +17,11 @@
  * Status (see RunStatus in the model):
  * - ok: a summary with runtime, throughput and at least one operation;
  * - failed: the run ended without useful work: Throughput 0 or no operation, an exception and
- *   no summary, or a usage text only (the diagnostic says which);
- * - partial: status lines or a header, but the summary is missing or truncated (series kept);
+ *   no summary before any progress, an exception that stops the client itself (main thread,
+ *   WorkloadException, out of memory, Go panic), or a usage text only (the diagnostic says which);
+ * - partial: status lines or a header, but the summary is missing or truncated (series kept),
+ *   including an ordinary exception after progress (YCSB prints its summary despite client-thread
+ *   exceptions, so the text was cut: see Parser.exceptionWithoutSummary);
  * - not-ycsb: nothing YCSB-like (including binary content and empty text).
  *
  * Units after normalisation: latencies µs (a `(ms)` label or the old histogram's ms buckets set
@@ -145,6 +148,29 @@ function exceptionKind(line: string): 'head' | 'frame' | undefined {
   return undefined;
 }
 
+/**
+ * Why a line means the client stopped itself (no summary can follow), or undefined:
+ * `Exception in thread "main"`, a WorkloadException (site.ycsb.Client exits on it without a
+ * summary), the export failing, out of memory, YCSB's own exits (`Error initializing datastore
+ * bindings.`, `Could not export measurements`), a Go panic / fatal error (go-ycsb).
+ */
+function fatalReason(line: string): string | undefined {
+  const c = line.charCodeAt(0);
+  if (c === 9 || c === 32) return undefined;
+  if (line.startsWith('Exception in thread "main"')) return 'the main thread died';
+  if (line.startsWith('Error initializing datastore bindings')) return 'YCSB exits when a binding cannot be created';
+  if (line.startsWith('Could not export measurements')) return 'YCSB exits when it cannot write the summary';
+  if (line.startsWith('panic: ') || line.startsWith('fatal error: ')) return 'a Go panic ends the process';
+  const colon = line.indexOf(':');
+  const head = colon > 0 ? line.slice(0, colon) : line;
+  if (head.indexOf(' ') >= 0 && !head.startsWith('Exception in thread ')) return undefined;
+  if (head.endsWith('.WorkloadException') || head === 'WorkloadException') {
+    return 'YCSB exits on a WorkloadException without printing a summary';
+  }
+  if (line.indexOf('java.lang.OutOfMemoryError') >= 0) return 'the JVM ran out of memory';
+  return undefined;
+}
+
 /** Looks like binary data: NUL bytes or many control / replacement characters. */
 function binaryReason(text: string): string | undefined {
   const n = Math.min(text.length, 4096);
@@ -222,6 +248,11 @@ class Parser {
   exceptionHeads = 0;
   firstException?: { line: number; text: string };
   lastExceptionLine = 0;
+  /** Exception heads since the last status line that showed progress (reset by progress). */
+  exAfterProgress = 0;
+  exAfterFirst?: { line: number; text: string };
+  /** The first of them that stops the client itself (see fatalReason). */
+  exAfterFatal?: { line: number; text: string; why: string };
   usageLine?: number;
   usageGo = false;
   pendingUsage?: number;
@@ -475,7 +506,7 @@ class Parser {
     const g = parseGoYcsbTableRow(line, columns);
     if (g) {
       this.goLine(g, n);
-      this.lastProgressLine = n;
+      this.progress(n);
       return true;
     }
     this.diag({
@@ -493,7 +524,7 @@ class Parser {
     this.flushGoBlock();
     for (const g of rows) this.goLine(g, n);
     this.flushGoBlock();
-    this.lastProgressLine = n;
+    this.progress(n);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -548,7 +579,8 @@ class Parser {
         const sample: StatusSample = { t: s.t, operations: s.operations, line: n, ops: s.ops };
         if (s.throughput !== undefined) sample.throughput = s.throughput;
         const prev = this.series[this.series.length - 1];
-        if (s.operations > 0 && (!prev || s.operations !== prev.operations || s.t !== prev.t)) this.lastProgressLine = n;
+        // progress: the operation count moved (a new phase restarts from 0); time alone is not
+        if (s.operations > 0 && (!prev || s.operations !== prev.operations)) this.progress(n);
         this.series.push(sample);
         return;
       }
@@ -558,7 +590,7 @@ class Parser {
       const g = parseGoYcsbLine(line);
       if (g) {
         this.goLine(g, n);
-        this.lastProgressLine = n;
+        this.progress(n);
         return;
       }
     }
@@ -657,14 +689,27 @@ class Parser {
     if ((c0 === 76 /* L */ && line.startsWith('Load ')) || (c0 === 82 && line.startsWith('Run '))) {
       if (this.cppSummaryLine(line, n)) return;
     }
-    const ex = exceptionKind(line);
+    const fatal = fatalReason(line);
+    const ex = fatal ? 'head' : exceptionKind(line);
     if (ex) {
       if (ex === 'head') {
+        const e = { line: n, text: clip(line.trim()) };
         this.exceptionHeads++;
-        this.firstException ??= { line: n, text: clip(line.trim()) };
+        this.firstException ??= e;
+        this.exAfterProgress++;
+        this.exAfterFirst ??= e;
+        if (fatal) this.exAfterFatal ??= { ...e, why: fatal };
       }
       this.lastExceptionLine = n;
     }
+  }
+
+  /** A status line (or go-ycsb block) that showed operations progressing. */
+  progress(n: number): void {
+    this.lastProgressLine = n;
+    this.exAfterProgress = 0;
+    this.exAfterFirst = undefined;
+    this.exAfterFatal = undefined;
   }
 
   /** Say which option values were read across spaces (YCSB echoes its arguments unquoted). */
@@ -816,12 +861,8 @@ class Parser {
     const hasEvidence =
       this.series.length > 0 || this.headerLine !== undefined || this.bannerLine !== undefined || this.goSeen;
     if (this.firstException && hasEvidence && this.lastProgressLine < this.lastExceptionLine) {
-      this.diag({
-        line: this.firstException.line,
-        severity: 'error',
-        message: `failed: an exception and no ${what} (${this.exceptionHeads} exception line(s); first at ${this.exceptionText()})`,
-      });
-      return this.base('failed', format === 'unknown' ? 'ycsb-text' : format);
+      const r = this.exceptionWithoutSummary(format, what);
+      if (r) return r;
     }
     if (hasEvidence) {
       const found: string[] = [];
@@ -846,6 +887,59 @@ class Parser {
       message: `not a YCSB output: none of its ${this.lines} line(s) is a YCSB summary, status line, header, go-ycsb or YCSB-cpp line`,
     });
     return this.base('not-ycsb', 'unknown');
+  }
+
+  /**
+   * An exception after the last status line that showed progress, and no summary: failed or
+   * partial? Evidence: site.ycsb.Client joins its client threads and then prints the summary
+   * whatever they threw (a ClientThread that fails catches, prints and returns); the study's two
+   * failed Citus runs log a PSQLException (line 10) in every client thread and still end with
+   * their [OVERALL] lines (line 66); and the aborted YCSB 0.1.4 runs (killed) end with no exception
+   * at all. So a client-thread exception does not end the output: when the run had made progress,
+   * the missing summary means the text was cut off (partial). Only what stops the client itself
+   * (see fatalReason: the main thread dying, a WorkloadException, a failed export, out of memory,
+   * a Go panic) or a run that never made progress is failed. Undefined: not this case.
+   */
+  exceptionWithoutSummary(format: YcsbFormat, what: string): ParsedRun | undefined {
+    const fmt = format === 'unknown' ? 'ycsb-text' : format;
+    const first = this.exAfterFirst ?? this.firstException;
+    if (!first) return undefined;
+    const count = this.exAfterProgress || this.exceptionHeads;
+    const lastEx = this.lastExceptionLine;
+    if (this.lastProgressLine === 0) {
+      this.diag({
+        line: first.line,
+        severity: 'error',
+        message: `failed: an exception and no ${what}, and no status line ever showed operations done (${count} exception line(s), first at line ${first.line}: ${first.text}; last exception line ${lastEx})`,
+      });
+      return this.base('failed', fmt);
+    }
+    const progress = this.progressText();
+    const fatal = this.exAfterFatal;
+    if (fatal) {
+      this.diag({
+        line: fatal.line,
+        severity: 'error',
+        message: `failed: the client stopped itself: line ${fatal.line}: ${fatal.text} (${fatal.why}), after ${progress}; no ${what} follows`,
+      });
+      return this.base('failed', fmt);
+    }
+    this.diag({
+      line: this.lastNonEmptyLine,
+      severity: 'warning',
+      message: `partial: ${progress}; then ${count} exception line(s) (first at line ${first.line}: ${first.text}; the last exception line is ${lastEx}) and no ${what}. A client-thread exception does not stop YCSB, which still prints its summary (the study's failed Citus runs do), so the output was cut off`,
+      expected: what,
+      found: `end of text at line ${this.lastNonEmptyLine}`,
+    });
+    return this.base('partial', fmt);
+  }
+
+  /** `operations progressed until line 7 (1400 operations at 20 s)`. */
+  progressText(): string {
+    const n = this.lastProgressLine;
+    const s = this.series.find((x) => x.line === n);
+    const what = s ? ` (${s.operations} operations at ${s.t} s)` : '';
+    return `operations progressed until line ${n}${what}`;
   }
 
   warnExceptionsInOkRun(): void {

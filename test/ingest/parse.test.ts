@@ -509,6 +509,50 @@ describe('failed runs', () => {
 });
 
 describe('truncated files', () => {
+  it('an exception after the last progressing status line, then no summary: partial, cut off (exception-after-progress.txt)', () => {
+    // A client-thread exception does not stop YCSB (the study's failed Citus runs log one and still
+    // print their summary): the summary is missing because the text was cut.
+    const r = parse('exception-after-progress.txt');
+    expect(r.status).toBe('partial');
+    expect(r.series.map((x) => [x.t, x.operations, x.line])).toEqual([
+      [0, 0, 5],
+      [10, 678, 6],
+      [20, 1400, 7],
+      [30, 1400, 17],
+    ]);
+    const d = r.diagnostics.filter((x) => x.severity !== 'info');
+    expect(d.length).toBe(1);
+    expect(d[0]).toMatchObject({ line: 17, severity: 'warning' });
+    // the lines that led to the decision: last progress (line 7), the exceptions (8 … 16)
+    expect(d[0].message).toContain('operations progressed until line 7 (1400 operations at 20 s)');
+    expect(d[0].message).toContain('2 exception line(s) (first at line 8: com.datastax.driver.core.exceptions.NoHostAvailableException');
+    expect(d[0].message).toContain('the last exception line is 16');
+    expect(d[0].message).toMatch(/cut off/);
+  });
+  it('a WorkloadException after progress stops the client: failed (exception-fatal-after-progress.txt)', () => {
+    const r = parse('exception-fatal-after-progress.txt');
+    expect(r.status).toBe('failed');
+    expect(r.series.length).toBe(3);
+    const d = r.diagnostics.filter((x) => x.severity !== 'info');
+    expect(d.length).toBe(1);
+    expect(d[0]).toMatchObject({ line: 8, severity: 'error' });
+    expect(d[0].message).toContain('line 8: site.ycsb.WorkloadException: Error cleaning up the workload');
+    expect(d[0].message).toContain('after operations progressed until line 7');
+  });
+  it('the main thread dying or running out of memory after progress is failed too', () => {
+    const head = fixture('exception-after-progress.txt').split('\n').slice(0, 7).join('\n');
+    for (const ex of ['Exception in thread "main" java.lang.NullPointerException', 'Exception in thread "Thread-4" java.lang.OutOfMemoryError: Java heap space']) {
+      const r = parseYcsb(`${head}\n${ex}\n\tat site.ycsb.Client.main(Client.java:1)\n`, 'x');
+      expect(r.status, ex).toBe('failed');
+      expect(r.diagnostics.find((x) => x.severity === 'error')?.line, ex).toBe(8);
+    }
+    // an exception before the progress is only logged: the cut text stays partial
+    const before = fixture('exception-after-progress.txt').split('\n');
+    const early = [...before.slice(0, 5), before[7], ...before.slice(5, 7)].join('\n');
+    const p = parseYcsb(early, 'early');
+    expect(p.status).toBe('partial');
+    expect(p.diagnostics.find((x) => /exception logged/.test(x.message))?.line).toBe(6);
+  });
   it('stops mid-run: partial, series kept (truncated-midrun.txt)', () => {
     const r = parse('truncated-midrun.txt');
     expect(r.status).toBe('partial');
