@@ -181,7 +181,9 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
     if (!config) {
       unexpected.push({
         file: run.file,
-        reason: names
+        reason: run.status === 'duplicate'
+          ? `byte-identical to ${run.duplicateOf ?? 'another file'} (not counted)`
+          : names
           ? `factors ${configKey(f)} are not a configuration of the design`
           : `database ${JSON.stringify(f.db ?? '')} is not in the design`,
       });
