@@ -131,6 +131,14 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     }
     counting.push(run);
   }
+  const noMetric = excluded.filter((e) => e.reason.startsWith('no value for metric')).length;
+  if (counting.length === 0 && noMetric > 0) {
+    const known = new Set<string>();
+    for (const r of inventory.runs) if (r.status === 'ok') for (const m of Object.keys(r.metrics)) known.add(m);
+    warnings.push(`no run has a value for metric ${JSON.stringify(opts.metric)}; metrics found: ${[...known].sort().join(', ') || 'none'}`);
+  } else if (noMetric > 0) {
+    warnings.push(`${noMetric} ok ${noMetric === 1 ? 'run has' : 'runs have'} no value for ${opts.metric} and ${noMetric === 1 ? 'is' : 'are'} left out (see --json "excluded")`);
+  }
   if (opts.group.length === 0) {
     opts.group = varyingFactors([...counting, ...unusable]).filter((f) => !NOT_A_GROUP.has(f));
     if (!opts.compare) opts.compare = opts.group[0] ?? '';
@@ -413,10 +421,14 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
   }
   const xs = usable.map(valuesOf);
   const allConstant = xs.every((x) => x.every((v) => v === x[0]));
+  // Variance tests are reported only when they mean something: with 2 runs per group (or no spread
+  // of the deviations within groups) F is infinite or undefined, and R warns the fit is perfect.
   const lev = attempt('Levene', warnings, () => levene(xs, 'mean'));
-  if (lev) result.levene = { statistic: lev.F, df1: lev.df1, df2: lev.df2, p: lev.p };
+  if (lev?.warning) warnings.push(`Levene not reported: ${lev.warning}`);
+  else if (lev) result.levene = { statistic: lev.F, df1: lev.df1, df2: lev.df2, p: lev.p };
   const bf = attempt('Brown–Forsythe', warnings, () => levene(xs, 'median'));
-  if (bf) result.brownForsythe = { statistic: bf.F, df1: bf.df1, df2: bf.df2, p: bf.p };
+  if (bf?.warning) warnings.push(`Brown–Forsythe not reported: ${bf.warning}`);
+  else if (bf) result.brownForsythe = { statistic: bf.F, df1: bf.df1, df2: bf.df2, p: bf.p };
   const an = attempt('ANOVA', warnings, () => oneWayAnova(xs));
   if (an) {
     result.anova = { statistic: an.F, df1: an.df1, df2: an.df2, p: an.p, etaSquared: an.etaSquared, omegaSquared: an.omegaSquared };
@@ -492,6 +504,11 @@ function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], op
  * 3. otherwise classic ANOVA is valid; Welch's ANOVA would agree closely and is given too.
  */
 function recommend(groups: GroupResult[], s: StratumResult): StratumResult['recommended'] {
+  const usable = (t: { p: number } | undefined) => t !== undefined && Number.isFinite(t.p);
+  if (!usable(s.anova) && !usable(s.welch) && !usable(s.kruskal)) return undefined;
+  if (!usable(s.welch)) s = { ...s, welch: undefined };
+  if (!usable(s.anova)) s = { ...s, anova: undefined };
+  if (!usable(s.kruskal)) s = { ...s, kruskal: undefined };
   const nonNormal = groups.filter((g) => g.shapiro && g.shapiro.p < 0.05);
   const small = groups.some((g) => g.n < 30);
   if (nonNormal.length > 0 && small && s.kruskal) {

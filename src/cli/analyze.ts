@@ -53,12 +53,13 @@ export function parseFilter(specs: string[] = []): Record<string, string[]> {
   return out;
 }
 
-/** A percentage or fraction: `5%`, `0.05`, `5` (read as percent when > 1). */
+/** A fraction in (0, 1) or a percentage with its sign: `0.05`, `5%`. A bare 1.5 is refused, not guessed. */
 export function parseFraction(name: string, s: string): number {
   const t = s.trim();
-  const v = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  const f = !t.endsWith('%') && v > 1 ? v / 100 : v;
-  if (!(f > 0 && f < 1)) throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage like 95% or 5%, found ${JSON.stringify(s)}`, EXIT.usage);
+  const f = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
+  if (!(f > 0 && f < 1)) {
+    throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage, such as 0.95 or 95%, found ${JSON.stringify(s)}`, EXIT.usage);
+  }
   return f;
 }
 

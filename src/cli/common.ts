@@ -4,6 +4,12 @@ import type { Command } from 'commander';
 import { loadRuns } from '../ingest/load.js';
 import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { withoutStatus } from './render.js';
+
+/** An ambiguity text without a leading repetition of the file name. */
+function withoutFile(file: string, text: string): string {
+  return text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text;
+}
 
 export interface InputOptions {
   include?: string[];
@@ -64,8 +70,19 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   } catch (err) {
     throw new CliError((err as Error).message);
   }
-  // Report roots in the terms the user gave them.
+  // Report roots in the terms the user gave them; a root that cannot be read is an error worth stderr.
   inventory.roots = dirs;
+  const rootErrors = inventory.scanErrors.filter((e) => roots.includes(e.path));
+  for (const e of rootErrors) io.stderr.write(`analyze: ${dirs[roots.indexOf(e.path)]}: ${e.message}\n`);
+  if (inventory.runs.length === 0) {
+    const where = dirs.join(', ');
+    throw new CliError(
+      rootErrors.length === dirs.length
+        ? `nothing to read: ${rootErrors.length === 1 ? 'the folder does not exist or cannot be read' : 'none of the folders exists or can be read'} (${where})`
+        : `no output files found under ${where}${(inventory.skipped?.length ?? 0) > 0 ? ` (${inventory.skipped!.length} skipped as non-outputs; --include '**/*' reads them)` : ''}`,
+      EXIT.error,
+    );
+  }
   return inventory;
 }
 
@@ -91,7 +108,7 @@ export function formatInventory(inv: Inventory): string {
   const bad = inv.runs.filter((r) => r.status !== 'ok');
   for (const r of bad) {
     const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
-    const reason = d ? formatDiagnostic(r.file, d) : `${r.file}: (no reason given)`;
+    const reason = d ? formatDiagnostic(r.file, { ...d, message: withoutStatus(r.status, d.message) }) : `${r.file}: (no reason given)`;
     out += `  ${r.status.padEnd(10)}  ${reason}\n`;
   }
   const conflicts = inv.runs.filter((r) => r.origin.conflicts.length > 0);
@@ -101,8 +118,8 @@ export function formatInventory(inv: Inventory): string {
     }
   }
   if (conflicts.length > 10) out += `  … and ${conflicts.length - 10} more files with name/content conflicts (see --json)\n`;
-  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0);
-  for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${r.origin.ambiguities[0]}\n`;
+  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
+  for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${withoutFile(r.file, r.origin.ambiguities[0])}\n`;
   if (ambiguous.length > 5) out += `  … and ${ambiguous.length - 5} more files with ambiguous names (run \`analyze scheme <dir>\`)\n`;
   return out;
 }

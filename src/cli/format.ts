@@ -32,10 +32,14 @@ export function num(x: number | undefined, digits = 4): string {
   return x.toExponential(digits - 1);
 }
 
-/** A p-value as a person reads it: never 0, exponent below 1e-4. */
-export function pval(p: number | undefined): string {
+/**
+ * A p-value as a person reads it: exponent below 1e-4, and never 0. `floor` is the smallest value
+ * the method can resolve (1e-300 for tails computed directly; about 1e-9 for the studentized range,
+ * whose algorithm is accurate to ~1e-11 absolute): below it the text says `< floor`.
+ */
+export function pval(p: number | undefined, floor = 1e-300): string {
   if (p === undefined || Number.isNaN(p)) return '–';
-  if (p === 0) return '< 1e-300';
+  if (p < floor) return `< ${floor.toExponential(0).replace('e-', 'e-')}`;
   if (p < 1e-4) return p.toExponential(1).replace('e-', 'e-');
   return p.toFixed(4);
 }

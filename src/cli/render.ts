@@ -3,6 +3,14 @@ import Papa from 'papaparse';
 import type { AnalysisResult, GroupResult, StratumResult } from '../analysis/types.js';
 import { num, pval, stars, table } from './format.js';
 
+/** Below this, studentized-range p-values (Tukey, Games–Howell) are noise in R's algorithm too. */
+const STUDENTIZED_RANGE_FLOOR = 1e-9;
+
+/** A diagnostic's text without a leading "status:" that repeats the status column. */
+export function withoutStatus(status: string, text: string): string {
+  return text.startsWith(`${status}: `) ? text.slice(status.length + 2) : text;
+}
+
 const TEST_NAMES = { anova: 'ANOVA', welch: 'Welch ANOVA', kruskal: 'Kruskal–Wallis' } as const;
 
 function outlierMark(g: GroupResult): string {
@@ -70,8 +78,8 @@ export function formatStratum(s: StratumResult, a: AnalysisResult): string {
       num(p.hedgesG.center, 3),
       pval(p.welch.pAdjusted),
       stars(p.welch.pAdjusted),
-      pval(p.gamesHowell?.p),
-      pval(p.tukey?.p),
+      pval(p.gamesHowell?.p, STUDENTIZED_RANGE_FLOOR),
+      pval(p.tukey?.p, STUDENTIZED_RANGE_FLOOR),
       pval(p.wilcoxon?.p),
       p.power === undefined ? '–' : p.power.toFixed(2),
     ]);
@@ -92,7 +100,7 @@ export function formatAnalysis(a: AnalysisResult): string {
   out += formatGroups(a);
   const groupWarnings = a.groups.filter((g) => g.warnings.length > 0);
   for (const g of groupWarnings) for (const w of g.warnings) out += `  ! ${g.key}: ${w}\n`;
-  for (const g of a.groups) for (const f of g.failed) out += `  ✗ ${g.key}: ${f.file} ${f.status}: ${f.reason}\n`;
+  for (const g of a.groups) for (const f of g.failed) out += `  ✗ ${g.key}: ${f.file} ${f.status}: ${withoutStatus(f.status, f.reason)}\n`;
   if (a.strata.length > 0) {
     out += `\nComparisons of ${a.options.compare} within each ${a.strata[0].key ? 'stratum' : 'group set'} (*** p<0.001, ** p<0.01, * p<0.05, ns not significant)\n`;
     for (const s of a.strata) out += formatStratum(s, a);
@@ -113,6 +121,12 @@ export function formatAnalysis(a: AnalysisResult): string {
   if (a.series.length > 0) {
     out += `\nRuns over time: ${a.series.length} runs with status lines; ${stalled.length} with stalls (intervals with 0 operations, ${stalled.reduce((s, r) => s + r.stallSeconds, 0)} s in all); median warm-up ${num(medianOf(a.series.map((s) => s.warmupSeconds)), 3)} s\n`;
   }
+  const reasons = new Map<string, number>();
+  for (const e of a.excluded) {
+    const r = e.reason.startsWith('duplicate of') ? 'duplicate' : e.reason;
+    reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  }
+  if (reasons.size > 0) out += `\nNot in the statistics: ${[...reasons].map(([r, n]) => `${n} ${r}`).join('; ')}\n`;
   for (const w of a.warnings) out += `! ${w}\n`;
   return out;
 }

@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 
 /** The explanation block for the files of an inventory. */
 export function formatExplanationFor(inv: Inventory, templates: string[]): string {
-  const paths = inv.runs.filter((r) => r.format !== 'table').map((r) => r.file);
+  const paths = inv.runs.filter((r) => r.format !== 'table' && r.status !== 'not-ycsb' && r.status !== 'unreadable').map((r) => r.file);
   return formatExplanation(explainSchemes(paths, { templates }));
 }
 

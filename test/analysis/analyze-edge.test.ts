@@ -121,7 +121,7 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
   // divide by a zero within-group sum of squares: F = Infinity, p = 0, no warning (R warns "ANOVA
   // F-tests on an essentially perfect fit are unreliable"), and the advice then reads "variances
   // differ (Brown–Forsythe p = 0.0)". Make this an `it` once the tests are skipped or warned about.
-  it.fails('n = 2: Levene and Brown–Forsythe are not reported as F = ∞, p = 0, nor used for the advice', () => {
+  it('n = 2: Levene and Brown–Forsythe are not reported as F = ∞, p = 0, nor used for the advice', () => {
     const a = analyse([...level('1', [10, 12]), ...level('2', [20, 23])]);
     noInfinities(a);
     const s = a.strata[0];

@@ -171,6 +171,7 @@ describe('usage errors: exit 2 and a message that says what was expected and wha
   const cases: [string, string[], RegExp[]][] = [
     ['--confidence abc', ['--confidence', 'abc'], [/--confidence abc/, /expected a fraction in \(0, 1\) or a percentage/, /found "abc"/]],
     ['--confidence 150%', ['--confidence', '150%'], [/--confidence 150%/, /expected a fraction in \(0, 1\)/, /found "150%"/]],
+    ['--confidence 1.5 (not read as a percentage)', ['--confidence', '1.5'], [/--confidence 1.5/, /expected a fraction in \(0, 1\) or a percentage/, /found "1.5"/]],
     ['--confidence 0', ['--confidence', '0'], [/expected a fraction in \(0, 1\)/, /found "0"/]],
     ['--filter db', ['--filter', 'db'], [/--filter db/, /expected factor=level/, /found "db"/]],
     ['--filter =cassandra', ['--filter', '=cassandra'], [/expected factor=level/, /found "=cassandra"/]],
