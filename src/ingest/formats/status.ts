@@ -64,6 +64,170 @@ function readNumber(s: string, start: number, end: number): number | undefined {
   return parseLocaleNumber(s.slice(start, end));
 }
 
+/** Percentile keys and operation names YCSB prints, as (internalised) literals. */
+const PERCENTILE_KEYS = ['90', '99', '99.9', '99.99', '95', '50', '75', '99.999', '25', '10', '5', '1'];
+const OP_NAMES = [
+  'READ',
+  'UPDATE',
+  'INSERT',
+  'SCAN',
+  'READ-MODIFY-WRITE',
+  'CLEANUP',
+  'DELETE',
+  'READ-FAILED',
+  'UPDATE-FAILED',
+  'INSERT-FAILED',
+  'SCAN-FAILED',
+  'DELETE-FAILED',
+  'READ-MODIFY-WRITE-FAILED',
+];
+
+/** s[start, start + lit.length) === lit, by char codes (no String.prototype call). */
+function eqAt(s: string, start: number, lit: string): boolean {
+  for (let i = 0; i < lit.length; i++) if (s.charCodeAt(start + i) !== lit.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * s[start, end) as a string: one of `known` when it matches (no new string, and an object key
+ * that needs no internalising on every store), else a slice.
+ */
+function keyAt(s: string, start: number, end: number, known: readonly string[]): string {
+  const len = end - start;
+  for (let k = 0; k < known.length; k++) {
+    const cand = known[k];
+    if (cand.length === len && eqAt(s, start, cand)) return cand;
+  }
+  return s.slice(start, end);
+}
+
+/** Index in `known` of s[start, end), or -1. */
+function knownIndex(s: string, start: number, end: number, known: readonly string[]): number {
+  const len = end - start;
+  for (let k = 0; k < known.length; k++) {
+    const cand = known[k];
+    if (cand.length === len && eqAt(s, start, cand)) return k;
+  }
+  return -1;
+}
+
+/** Where {@link readPlain} stopped. */
+let plainEnd = 0;
+
+/**
+ * Read `[-]digits[(.|,)digits]` (at most 15 digits) from s[i, end) and stop at the first other
+ * character (its index in plainEnd). NaN when there is no such number there: the caller then
+ * takes the general path. The value is computed exactly as {@link readNumber} computes it.
+ */
+function readPlain(s: string, i: number, end: number): number {
+  let neg = false;
+  if (i < end && s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if ((c === 46 || c === 44) && frac < 0 && i + 1 < end && isDigit(s.charCodeAt(i + 1))) frac = 0;
+    else break;
+  }
+  plainEnd = i;
+  if (digits === 0 || digits > 15) return NaN;
+  const v = frac > 0 ? mant / POW10[frac] : mant;
+  return neg ? -v : v;
+}
+
+/**
+ * Fast path for the hdrhistogram block as Java YCSB prints it, from just after `NAME: ` to the
+ * closing `]`: `Count=…, Max=…, Min=…, Avg=…[, 90=…, 99=…, …]` with plain numbers. Gives the
+ * same entry the general loop gives (same values, same key order), or undefined when the block
+ * is anything else (Long.MAX, NaN, E notation, other keys or spacing): the general loop reads it.
+ */
+function plainJavaBlock(s: string, i: number, close: number): StatusOps[string] | undefined {
+  // `Count=` (C o u n t =), compared by char codes
+  if (
+    s.charCodeAt(i) !== 67 ||
+    s.charCodeAt(i + 1) !== 111 ||
+    s.charCodeAt(i + 2) !== 117 ||
+    s.charCodeAt(i + 3) !== 110 ||
+    s.charCodeAt(i + 4) !== 116 ||
+    s.charCodeAt(i + 5) !== 61
+  ) {
+    return undefined;
+  }
+  const count = readPlain(s, i + 6, close);
+  if (count !== count || s.charCodeAt(plainEnd) !== 44 || s.charCodeAt(plainEnd + 1) !== 32) return undefined;
+  i = plainEnd + 2;
+  if (s.charCodeAt(i) !== 77 || s.charCodeAt(i + 1) !== 97 || s.charCodeAt(i + 2) !== 120 || s.charCodeAt(i + 3) !== 61) return undefined; // Max=
+  const max = readPlain(s, i + 4, close);
+  if (max !== max || s.charCodeAt(plainEnd) !== 44 || s.charCodeAt(plainEnd + 1) !== 32) return undefined;
+  i = plainEnd + 2;
+  if (s.charCodeAt(i) !== 77 || s.charCodeAt(i + 1) !== 105 || s.charCodeAt(i + 2) !== 110 || s.charCodeAt(i + 3) !== 61) return undefined; // Min=
+  const min = readPlain(s, i + 4, close);
+  if (min !== min || s.charCodeAt(plainEnd) !== 44 || s.charCodeAt(plainEnd + 1) !== 32) return undefined;
+  i = plainEnd + 2;
+  if (s.charCodeAt(i) !== 65 || s.charCodeAt(i + 1) !== 118 || s.charCodeAt(i + 2) !== 103 || s.charCodeAt(i + 3) !== 61) return undefined; // Avg=
+  const avg = readPlain(s, i + 4, close);
+  if (avg !== avg) return undefined;
+  // percentiles: the usual 90, 99, 99.9, 99.99 in that order go to one object literal
+  let pn = 0;
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let pct: Record<string, number> | undefined;
+  for (;;) {
+    i = plainEnd;
+    if (i === close) break;
+    if (s.charCodeAt(i) !== 44 || s.charCodeAt(i + 1) !== 32) return undefined;
+    i += 2;
+    const keyStart = i;
+    if (!isDigit(s.charCodeAt(i))) return undefined;
+    while (i < close) {
+      const c = s.charCodeAt(i);
+      if ((c >= 48 && c <= 57) || c === 46) i++;
+      else break;
+    }
+    if (s.charCodeAt(i) !== 61 /* = */) return undefined;
+    const v = readPlain(s, i + 1, close);
+    if (v !== v) return undefined;
+    const ki = knownIndex(s, keyStart, i, PERCENTILE_KEYS);
+    if (pct === undefined && ki === pn && pn < 4) {
+      if (pn === 0) p0 = v;
+      else if (pn === 1) p1 = v;
+      else if (pn === 2) p2 = v;
+      else p3 = v;
+      pn++;
+    } else {
+      if (pct === undefined) {
+        pct = {};
+        if (pn > 0) pct[PERCENTILE_KEYS[0]] = p0;
+        if (pn > 1) pct[PERCENTILE_KEYS[1]] = p1;
+        if (pn > 2) pct[PERCENTILE_KEYS[2]] = p2;
+        if (pn > 3) pct[PERCENTILE_KEYS[3]] = p3;
+      }
+      pct[ki >= 0 ? PERCENTILE_KEYS[ki] : s.slice(keyStart, i)] = v;
+    }
+  }
+  if (count === 0) return { count, percentiles: {} };
+  let percentiles: Record<string, number>;
+  if (pct) percentiles = pct;
+  else if (pn === 4) percentiles = { '90': p0, '99': p1, '99.9': p2, '99.99': p3 };
+  else {
+    percentiles = {};
+    if (pn > 0) percentiles[PERCENTILE_KEYS[0]] = p0;
+    if (pn > 1) percentiles[PERCENTILE_KEYS[1]] = p1;
+    if (pn > 2) percentiles[PERCENTILE_KEYS[2]] = p2;
+  }
+  return { count, percentiles, max, min, avg };
+}
+
 function usable(v: number | undefined): v is number {
   return v !== undefined && !Number.isNaN(v) && Number.isFinite(v) && Math.abs(v) < NO_VALUE_THRESHOLD;
 }
@@ -115,7 +279,15 @@ export function parseStatusLine(line: string): ParsedStatusLine | undefined {
     if (colon > open + 1 && (space < 0 || colon < space)) nameEnd = colon;
     else if (space > open + 1) nameEnd = space;
     else continue;
-    const name = line.slice(open + 1, nameEnd);
+    const name = keyAt(line, open + 1, nameEnd, OP_NAMES);
+    if (nameEnd === colon && line.charCodeAt(colon + 1) === 32) {
+      const fast = plainJavaBlock(line, colon + 2, close);
+      if (fast) {
+        out.ops[name] = fast;
+        commaSeparatedBlocks++;
+        continue;
+      }
+    }
     let count: number | undefined;
     let max: number | undefined;
     let min: number | undefined;
@@ -147,12 +319,12 @@ export function parseStatusLine(line: string): ParsedStatusLine | undefined {
       const k0 = line.charCodeAt(tokStart);
       const klen = eq - tokStart;
       if (isDigit(k0)) {
-        if (usable(value)) percentiles[line.slice(tokStart, eq)] = value;
-      } else if (klen === 5 && line.startsWith('Count', tokStart)) count = value;
-      else if (klen === 3 && line.startsWith('Max', tokStart)) max = value;
-      else if (klen === 3 && line.startsWith('Min', tokStart)) min = value;
-      else if (klen === 3 && line.startsWith('Avg', tokStart)) avg = value;
-      else if (line.startsWith('AverageLatency', tokStart)) {
+        if (usable(value)) percentiles[keyAt(line, tokStart, eq, PERCENTILE_KEYS)] = value;
+      } else if (klen === 5 && eqAt(line, tokStart, 'Count')) count = value;
+      else if (klen === 3 && eqAt(line, tokStart, 'Max')) max = value;
+      else if (klen === 3 && eqAt(line, tokStart, 'Min')) min = value;
+      else if (klen === 3 && eqAt(line, tokStart, 'Avg')) avg = value;
+      else if (klen >= 14 && eqAt(line, tokStart, 'AverageLatency')) {
         const u = latencyUnitFactor(line.slice(tokStart, eq));
         if (u.unit === 'ms') out.sawMs = true;
         avg = value === undefined ? undefined : value * u.factor;
