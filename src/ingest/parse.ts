@@ -108,6 +108,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Object.keys(o).length > 0 without the array. */
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 function clip(s: string, n = 160): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
@@ -171,9 +177,14 @@ function fatalReason(line: string): string | undefined {
   return undefined;
 }
 
+/** A character binaryReason counts: NUL, a control other than tab/LF/FF/CR, or U+FFFD. */
+const SUSPECT_CHAR = /[\x00-\x08\x0B\x0E-\x1F\uFFFD]/;
+
 /** Looks like binary data: NUL bytes or many control / replacement characters. */
 function binaryReason(text: string): string | undefined {
   const n = Math.min(text.length, 4096);
+  // the usual case, in one native scan: no NUL, control (other than \t \n \f \r) or U+FFFD
+  if (!SUSPECT_CHAR.test(n === text.length ? text : text.slice(0, n))) return undefined;
   let nul = 0;
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
@@ -570,11 +581,12 @@ class Parser {
       return; // a driver log line such as `[Thread-2] INFO …`: neither metric nor error
     }
 
-    if (line.indexOf(' sec: ') > 0) {
-      const s = parseStatusLine(line);
+    const secAt = line.indexOf(' sec: ');
+    if (secAt > 0) {
+      const s = parseStatusLine(line, secAt);
       if (s) {
         if (s.style === 'cpp') this.cppStyleStatus = true;
-        else if (Object.keys(s.ops).length > 0 || s.throughput !== undefined) this.javaStyleStatus = true;
+        else if (s.throughput !== undefined || hasKeys(s.ops)) this.javaStyleStatus = true;
         if (s.sawMs) this.sawMsLabel = true;
         const sample: StatusSample = { t: s.t, operations: s.operations, line: n, ops: s.ops };
         if (s.throughput !== undefined) sample.throughput = s.throughput;

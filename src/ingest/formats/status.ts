@@ -101,6 +101,14 @@ function keyAt(s: string, start: number, end: number, known: readonly string[]):
   return s.slice(start, end);
 }
 
+/** The value of the digits s[start, end), as Number(s.slice(start, end)) gives it. */
+function digitsValue(s: string, start: number, end: number): number {
+  if (end - start > 15) return Number(s.slice(start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 /** Index in `known` of s[start, end), or -1. */
 function knownIndex(s: string, start: number, end: number, known: readonly string[]): number {
   const len = end - start;
@@ -233,24 +241,24 @@ function usable(v: number | undefined): v is number {
 }
 
 /**
- * Parse one status line; undefined when the line is not one. Never throws.
+ * Parse one status line; undefined when the line is not one. Never throws. `secAt`: the index of
+ * `' sec: '` in the line, when the caller has it.
  *
  * @example parseStatusLine('10 sec: 678 operations; 67.8 current ops/sec;')?.throughput // 67.8
  */
-export function parseStatusLine(line: string): ParsedStatusLine | undefined {
-  const secAt = line.indexOf(' sec: ');
+export function parseStatusLine(line: string, secAt = line.indexOf(' sec: ')): ParsedStatusLine | undefined {
   if (secAt < 1) return undefined;
   let j = secAt - 1;
   while (j >= 0 && isDigit(line.charCodeAt(j))) j--;
   if (j === secAt - 1) return undefined;
   if (j >= 0 && line.charCodeAt(j) !== 32) return undefined;
-  const t = Number(line.slice(j + 1, secAt));
+  const t = digitsValue(line, j + 1, secAt);
   let k = secAt + 6;
   const opsStart = k;
   while (k < line.length && isDigit(line.charCodeAt(k))) k++;
   if (k === opsStart) return undefined;
-  if (!line.startsWith(' operations', k)) return undefined;
-  const operations = Number(line.slice(opsStart, k));
+  if (!eqAt(line, k, ' operations')) return undefined;
+  const operations = digitsValue(line, opsStart, k);
   const restStart = k + 11;
   const out: ParsedStatusLine = { t, operations, ops: {}, style: 'java', sawMs: false };
 
