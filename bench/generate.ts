@@ -143,7 +143,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (tty) process.stderr.write('\r\x1b[K');
     const configs = spec.dbs!.length * spec.workloads!.length * spec.rfs!.length;
     console.log(
-      `wrote ${r.files} files (${configs} configurations × ${spec.reps} reps + load files; ${JSON.stringify(r.kinds)}), ` +
+      `wrote ${r.files} files (${configs} configurations × ${spec.reps} reps${spec.loadFiles ? " + load files" : ""}; ${JSON.stringify(r.kinds)}), ` +
         `${(r.bytes / 2 ** 20).toFixed(1)} MiB, status every ${spec.statusInterval} s × ${spec.intervals}, to ${r.dir} in ${r.seconds.toFixed(1)} s`,
     );
   } catch (err) {
