@@ -1356,6 +1356,32 @@ function notYcsb(name: string, text: string, message: string, lines: number): Pa
  * @example
  * parseYcsb('[OVERALL], RunTime(ms), 1000\n[OVERALL], Throughput(ops/sec), 10.0\n[READ], Operations, 10\n', 'x').status // 'ok'
  */
+/**
+ * The last word on `ok`, whatever the format: a run whose throughput or run time is negative, NaN
+ * or infinite (a corrupted or overflowed summary, e.g. `Throughput(ops/sec), -9223372036854775808`)
+ * is not usable: failed, with the value found.
+ */
+function checkOverall(run: ParsedRun): ParsedRun {
+  if (run.status !== 'ok') return run;
+  for (const [metric, label] of [
+    ['throughput', 'throughput (ops/sec)'],
+    ['runtime', 'run time (ms)'],
+  ] as const) {
+    const v = run.metrics[metric];
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) {
+      run.status = 'failed';
+      run.diagnostics.push({
+        severity: 'error',
+        message: `failed: the summary's ${label} is not a usable value`,
+        expected: 'a finite number ≥ 0',
+        found: String(v),
+      });
+      return run;
+    }
+  }
+  return run;
+}
+
 export function parseYcsb(text: string, name: string): ParsedRun {
   let lineCount = 0;
   try {
@@ -1374,7 +1400,7 @@ export function parseYcsb(text: string, name: string): ParsedRun {
     if (p.lastNonEmptyLine === 0) {
       return notYcsb(name, body, 'not a YCSB output: the file holds only blank lines', lines.length);
     }
-    return p.finish();
+    return checkOverall(p.finish());
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return notYcsb(name, '', `not a YCSB output: the parser failed on it (${clip(why, 120)}); please report this file`, lineCount);

@@ -760,3 +760,26 @@ describe('helpers', () => {
     expect(perFile).toBeLessThan(5);
   });
 });
+
+describe('regression: fuzz case 205, an overflowed throughput read as ok', () => {
+  const text = readFileSync(path.resolve(__dirname, '../../fixtures/formats/hdr-text-run.txt'), 'utf8');
+  for (const bad of ['NaN', 'Infinity']) {
+    it(`Throughput(ops/sec), ${bad} is not ok`, () => {
+      const r = parseYcsb(text.replace(/\[OVERALL\], Throughput\(ops\/sec\), [^\r\n]+/, `[OVERALL], Throughput(ops/sec), ${bad}`), 'x.txt');
+      expect(r.status).not.toBe('ok');
+    });
+  }
+  for (const bad of ['-9223372036854775808', '-1.5']) {
+    it(`Throughput(ops/sec), ${bad} is failed, with the value found`, () => {
+      const mutated = text.replace(/\[OVERALL\], Throughput\(ops\/sec\), [^\r\n]+/, `[OVERALL], Throughput(ops/sec), ${bad}`);
+      expect(mutated).not.toBe(text);
+      const r = parseYcsb(mutated, 'x.txt');
+      expect(r.status).toBe('failed');
+      expect(r.diagnostics.some((d) => d.expected === 'a finite number ≥ 0')).toBe(true);
+    });
+  }
+  it('a negative run time is failed too', () => {
+    const r = parseYcsb(text.replace(/\[OVERALL\], RunTime\(ms\), [^\r\n]+/, '[OVERALL], RunTime(ms), -5'), 'x.txt');
+    expect(r.status).toBe('failed');
+  });
+});
