@@ -30,13 +30,27 @@ export function completenessOf(inventory: Inventory, analysis: AnalysisResult): 
   const design = designFromRuns(runs);
   const gaps = findGaps(runs, design);
   const outliers = new Set(analysis.groups.flatMap((g) => g.runs.filter((r) => r.outlier.iqr !== 'none' || r.outlier.grubbs).map((r) => r.file)));
+  // Index the ok runs by configuration and rep once (a lookup per cell would be quadratic).
+  const okByConfigRep = new Map<string, string>();
+  const keyOf = (factors: Record<string, string>, names: string[], rep: string) => names.map((n) => `${n}=${factors[n] ?? ''}`).join(',') + `#${rep}`;
+  const configNames = new Map<string, string[]>();
+  for (const c of gaps.configurations) configNames.set(c.key, Object.keys(c.factors).sort());
+  const nameSets = [...new Set([...configNames.values()].map((n) => n.join(',')))].map((n) => n.split(','));
+  for (const r of runs) {
+    if (r.status !== 'ok' || r.factors.rep === undefined) continue;
+    for (const names of nameSets) {
+      const k = keyOf(r.factors, names, r.factors.rep);
+      if (!okByConfigRep.has(k)) okByConfigRep.set(k, r.file);
+    }
+  }
   const configurations = gaps.configurations.map((c) => {
     const cells = new Map<number, { rep: string; status: CellStatus; file?: string }>();
     for (let rep = 1; rep <= c.expected; rep++) cells.set(rep, { rep: String(rep), status: 'missing' });
     for (const f of c.failed) cells.set(f.rep, { rep: String(f.rep), status: 'failed', file: f.file });
+    const names = configNames.get(c.key)!;
     for (const rep of c.okReps) {
-      const run = runs.find((r) => r.status === 'ok' && r.factors.rep === String(rep) && Object.entries(c.factors).every(([k, v]) => r.factors[k] === v));
-      cells.set(rep, { rep: String(rep), status: run && outliers.has(run.file) ? 'outlier' : 'ok', file: run?.file });
+      const file = okByConfigRep.get(keyOf(c.factors, names, String(rep)));
+      cells.set(rep, { rep: String(rep), status: file && outliers.has(file) ? 'outlier' : 'ok', file });
     }
     return { factors: c.factors, reps: [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v) };
   });
