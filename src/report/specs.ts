@@ -577,8 +577,21 @@ export function completenessFromAnalysis(a: AnalysisResult, runs: Run[] = []): C
 export function completenessSpec(c: Completeness): Figure {
   const values: Record<string, unknown>[] = [];
   const labels: { label: string; factors: Factors }[] = [];
+  // Label rows by what tells them apart: leave out factors with one level overall, and factors
+  // with one level per database (nodes 15 for Cassandra, 14 for Citus), which only lengthen the label.
+  const names = [...new Set(c.configurations.flatMap((conf) => Object.keys(conf.factors)))];
+  const omit = names.filter((n) => {
+    if (n === 'db') return false;
+    const perDb = new Map<string, Set<string>>();
+    for (const conf of c.configurations) {
+      const db = conf.factors.db ?? '';
+      if (!perDb.has(db)) perDb.set(db, new Set());
+      perDb.get(db)!.add(conf.factors[n] ?? '');
+    }
+    return [...perDb.values()].every((levels) => levels.size === 1);
+  });
   for (const conf of c.configurations) {
-    const label = factorsLabel(conf.factors);
+    const label = factorsLabel(conf.factors, omit);
     labels.push({ label, factors: conf.factors });
     for (const r of conf.reps) values.push({ config: label, rep: r.rep, status: r.status, file: r.file ?? '' });
   }

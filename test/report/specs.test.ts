@@ -90,3 +90,15 @@ describe('ppoints (as R)', () => {
     ppoints(12).forEach((p, i) => expect(Math.abs(p - (i + 0.5) / 12)).toBeLessThan(1e-15));
   });
 });
+
+describe('completeness labels', () => {
+  it('name rows by what tells them apart, not by factors with one level per database', () => {
+    const conf = (db: string, nodes: string, rf: string) => ({
+      factors: { db, nodes, recordcount: '1000000', rf, workload: 'a' },
+      reps: [{ rep: '1', status: 'ok' as const }],
+    });
+    const fig = completenessSpec({ configurations: [conf('cassandra', '15', '1'), conf('cassandra', '15', '2'), conf('citus', '14', '1')] });
+    const rows = [...new Set((fig.spec as unknown as { data: { values: { config: string }[] } }).data.values.map((v) => v.config))];
+    expect(rows).toEqual(['Cassandra · RF 1', 'Cassandra · RF 2', 'Citus · RF 1']);
+  });
+});
