@@ -13,7 +13,7 @@ import { canonicalFactor } from '../model/index.js';
 import { addInputOptions, formatInventory, formatLevels, list, loadInputs, type InputOptions } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
-import { writeReportFromCli, type ReportCliOptions } from './report.js';
+import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
 
 export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
@@ -151,7 +151,8 @@ Examples:
         io.stdout.write(formatAnalysis(result));
       }
       // 4. Report.
-      if (o.report) await writeReportFromCli(inventory, result, o, io);
+      // (loaded only when asked: the report pulls in Vega, Vega-Lite and the PDF printer)
+      if (o.report) await (await import('./report.js')).writeReportFromCli(inventory, result, o, io);
       if (inventory.runs.length === 0) setExit(EXIT.error);
     });
 }

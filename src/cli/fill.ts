@@ -14,10 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { UnsafeValueError } from '../analysis/design.js';
-import { planFill } from '../analysis/plan.js';
-import { AdapterError, formatPlan, materialize, type AdapterName, type ExecPlan } from '../exec/adapters.js';
-import { ContextError, executePlan } from '../exec/execute.js';
+import type { AdapterName, ExecPlan } from '../exec/adapters.js';
 import type { Factors } from '../model/index.js';
 import { addGapOptions, computeGaps, parsePositiveInt, type GapCliOptions } from './gaps.js';
 import { CliError, EXIT, type Io } from './io.js';
@@ -43,6 +40,12 @@ function defaultJobTemplate(): string {
 }
 
 async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPlan> {
+  // Loaded here, not at start-up (every command's module is imported to list it in --help).
+  const [{ UnsafeValueError }, { planFill }, { AdapterError, materialize }] = await Promise.all([
+    import('../analysis/design.js'),
+    import('../analysis/plan.js'),
+    import('../exec/adapters.js'),
+  ]);
   const ctx = await computeGaps(dir, o, io);
   const existingLoads = new Map<string, Factors>();
   for (const l of ctx.report.loads) {
@@ -128,6 +131,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       }
       if (o.planOut) await writeFile(resolve(io.cwd, o.planOut), JSON.stringify(plan, null, 2) + '\n');
       if (!o.execute) {
+        const { formatPlan } = await import('../exec/adapters.js');
         io.stdout.write(o.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
         setExit(plan.totals.steps === 0 ? EXIT.ok : EXIT.gaps);
         return;
@@ -137,6 +141,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
         setExit(EXIT.ok);
         return;
       }
+      // The only path that spawns: the executor is loaded only for --execute.
+      const { ContextError, executePlan } = await import('../exec/execute.js');
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);

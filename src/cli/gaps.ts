@@ -12,17 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  designFromExperiment,
-  designFromRuns,
-  ExperimentError,
-  inferNaming,
-  parseExperiment,
-  type Design,
-  type Experiment,
-  type Naming,
-} from '../analysis/design.js';
-import { findGaps, formatGaps, type GapReport } from '../analysis/gaps.js';
+import type { Design, Experiment, Naming } from '../analysis/design.js';
+import type { GapReport } from '../analysis/gaps.js';
 import { loadRuns } from '../ingest/load.js';
 import type { Inventory } from '../model/index.js';
 import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
@@ -82,6 +73,11 @@ export interface GapContext {
 
 /** Load the campaign, build the design (experiment file or observed × --reps) and find the gaps. */
 export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promise<GapContext> {
+  // Loaded here, not at start-up: the experiment-file reader brings a YAML parser and a JSON-schema validator.
+  const [{ designFromExperiment, designFromRuns, ExperimentError, inferNaming, parseExperiment }, { findGaps }] = await Promise.all([
+    import('../analysis/design.js'),
+    import('../analysis/gaps.js'),
+  ]);
   let experiment: Experiment | undefined;
   let experimentPath: string | undefined;
   if (o.experiment) {
@@ -142,6 +138,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .argument('<dir>', 'campaign folder');
   addGapOptions(cmd).action(async (dir: string, o: GapCliOptions) => {
     const ctx = await computeGaps(dir, o, io);
+    const { formatGaps } = await import('../analysis/gaps.js');
     if (o.json) io.stdout.write(JSON.stringify(ctx.report, null, 2) + '\n');
     else io.stdout.write(formatGaps(ctx.report));
     setExit(ctx.report.complete ? EXIT.ok : EXIT.gaps);
