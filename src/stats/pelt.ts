@@ -1,5 +1,5 @@
 import { mean } from './mean.js';
-import { median } from './median.js';
+import { quantileSorted } from './quantile.js';
 
 /** Options of {@link pelt}. */
 export interface PeltOptions {
@@ -46,12 +46,20 @@ export interface PeltResult {
  */
 function diffVariance(y: readonly number[]): number {
   if (y.length < 3) return 0;
-  const d = y.slice(1).map((v, i) => v - y[i]);
-  const md = median(d);
-  const mad = 1.4826 * median(d.map((v) => Math.abs(v - md)));
+  const n = y.length - 1;
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = y[i + 1] - y[i];
+  // medians by a numeric typed-array sort (same values as median(), without boxing)
+  const sorted = d.slice().sort();
+  const md = quantileSorted(sorted as unknown as number[], 0.5);
+  const dev = new Float64Array(n);
+  for (let i = 0; i < n; i++) dev[i] = Math.abs(d[i] - md);
+  const mad = 1.4826 * quantileSorted(dev.sort() as unknown as number[], 0.5);
   if (mad > 0) return (mad * mad) / 2;
-  const m = mean(d);
-  return d.reduce((s, v) => s + (v - m) * (v - m), 0) / (d.length - 1) / 2;
+  const m = mean(d as unknown as number[]);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (d[i] - m) * (d[i] - m);
+  return ss / (n - 1) / 2;
 }
 
 /**
@@ -97,7 +105,8 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   const warnings: string[] = [];
   const variance = options.variance ?? diffVariance(y);
   const whole = (): PeltResult => {
-    const ss = y.reduce((s, v) => s + (v - mean(y)) ** 2, 0);
+    const my = mean(y);
+    const ss = y.reduce((s, v) => s + (v - my) ** 2, 0);
     const cost = variance > 0 ? ss / variance + (mbic ? Math.log(n) : 0) : mbic ? Math.log(n) : 0;
     return { changepoints: [], segments: [{ start: 0, end: n, mean: mean(y) }], cost, penalty: beta, variance, mbic, warnings };
   };
@@ -116,29 +125,36 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     s1[i + 1] = s1[i] + d;
     s2[i + 1] = s2[i] + d * d;
   }
-  const cost = (a: number, b: number): number => {
-    // segment y[a..b), b − a ≥ 1
-    const len = b - a;
-    const sx = s1[b] - s1[a];
-    const ss = Math.max(0, s2[b] - s2[a] - (sx * sx) / len);
-    return ss / variance + (mbic ? Math.log(len) : 0);
-  };
+  // log(segment length) of the MBIC cost, once per length
+  const logLen = new Float64Array(n + 1);
+  if (mbic) for (let len = 1; len <= n; len++) logLen[len] = Math.log(len);
   const K = mbic ? -Math.max(0, Math.log(n / 4)) : 0;
 
   const F = new Float64Array(n + 1).fill(Infinity);
   const last = new Int32Array(n + 1).fill(-1);
   F[0] = -beta;
   // candidates: last-change positions τ with F[τ] finite; pruneAt: time from which τ is dominated
-  let cand: number[] = [0];
-  let pruneAt: number[] = [Infinity];
+  // (typed buffers compacted in place: at most one candidate per time step is added)
+  const cand = new Int32Array(n + 1);
+  const pruneAt = new Float64Array(n + 1);
+  const vals = new Float64Array(n + 1);
+  let nc = 1;
+  cand[0] = 0;
+  pruneAt[0] = Infinity;
   for (let t = m; t <= n; t++) {
     let best = Infinity;
     let arg = -1;
-    const vals = new Array<number>(cand.length).fill(NaN);
-    for (let k = 0; k < cand.length; k++) {
+    for (let k = 0; k < nc; k++) {
       const tau = cand[k];
-      if (t - tau < m) continue;
-      const v = F[tau] + cost(tau, t) + beta;
+      const len = t - tau;
+      if (len < m) {
+        vals[k] = NaN;
+        continue;
+      }
+      // segment y[tau..t): Σ (y − ȳ)² / σ² (+ log length for MBIC)
+      const sx = s1[t] - s1[tau];
+      const ss = Math.max(0, s2[t] - s2[tau] - (sx * sx) / len);
+      const v = F[tau] + (ss / variance + logLen[len]) + beta;
       vals[k] = v;
       if (v < best) {
         best = v;
@@ -148,22 +164,23 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     F[t] = best;
     last[t] = arg;
     // pruning (Theorem 3.1): τ with F[τ] + C(τ, t) + K > F[t] can never be optimal from t + m on
-    const keepC: number[] = [];
-    const keepP: number[] = [];
-    for (let k = 0; k < cand.length; k++) {
+    let w = 0;
+    for (let k = 0; k < nc; k++) {
       let pa = pruneAt[k];
-      if (!Number.isNaN(vals[k]) && vals[k] - beta + K > F[t]) pa = Math.min(pa, t + m);
+      const v = vals[k];
+      if (v === v && v - beta + K > best) pa = Math.min(pa, t + m);
       if (pa > t + 1) {
-        keepC.push(cand[k]);
-        keepP.push(pa);
+        cand[w] = cand[k];
+        pruneAt[w] = pa;
+        w++;
       }
     }
-    if (Number.isFinite(F[t])) {
-      keepC.push(t);
-      keepP.push(Infinity);
+    if (Number.isFinite(best)) {
+      cand[w] = t;
+      pruneAt[w] = Infinity;
+      w++;
     }
-    cand = keepC;
-    pruneAt = keepP;
+    nc = w;
   }
   const changepoints: number[] = [];
   for (let t = last[n]; t > 0; t = last[t]) changepoints.unshift(t);
