@@ -60,6 +60,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   filter: {},
   confidence: 0.95,
   adjust: 'holm',
+  adjustScope: 'stratum',
   twoway: false,
   targetCi: 0.05,
   trimWarmup: false,
@@ -85,13 +86,52 @@ function summary(center: number, lo: number, hi: number, confidence: number, war
 
 /** The value of the metric for one run, from the steady part of the series when asked. */
 function metricValue(run: Run, metric: string, trim: boolean): number | undefined {
-  if (trim && metric === 'throughput' && run.series.length >= 5) {
-    const samples = run.series.filter((s) => s.throughput !== undefined).map((s) => ({ t: s.t, throughput: s.throughput! }));
-    const w = attempt('warm-up', [], () => warmup(samples));
-    if (w && Number.isFinite(w.steadyThroughput)) return w.steadyThroughput;
+  if (trim && metric === 'throughput') {
+    const steady = steadyState(run);
+    if (steady) return steady.throughput;
   }
   const v = run.metrics[metric];
   return v === undefined || Number.isNaN(v) ? undefined : v;
+}
+
+/**
+ * The steady state of a run: the warm-up is the end of the leading segments PELT finds in the
+ * status-line throughput (src/stats/warmup.ts); the steady throughput is then Σ operations / Σ
+ * seconds from the cumulative operation counts over the rest of the run (stalls included, every
+ * interval weighted by its length), not a mean of interval rates.
+ * Undefined when the run has fewer than 5 status lines.
+ */
+export function steadyState(run: Run): { warmupSeconds: number; throughput: number } | undefined {
+  const series = run.series;
+  if (series.length < 5) return undefined;
+  const samples = throughputSamples(series);
+  const w = attempt('warm-up', [], () => warmup(samples));
+  if (!w || !Number.isFinite(w.warmupSeconds)) return undefined;
+  const throughput = rateAfter(series, w.warmupSeconds);
+  return Number.isFinite(throughput) ? { warmupSeconds: w.warmupSeconds, throughput } : undefined;
+}
+
+/**
+ * The interval throughput of each status line. YCSB prints no "current ops/sec" while the total is
+ * still 0 (the client is starting up): those intervals count as 0 here, from the unchanged
+ * cumulative count, so a start-up stall belongs to the warm-up instead of vanishing from the series.
+ */
+export function throughputSamples(series: Run['series']): { t: number; throughput: number }[] {
+  const out: { t: number; throughput: number }[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    if (s.throughput !== undefined) out.push({ t: s.t, throughput: s.throughput });
+    else if (i > 0 && s.t > series[i - 1].t) out.push({ t: s.t, throughput: (s.operations - series[i - 1].operations) / (s.t - series[i - 1].t) });
+  }
+  return out;
+}
+
+/** Σ operations / Σ seconds from the first status line at or after `t0` to the last one. */
+function rateAfter(series: Run['series'], t0: number): number {
+  const start = series.find((s) => s.t >= t0);
+  const end = series[series.length - 1];
+  if (!start || !end || !(end.t > start.t)) return NaN;
+  return (end.operations - start.operations) / (end.t - start.t);
 }
 
 /**
@@ -198,17 +238,26 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       byStratum.set(g.stratum, list);
     }
     for (const [key, list] of byStratum) strata.push(compareStratum(key, list, opts));
+    if (opts.adjustScope === 'all') {
+      // One family for every pair of every stratum (stricter than per stratum).
+      const pairs = strata.flatMap((st) => st.pairs);
+      const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
+      pairs.forEach((p, i) => (p.welch.pAdjusted = adjusted[i]));
+    }
   }
 
   // 7. Two-way ANOVA.
   const twoway: TwoWayResult[] = [];
   if (opts.twoway) {
     if (opts.group.length < 2) warnings.push('--twoway needs two factors in --group');
-    else twoway.push(...twoWay(groups, opts, stratifiedBy));
+    else twoway.push(...twoWay(groups, opts, [...stratifiedBy, ...opts.group.slice(2)]));
   }
 
   // 8. Runs over time.
   const series: RunSeriesResult[] = counting.filter((r) => r.series.length > 0).map(seriesOf);
+
+  // 9. Data quality that changes how the numbers read.
+  warnings.push(...qualityWarnings(counting, series));
 
   return {
     schema: 'ycsb-analyze/analysis@1',
@@ -258,6 +307,50 @@ function determinedBy(runs: readonly Run[], by: string[], f: string): boolean {
     else if (prev !== v) return false;
   }
   return true;
+}
+
+/** Share of failed operations above which a run is called out (YCSB counts them in throughput). */
+export const FAILED_OPERATIONS_WARN = 0.01;
+/** Share of the run time in a leading stall (client start-up) above which runs are called out. */
+export const LEADING_STALL_WARN = 0.1;
+
+/**
+ * Data-quality findings that change how the numbers read: runs where many operations failed
+ * (YCSB's throughput counts failed operations too), and runs whose [OVERALL] throughput includes a
+ * long stretch with no completed operation at the start (client start-up, e.g. a driver time-out).
+ */
+function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
+  const out: string[] = [];
+  const failing: string[] = [];
+  for (const r of runs) {
+    let failed = 0;
+    for (const [k, v] of Object.entries(r.metrics)) if (k.endsWith('-failed.count') && Number.isFinite(v)) failed += v;
+    const total = r.metrics.operations;
+    if (failed > 0 && total > 0 && failed / total > FAILED_OPERATIONS_WARN) failing.push(`${r.file} (${((100 * failed) / total).toFixed(1)}%)`);
+  }
+  if (failing.length > 0) {
+    out.push(
+      `${failing.length} ${failing.length === 1 ? 'run has' : 'runs have'} more than ${FAILED_OPERATIONS_WARN * 100}% failed operations, which YCSB counts in its throughput: ${failing.slice(0, 5).join(', ')}${failing.length > 5 ? ', …' : ''}`,
+    );
+  }
+  const runtime = new Map(runs.map((r) => [r.file, (r.metrics.runtime ?? NaN) / 1000]));
+  const slow: number[] = [];
+  let affected = 0;
+  for (const s of series) {
+    const lead = s.stallEpisodes.filter((e) => e.position === 'leading').reduce((a, e) => a + (e.end - e.start), 0);
+    const rt = runtime.get(s.file) ?? NaN;
+    if (lead > 0 && rt > 0 && lead / rt > LEADING_STALL_WARN) {
+      affected++;
+      slow.push(lead);
+    }
+  }
+  if (affected > 0) {
+    slow.sort((a, b) => a - b);
+    out.push(
+      `${affected} ${affected === 1 ? 'run starts' : 'runs start'} with more than ${LEADING_STALL_WARN * 100}% of ${affected === 1 ? 'its' : 'their'} run time without a completed operation (median ${slow[Math.floor((slow.length - 1) / 2)]} s; client start-up): [OVERALL] throughput includes it, which dilutes differences; --trim-warmup measures the steady state instead`,
+    );
+  }
+  return out;
 }
 
 /** Factors with more than one level (a factor missing in some runs counts as varying). */
@@ -348,7 +441,7 @@ function describeGroup(key: string, factors: Factors, runs: Run[], failed: Run[]
       repetitions = { needed: r.needed, additional: r.additional, target: opts.targetCi };
       warnings.push(...r.warnings);
       if (r.additional > 0) {
-        warnings.push(`the ${Math.round(conf * 100)}% CI half-width is ±${pct(meanCi.hi - meanCi.center, d.mean)} of the mean; ±${opts.targetCi * 100}% needs ${r.needed} repetitions (${r.additional} more)`);
+        warnings.push(`the ${Math.round(conf * 100)}% CI half-width is ±${pct(meanCi.hi - meanCi.center, d.mean)} of the mean; ±${+(opts.targetCi * 100).toPrecision(6)}% needs ${r.needed} repetitions (${r.additional} more)`);
       }
     }
   }
@@ -497,36 +590,55 @@ function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], op
   };
 }
 
+/** Below this many runs in some group, a non-normal sample can mislead Welch's ANOVA. */
+export const SMALL_GROUP = 15;
+
 /**
- * Which omnibus test to read, and why. Rules (in order):
- * 1. some group is non-normal (Shapiro–Wilk p < 0.05) and some group has fewer than 30 runs → Kruskal–Wallis;
- * 2. variances differ (Brown–Forsythe p < 0.05) or group sizes differ → Welch's ANOVA;
- * 3. otherwise classic ANOVA is valid; Welch's ANOVA would agree closely and is given too.
+ * Which omnibus test to read, and why. Welch's ANOVA is the primary test: it does not assume equal
+ * variances and loses almost nothing when they are equal, so no pre-test decides for it (choosing a
+ * test after testing its assumptions distorts error rates). Kruskal–Wallis is recommended instead
+ * only where Welch's robustness is doubtful: Shapiro–Wilk rejects normality (p < 0.05) in some group
+ * AND some group has fewer than SMALL_GROUP runs. The reason states the conditions that applied, and
+ * when classic ANOVA or Kruskal–Wallis disagrees with the reading at α = 0.05 the stratum says so.
  */
 function recommend(groups: GroupResult[], s: StratumResult): StratumResult['recommended'] {
-  const usable = (t: { p: number } | undefined) => t !== undefined && Number.isFinite(t.p);
+  const usable = (t: { p: number } | undefined): t is { p: number } => t !== undefined && Number.isFinite(t.p);
   if (!usable(s.anova) && !usable(s.welch) && !usable(s.kruskal)) return undefined;
-  if (!usable(s.welch)) s = { ...s, welch: undefined };
-  if (!usable(s.anova)) s = { ...s, anova: undefined };
-  if (!usable(s.kruskal)) s = { ...s, kruskal: undefined };
-  const nonNormal = groups.filter((g) => g.shapiro && g.shapiro.p < 0.05);
-  const small = groups.some((g) => g.n < 30);
-  if (nonNormal.length > 0 && small && s.kruskal) {
-    return {
-      test: 'kruskal',
-      reason: `Shapiro–Wilk rejects normality in ${nonNormal.length} of ${groups.length} groups and some group has fewer than 30 runs`,
-    };
+  const nonNormal = groups.filter((g) => g.shapiro && g.shapiro.p < 0.05).length;
+  const tested = groups.filter((g) => g.shapiro).length;
+  const minN = Math.min(...groups.map((g) => g.n));
+  const conditions = [
+    `min n = ${minN}`,
+    tested > 0 ? `Shapiro–Wilk rejects normality in ${nonNormal} of ${tested} groups` : 'normality not testable',
+    s.brownForsythe ? `Brown–Forsythe p = ${fmtP(s.brownForsythe.p)}` : undefined,
+  ]
+    .filter((x) => x !== undefined)
+    .join('; ');
+  let rec: NonNullable<StratumResult['recommended']>;
+  if (nonNormal > 0 && minN < SMALL_GROUP && usable(s.kruskal)) {
+    rec = { test: 'kruskal', reason: `small and non-normal groups (${conditions}): Welch's ANOVA may mislead, the rank test does not assume normality` };
+  } else if (usable(s.welch)) {
+    rec = { test: 'welch', reason: `the primary test: no equal-variance assumption (${conditions})` };
+  } else {
+    rec = { test: 'anova', reason: `Welch's ANOVA is not computable here (${conditions})` };
   }
-  const unequalVar = s.brownForsythe !== undefined && s.brownForsythe.p < 0.05;
-  const unbalanced = new Set(groups.map((g) => g.n)).size > 1;
-  if ((unequalVar || unbalanced) && s.welch) {
-    return {
-      test: 'welch',
-      reason: unequalVar ? `variances differ (Brown–Forsythe p = ${s.brownForsythe!.p.toPrecision(2)})` : 'group sizes differ, so Welch is the safer reading',
-    };
+  const chosen = rec.test === 'welch' ? s.welch : rec.test === 'kruskal' ? s.kruskal : s.anova;
+  const others: [string, { p: number } | undefined][] = [
+    ['one-way ANOVA', s.anova],
+    ["Welch's ANOVA", s.welch],
+    ['Kruskal–Wallis', s.kruskal],
+  ];
+  for (const [name, t] of others) {
+    if (t === chosen || !usable(t) || !usable(chosen)) continue;
+    if (t.p < 0.05 !== chosen.p < 0.05) {
+      s.warnings.push(`${name} (p = ${fmtP(t.p)}) disagrees with the recommended test (p = ${fmtP(chosen.p)}) at α = 0.05: read the result as uncertain`);
+    }
   }
-  if (s.anova) return { test: 'anova', reason: 'groups look normal with equal variances and equal sizes' };
-  return s.welch ? { test: 'welch', reason: 'default' } : undefined;
+  return rec;
+}
+
+function fmtP(p: number): string {
+  return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
 }
 
 function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: string[]): TwoWayResult[] {
@@ -563,7 +675,7 @@ function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: stri
 
 function seriesOf(run: Run): RunSeriesResult {
   const warnings: string[] = [];
-  const samples = run.series.filter((s) => s.throughput !== undefined).map((s) => ({ t: s.t, throughput: s.throughput! }));
+  const samples = throughputSamples(run.series);
   const st = attempt('stalls', warnings, () => stalls(run.series.map((s) => ({ t: s.t, throughput: s.throughput, operations: s.operations }))));
   const w = attempt('warm-up', warnings, () => warmup(samples));
   if (w?.warnings) warnings.push(...w.warnings);
@@ -575,7 +687,7 @@ function seriesOf(run: Run): RunSeriesResult {
     stallSeconds: st?.totalSeconds ?? 0,
     stallEpisodes: (st?.episodes ?? []).map((e) => ({ start: e.start, end: e.end, position: e.position })),
     warmupSeconds: w?.warmupSeconds ?? 0,
-    steadyThroughput: w?.steadyThroughput ?? NaN,
+    steadyThroughput: w ? rateAfter(run.series, w.warmupSeconds) : NaN,
     warnings,
   };
 }

@@ -23,6 +23,8 @@ export interface AnalysisOptions {
   /** Remove the runs flagged by this method before computing (listed in `excluded`). */
   excludeOutliers?: OutlierMethod;
   adjust: PAdjustMethod;
+  /** The family the adjustment runs over: the pairs of one stratum (default) or every pair of every stratum. */
+  adjustScope: 'stratum' | 'all';
   /** Two-way ANOVA over the first two group factors. */
   twoway: boolean;
   /** Target relative CI half-width for the repetitions-needed computation (0.05 = ±5%). */

@@ -26,6 +26,7 @@ export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   seed: string;
   excludeOutliers?: OutlierMethod;
   adjust: PAdjustMethod;
+  adjustScope: 'stratum' | 'all';
   twoway?: boolean;
   targetCi: string;
   trimWarmup?: boolean;
@@ -86,6 +87,7 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     bootstrap: o.bootstrap ? { resamples: positiveInt('--bootstrap', o.bootstrap, 100), seed: positiveInt('--seed', o.seed, 0) } : undefined,
     excludeOutliers: o.excludeOutliers,
     adjust: o.adjust,
+    adjustScope: o.adjustScope,
     twoway: o.twoway === true,
     targetCi: parseFraction('--target-ci', o.targetCi),
     trimWarmup: o.trimWarmup === true,
@@ -108,6 +110,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--seed <n>', 'seed of the bootstrap', '1')
     .addOption(new Option('--exclude-outliers <method>', 'remove the runs this method flags (each one is listed)').choices(['iqr', 'mad', 'grubbs']))
     .addOption(new Option('--adjust <method>', 'p-value adjustment for pairwise tests').choices(['holm', 'bonferroni', 'BH']).default('holm'))
+    .addOption(new Option('--adjust-scope <scope>', 'the family adjusted together: the pairs of each stratum, or all pairs of all strata').choices(['stratum', 'all']).default('stratum'))
     .option('--twoway', 'two-way ANOVA (type II, with interaction) over the first two --group factors')
     .option('--target-ci <pct>', 'target CI half-width relative to the mean, for repetitions needed', '5%')
     .option('--trim-warmup', 'compute throughput from the steady state after the detected warm-up')

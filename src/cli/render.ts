@@ -68,7 +68,7 @@ export function formatStratum(s: StratumResult, a: AnalysisResult): string {
   }
   if (s.pairs.length > 0) {
     const conf = `${Math.round(a.options.confidence * 100)}%`;
-    const header = ['pair', 'diff', `${conf} CI`, 'change', `${conf} CI`, "Hedges' g", `p (${a.options.adjust})`, '', 'Games–Howell p', 'Tukey p', 'Wilcoxon p', 'power'];
+    const header = ['pair', 'diff', `${conf} CI`, 'change', `${conf} CI`, "Hedges' g", `p (${a.options.adjust})`, '', 'Games–Howell p', 'Tukey p', 'Wilcoxon p', 'obs. power'];
     const rows = s.pairs.map((p) => [
       `${p.a} → ${p.b}`,
       num(p.diff.center),

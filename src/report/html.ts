@@ -242,7 +242,7 @@ function figuresSection(figs: RenderedFigure[]): string {
 export function renderHtml(input: HtmlInput): string {
   const a = input.analysis;
   const title = input.title ?? `YCSB analysis: ${metricLabel(a.metric)} by ${a.options.group.map(factorName).join(', ')}`;
-  const subtitle = `${metricLabel(a.metric)}${a.unit ? ` (${a.unit})` : ''}; compared: ${factorName(a.options.compare)}; grouped by ${a.options.group.map(factorName).join(', ')}${a.stratifiedBy.length ? `; stratified by ${a.stratifiedBy.map(factorName).join(', ')}` : ''}; ${Math.round(a.options.confidence * 100)}% confidence; ${a.options.adjust} adjustment.`;
+  const subtitle = `${metricLabel(a.metric)}${a.unit ? ` (${a.unit})` : ''}; compared: ${factorName(a.options.compare)}; grouped by ${a.options.group.map(factorName).join(', ')}${a.stratifiedBy.length ? `; stratified by ${a.stratifiedBy.map(factorName).join(', ')}` : ''}; ${Math.round(a.options.confidence * 100)}% confidence; ${a.options.adjust} adjustment ${a.options.adjustScope === 'all' ? 'over all pairs of all strata' : 'within each stratum'}.`;
   const sections: [string, string][] = [
     ['summary', 'Summary'],
     ['methods', 'Methods'],

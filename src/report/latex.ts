@@ -88,7 +88,7 @@ export function groupsTable(a: AnalysisResult, label = `tab:${a.metric}`): strin
   const lines: string[] = [];
   lines.push('\\begin{table}[htbp]', '\\centering', '\\small');
   lines.push(
-    `\\caption{${escapeLatex(metricLabel(a.metric))}${a.unit ? ` (${escapeLatex(a.unit)})` : ''}: mean $\\pm$ half-width of the ${conf}\\,\\% confidence interval, number of repetitions $n$, Welch $p$ against ${escapeLatex(levelLabel(compare, firstLevel(a)))} (${escapeLatex(a.options.adjust)}-adjusted) and significance letters (levels sharing a letter do not differ at $\\alpha = ${(1 - a.options.confidence).toFixed(2)}$).}`,
+    `\\caption{${escapeLatex(metricLabel(a.metric))}${a.unit ? ` (${escapeLatex(a.unit)})` : ''}: mean $\\pm$ half-width of the ${conf}\\,\\% confidence interval, number of repetitions $n$, Welch $p$ against ${escapeLatex(levelLabel(compare, firstLevel(a)))} (${escapeLatex(a.options.adjust)}-adjusted over all pairs of levels ${a.options.adjustScope === 'all' ? 'of all strata' : 'within the stratum'}) and significance letters (levels sharing a letter do not differ at $\\alpha = ${(1 - a.options.confidence).toFixed(2)}$).}`,
   );
   lines.push(`\\label{${escapeLatex(label)}}`);
   lines.push('\\begin{tabular}{llrrrl}', '\\toprule');
@@ -116,7 +116,7 @@ export function pairsTable(a: AnalysisResult, label = `tab:${a.metric}-pairs`): 
   const conf = Math.round(a.options.confidence * 100);
   const lines: string[] = ['\\begin{table}[htbp]', '\\centering', '\\small'];
   lines.push(
-    `\\caption{Pairwise comparisons of ${escapeLatex(factorName(compare))} levels for ${escapeLatex(metricLabel(a.metric))}: change in percent with its ${conf}\\,\\% CI, Hedges' $g$ and the Welch $t$-test $p$-value (${escapeLatex(a.options.adjust)}-adjusted).}`,
+    `\\caption{Pairwise comparisons of ${escapeLatex(factorName(compare))} levels for ${escapeLatex(metricLabel(a.metric))}: change in percent with its ${conf}\\,\\% CI, Hedges' $g$ and the Welch $t$-test $p$-value (${escapeLatex(a.options.adjust)}-adjusted ${a.options.adjustScope === 'all' ? 'over all pairs of all strata' : 'within each stratum'}); intervals are per comparison.}`,
   );
   lines.push(`\\label{${escapeLatex(label)}}`, '\\begin{tabular}{llrrr}', '\\toprule');
   lines.push('Configuration & Comparison & Change (\\%) & $g$ & $p_{\\mathrm{adj}}$ \\\\', '\\midrule');

@@ -29,12 +29,18 @@ export function headlinePair(s: StratumResult): PairResult | undefined {
 }
 
 /**
- * One sentence per stratum: "Going from RF 1 to RF 3 lowers Cassandra's throughput in workload a by
- * 14.0% [12.6, 15.4], p < 0.001, Welch ANOVA."
+ * One sentence per stratum, from the first level of the compared factor to the last: the percent
+ * change of the mean with its (per-comparison) CI, the omnibus test across all levels, and the
+ * pair's own test, which alone decides "lowers/raises" versus "not significant":
+ * "Going from RF 1 to RF 3 lowers Cassandra's throughput in workload a by 14.0% [12.3, 15.7],
+ * p < 0.001, Welch ANOVA (RF 1 vs RF 3: p < 0.001, Welch t-test, Holm-adjusted within the stratum)."
  */
 export function summarySentences(a: AnalysisResult): string[] {
   const compare = a.options.compare;
   const conf = Math.round(a.options.confidence * 100);
+  const alpha = 1 - a.options.confidence;
+  const scope = a.options.adjustScope === 'all' ? 'across all strata' : 'within the stratum';
+  const adjust = { holm: 'Holm', bonferroni: 'Bonferroni', BH: 'Benjamini–Hochberg' }[a.options.adjust];
   const out: string[] = [];
   for (const s of a.strata) {
     const pair = headlinePair(s);
@@ -50,27 +56,31 @@ export function summarySentences(a: AnalysisResult): string[] {
       const inv = (d: number) => (-100 * d) / (100 + d);
       [c, lo, hi] = [inv(c), inv(hi), inv(lo)];
     }
-    const db = s.factors.db;
+    const db = s.factors.db ?? (a.options.filter.db?.length === 1 ? a.options.filter.db[0] : undefined);
     const subject = db !== undefined && compare !== 'db' ? `${levelLabel('db', db)}'s ${metricLabel(a.metric)}` : `the ${metricLabel(a.metric)}`;
     const rest: Record<string, string> = {};
     for (const [k, v] of Object.entries(s.factors)) if (k !== 'db' && k !== compare) rest[k] = v;
     const where = Object.keys(rest).length ? ` in ${factorsLabel(rest).split(' · ').join(', ')}` : '';
     const test = stratumTest(s);
-    const tail = test ? `, ${fmtP(test.p)}, ${test.name}` : `, ${fmtP(pair.welch.pAdjusted)}, Welch t-test (${a.options.adjust}-adjusted)`;
+    const pairP = pair.welch.pAdjusted;
+    const pairText = `${levelLabel(compare, from)} vs ${levelLabel(compare, to)}: ${fmtP(pairP)}, Welch t-test, ${adjust}-adjusted ${scope}`;
     const go = `Going from ${levelLabel(compare, from)} to ${levelLabel(compare, to)}`;
     if (!Number.isFinite(c)) {
       out.push(`${go}: the change in ${subject}${where} cannot be computed (${pair.warnings[0] ?? 'no estimate'}).`);
       continue;
     }
     const hasCi = Number.isFinite(lo) && Number.isFinite(hi);
-    const clear = hasCi && (lo > 0 || hi < 0);
-    if (clear) {
+    const ci = hasCi ? ` [${fmtFixed(lo, 1)}, ${fmtFixed(hi, 1)}]` : '';
+    const omnibus = test ? `${fmtP(test.p)}, ${test.name}` : '';
+    if (Number.isFinite(pairP) && pairP < alpha) {
       const verb = c < 0 ? 'lowers' : 'raises';
       const [l, h] = c < 0 ? [-hi, -lo] : [lo, hi];
-      out.push(`${go} ${verb} ${subject}${where} by ${fmtFixed(Math.abs(c), 1)}% [${fmtFixed(l, 1)}, ${fmtFixed(h, 1)}]${tail}.`);
+      const ciAbs = hasCi ? ` [${fmtFixed(l, 1)}, ${fmtFixed(h, 1)}]` : '';
+      out.push(`${go} ${verb} ${subject}${where} by ${fmtFixed(Math.abs(c), 1)}%${ciAbs}${omnibus ? `, ${omnibus}` : ''} (${pairText}).`);
     } else {
-      const ci = hasCi ? ` [${fmtFixed(lo, 1)}, ${fmtFixed(hi, 1)}]` : '';
-      out.push(`${go} changes ${subject}${where} by ${fmtFixed(c, 1)}%${ci}, an interval that includes no change at ${conf}% confidence${tail}.`);
+      out.push(
+        `${go} changes ${subject}${where} by ${fmtFixed(c, 1)}%${ci}, not significant at ${conf}% confidence (${pairText})${omnibus ? `; across all levels of ${factorName(compare)}: ${omnibus}` : ''}.`,
+      );
     }
   }
   return out;
@@ -94,7 +104,7 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   const grouping = o.group.map(factorName).join(' × ');
   const p: string[] = [];
   p.push(
-    `Runs were grouped by ${grouping}${strat}; each configuration has ${nText} repetitions of ${metricLabel(a.metric)}${a.unit ? ` (${a.unit})` : ''}${o.includeLoad ? '' : ', load phase excluded'}${o.trimWarmup ? ', computed from the steady-state part of each run (warm-up trimmed from the status lines)' : ''}. Failed or truncated runs were counted as missing repetitions, not as values.`,
+    `Runs were grouped by ${grouping}${strat}; each configuration has ${nText} repetitions of ${metricLabel(a.metric)}${a.unit ? ` (${a.unit})` : ''}${o.includeLoad ? '' : ', load phase excluded'}${o.trimWarmup ? ', computed from the steady state of each run: the warm-up is the run of rising leading segments that PELT (changes in mean, MBIC penalty) finds in the status-line throughput, each at least 5% below the median of the rest and together at most half the run; the steady throughput is the operations completed after it divided by the time' : ''}. Failed or truncated runs were counted as missing repetitions, not as values.`,
   );
   const ci: string[] = [`Each configuration is summarised by its mean with a Student-t ${conf}% confidence interval`];
   if (o.bootstrap) ci.push(`a BCa bootstrap interval (${o.bootstrap.resamples} resamples, seed ${o.bootstrap.seed})`);
@@ -110,16 +120,17 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   const hasBf = a.strata.some((s) => s.brownForsythe);
   const hasShapiro = a.groups.some((g) => g.shapiro);
   p.push(
-    `Levels of ${compare} were compared within each stratum. ${hasShapiro ? 'Normality within configurations was checked with the Shapiro–Wilk test' : 'Normality could not be checked (too few repetitions)'}${hasLevene ? `, equality of variances with Levene's test${hasBf ? ' and its Brown–Forsythe (median-centred) variant' : ''}` : ''}. The omnibus test follows from these checks: one-way ANOVA when variances look equal, Welch's ANOVA when they may differ (it does not assume equal variances), the Kruskal–Wallis rank test when normality is doubtful${usedText ? ` (used: ${usedText})` : ''}.`,
+    `Levels of ${compare} were compared within each stratum with Welch's ANOVA, which does not assume equal variances; the Kruskal–Wallis rank test was read instead only where some configuration had fewer than 15 runs and the Shapiro–Wilk test rejected normality (p < 0.05)${usedText ? ` (read: ${usedText})` : ''}. One-way ANOVA and Kruskal–Wallis are reported beside it as sensitivity checks${hasShapiro ? ', Shapiro–Wilk per configuration as a diagnostic' : ''}${hasLevene ? `, and Levene's test${hasBf ? ' with its Brown–Forsythe (median-centred) variant' : ''} for equality of variances` : ''}; none of these decided the test otherwise.`,
   );
   const adj = { holm: "Holm's step-down method", bonferroni: 'the Bonferroni correction', BH: 'the Benjamini–Hochberg false-discovery-rate procedure' }[o.adjust];
+  const scope = o.adjustScope === 'all' ? 'over all pairs of all strata' : `within each stratum (the pairs of levels of ${compare}); not across strata or metrics`;
   const extras: string[] = [];
   const pairs = a.strata.flatMap((s) => s.pairs);
-  if (pairs.some((x) => x.gamesHowell)) extras.push('the Games–Howell procedure');
-  if (pairs.some((x) => x.tukey)) extras.push("Tukey's HSD");
-  if (pairs.some((x) => x.wilcoxon)) extras.push('the Wilcoxon rank-sum test as a non-parametric check');
+  if (pairs.some((x) => x.gamesHowell)) extras.push('Games–Howell');
+  if (pairs.some((x) => x.tukey)) extras.push("Tukey's HSD (each adjusted for its own family of pairs)");
+  if (pairs.some((x) => x.wilcoxon)) extras.push('the Wilcoxon rank-sum test (unadjusted) as a non-parametric check');
   p.push(
-    `Pairs of levels were compared with Welch's t-test, with p-values adjusted for multiple comparisons by ${adj}${extras.length ? `; ${joinAnd(extras)} ${extras.length === 1 ? 'is' : 'are'} reported beside it` : ''}. Effects are given as the difference of means and as a percentage of the baseline, each with a ${conf}% confidence interval, and as Hedges' g.`,
+    `Pairs of levels were compared with Welch's t-test, p-values adjusted by ${adj} ${scope}${extras.length ? `; ${joinAnd(extras)} ${extras.length === 1 ? 'is' : 'are'} reported beside it` : ''}. Effects are given as the difference of means (Welch ${conf}% CI), the percent change of the mean relative to the lower level (Fieller ${conf}% CI with Welch–Satterthwaite degrees of freedom) and Hedges' g (noncentral-t ${conf}% CI, pooled standard deviation); these intervals are per comparison, not adjusted for multiplicity.`,
   );
   if (o.excludeOutliers) {
     const m = { iqr: 'the 1.5 × IQR rule', mad: 'the median absolute deviation rule', grubbs: "Grubbs' test" }[o.excludeOutliers];
@@ -127,8 +138,12 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   } else {
     p.push('Outliers were flagged (1.5 × IQR, median absolute deviation, Grubbs) but kept.');
   }
-  if (o.twoway && a.twoway.length) p.push(`A two-way ANOVA over ${a.twoway[0].factors.map(factorName).join(' and ')} tests their interaction.`);
-  p.push(`All intervals are at ${conf}% confidence. Analysis with ${software.map((s) => `${s.name} ${s.version}`).join(', ')}.`);
+  if (o.twoway && a.twoway.length) {
+    p.push(`A two-way ANOVA with type II sums of squares over ${a.twoway[0].factors.map(factorName).join(' and ')}${a.twoway.some((t) => t.key) ? ', within each stratum,' : ''} on the raw scale tests their interaction.`);
+  }
+  p.push(
+    `Intervals are at ${conf}% nominal confidence; the order-statistic intervals of the median have exact coverage of at least ${conf}%. Analysis with ${software.map((s) => `${s.name} ${s.version}`).join(', ')}.`,
+  );
   return [p.join(' ')];
 }
 

@@ -205,6 +205,7 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
       filter: {},
       confidence: 0.95,
       adjust: 'holm',
+      adjustScope: 'stratum',
       twoway: true,
       targetCi: 0.05,
       trimWarmup: false,

@@ -24,29 +24,44 @@ describe('summary sentences', () => {
       welch: { statistic: 80, df1: 2, df2: 40, p: 2e-12 },
       recommended: { test: 'welch', reason: 'unequal variances' },
     });
-    expect(summarySentences(a)).toEqual(["Going from RF 1 to RF 3 lowers Cassandra's throughput in workload a by 14.0% [12.6, 15.4], p < 0.001, Welch ANOVA."]);
+    expect(summarySentences(a)).toEqual([
+      "Going from RF 1 to RF 3 lowers Cassandra's throughput in workload a by 14.0% [12.6, 15.4], p < 0.001, Welch ANOVA (RF 1 vs RF 3: p < 0.001, Welch t-test, Holm-adjusted within the stratum).",
+    ]);
   });
 
-  it('says when the interval includes no change, with the p-value of the recommended test', () => {
+  it('says when the pair is not significant, with its own test, and gives the omnibus apart', () => {
     const a = withStratum({
       pairs: [pair('1', '3', [2.5, -1.25, 6.25], 0.2)],
       kruskal: { statistic: 1.2, df1: 2, p: 0.2346 },
       recommended: { test: 'kruskal', reason: 'non-normal' },
     });
     expect(summarySentences(a)[0]).toBe(
-      "Going from RF 1 to RF 3 changes Cassandra's throughput in workload a by 2.5% [−1.3, 6.3], an interval that includes no change at 95% confidence, p = 0.235, Kruskal–Wallis test.",
+      "Going from RF 1 to RF 3 changes Cassandra's throughput in workload a by 2.5% [−1.3, 6.3], not significant at 95% confidence (RF 1 vs RF 3: p = 0.200, Welch t-test, Holm-adjusted within the stratum); across all levels of RF: p = 0.235, Kruskal–Wallis test.",
     );
   });
 
   it('raises: an increase is reported with its interval', () => {
     const a = withStratum({ pairs: [pair('1', '3', [10, 5, 15], 0.0123)], anova: { statistic: 9, df1: 2, df2: 20, p: 0.0123, etaSquared: 0.4, omegaSquared: 0.3 }, recommended: { test: 'anova', reason: 'ok' } });
-    expect(summarySentences(a)[0]).toBe("Going from RF 1 to RF 3 raises Cassandra's throughput in workload a by 10.0% [5.0, 15.0], p = 0.012, one-way ANOVA.");
+    expect(summarySentences(a)[0]).toBe(
+      "Going from RF 1 to RF 3 raises Cassandra's throughput in workload a by 10.0% [5.0, 15.0], p = 0.012, one-way ANOVA (RF 1 vs RF 3: p = 0.012, Welch t-test, Holm-adjusted within the stratum).",
+    );
+  });
+
+  it('regression: a significant omnibus never makes a non-significant pair read as a change (review H1)', () => {
+    const a = withStratum({
+      pairs: [pair('1', '3', [-3.7, -8.8, 1.6], 0.43)],
+      kruskal: { statistic: 6.5, df1: 2, p: 0.039 },
+      recommended: { test: 'kruskal', reason: 'small, non-normal' },
+    });
+    const text = summarySentences(a)[0];
+    expect(text).toContain('not significant at 95% confidence (RF 1 vs RF 3: p = 0.430');
+    expect(text).not.toMatch(/lowers|raises/);
   });
 
   it('the methods paragraph names the tests, the confidence, the adjustment and the software', () => {
     const a = buildFixture().analysis;
     const text = methodsParagraph(a, [{ name: 'ycsb-analyze', version: '9.9.9' }, { name: 'Node.js', version: 'v20.0.0' }]).join(' ');
-    for (const s of ['Student-t 95% confidence interval', "Welch's t-test", "Holm's step-down method", 'Shapiro–Wilk', "Levene's test", 'Hedges', 'ycsb-analyze 9.9.9', 'Node.js v20.0.0', 'Welch ANOVA in 4 strata']) {
+    for (const s of ['Student-t 95% confidence interval', "Welch's t-test", "Holm's step-down method", 'Shapiro–Wilk', "Levene's test", 'Hedges', 'ycsb-analyze 9.9.9', 'Node.js v20.0.0', 'Welch ANOVA in 4 strata', 'within each stratum', 'Fieller', 'not adjusted for multiplicity']) {
       expect(text).toContain(s);
     }
   });
