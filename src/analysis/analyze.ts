@@ -15,7 +15,7 @@
  *           ──────────► AnalysisResult (warnings instead of failures)
  * ```
  */
-import { compareLevels, factorKey, metricUnit, type Factors, type Inventory, type Run, type Summary } from '../model/index.js';
+import { compareLevels, factorKey, metricUnit, type Factors, type Inventory, type Run, type SeriesDigest, type Summary } from '../model/index.js';
 import { describe } from '../stats/describe.js';
 import { tConfidenceInterval } from '../stats/tConfidenceInterval.js';
 import { bootstrapBca } from '../stats/bootstrapBca.js';
@@ -158,7 +158,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     }
     const failedFilter = Object.entries(opts.filter).find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
-      excluded.push({ file: run.file, reason: `filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
+      excluded.push({ file: run.file, reason: `not matching --filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
     }
     if (run.status !== 'ok') {
@@ -180,8 +180,13 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     warnings.push(`${noMetric} ok ${noMetric === 1 ? 'run has' : 'runs have'} no value for ${opts.metric} and ${noMetric === 1 ? 'is' : 'are'} left out (see --json "excluded")`);
   }
   if (opts.group.length === 0) {
-    opts.group = varyingFactors([...counting, ...unusable]).filter((f) => !NOT_A_GROUP.has(f));
-    if (!opts.compare) opts.compare = opts.group[0] ?? '';
+    // Default grouping: every factor that varies (less rep, phase and the factors that follow
+    // another), the likeliest thing to compare first (rf, then nodes, threads, …).
+    const all = [...counting, ...unusable];
+    const candidates = varyingFactors(all).filter((f) => !NOT_A_GROUP.has(f) && f !== 'phase');
+    const { stratifiedBy: independent } = chooseStrata(all, candidates);
+    opts.group = independent.sort((a, b) => groupRank(a) - groupRank(b) || a.localeCompare(b));
+    if (!options.compare) opts.compare = opts.group[0] ?? '';
   }
   for (const g of opts.group) {
     if (![...counting, ...unusable].some((r) => r.factors[g] !== undefined)) {
@@ -253,8 +258,10 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     else twoway.push(...twoWay(groups, opts, [...stratifiedBy, ...opts.group.slice(2)]));
   }
 
-  // 8. Runs over time.
-  const series: RunSeriesResult[] = counting.filter((r) => r.series.length > 0).map(seriesOf);
+  // 8. Runs over time (from the digest made while loading, when the samples were not kept).
+  const series: RunSeriesResult[] = counting
+    .filter((r) => (r.seriesDigest?.samples ?? r.series.length) > 0)
+    .map((r) => (r.seriesDigest ? (r.seriesDigest.findings as RunSeriesResult) : seriesOf(r)));
 
   // 9. Data quality that changes how the numbers read.
   warnings.push(...qualityWarnings(counting, series));
@@ -272,6 +279,12 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     excluded,
     warnings,
   };
+}
+
+const GROUP_ORDER = ['rf', 'nodes', 'threads', 'recordcount', 'operationcount', 'workload', 'db'];
+function groupRank(f: string): number {
+  const i = GROUP_ORDER.indexOf(f);
+  return i < 0 ? GROUP_ORDER.length : i;
 }
 
 const STRATUM_ORDER = ['db', 'phase', 'workload', 'rf', 'nodes', 'recordcount', 'operationcount', 'threads'];
@@ -446,6 +459,18 @@ function describeGroup(key: string, factors: Factors, runs: Run[], failed: Run[]
     }
   }
   if (x.length < 3) warnings.push(`n = ${x.length}: at least 3 repetitions are needed for outlier and normality checks, 6 for a median interval`);
+  // Are these really repetitions of one configuration?
+  const noRep = keptRuns.filter((r) => r.factors.rep === undefined);
+  if (noRep.length >= 2) {
+    const ambiguous = noRep.filter((r) => r.origin.ambiguities.length > 0).length;
+    warnings.push(
+      `${noRep.length} runs of this group have no repetition number${ambiguous ? ` (${ambiguous} with ambiguous names)` : ''}: they are pooled as repetitions but may be different configurations; name the factors with --scheme (see \`analyze scheme\`)`,
+    );
+  }
+  const ops = keptRuns.map((r) => r.metrics.operations).filter((o) => Number.isFinite(o) && o > 0);
+  if (ops.length >= 2 && Math.max(...ops) > 1.5 * Math.min(...ops)) {
+    warnings.push(`the runs of this group did different amounts of work (${Math.min(...ops)} to ${Math.max(...ops)} operations): are they repetitions of one configuration?`);
+  }
   if (failed.length > 0) {
     warnings.push(`${failed.length} ${failed.length === 1 ? 'run' : 'runs'} failed or partial and left out (missing repetitions, not outliers)`);
   }
@@ -671,6 +696,17 @@ function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: stri
     out.push({ key, factors: [fa, fb], rows, warnings });
   }
   return out;
+}
+
+/**
+ * Step 8 for one run ahead of the analysis: its series' stalls, warm-up and steady throughput, to be
+ * kept as `run.seriesDigest` by a loader hook so that the samples themselves need not be (large
+ * campaigns). `analyze` then reads the digest instead of the series. Undefined without a series.
+ * Not for `trimWarmup`, which reads the samples.
+ */
+export function digestSeries(run: Run): SeriesDigest | undefined {
+  if (run.series.length === 0) return undefined;
+  return { samples: run.series.length, findings: seriesOf(run) };
 }
 
 function seriesOf(run: Run): RunSeriesResult {

@@ -127,7 +127,8 @@ function normKey(factors: Factors, names: string[]): string | undefined {
 function reasonOf(run: Run): string {
   const d = run.diagnostics.find((x) => x.severity === 'error') ?? run.diagnostics[0];
   if (!d) return run.status;
-  const s = formatDiagnostic(run.file, d);
+  const prefix = `${run.status}: `;
+  const s = formatDiagnostic(run.file, d.message.startsWith(prefix) ? { ...d, message: d.message.slice(prefix.length) } : d);
   return s.startsWith(`${run.file}:`) ? s.slice(run.file.length + 1).replace(/^(\d+): /, 'line $1: ').trimStart() : s;
 }
 
@@ -333,7 +334,7 @@ export function gapSummaryLine(r: GapReport): string {
     `${t.duplicates} duplicated`,
   ];
   if (t.ciExtra) parts.push(`${t.ciExtra} more for the CI target`);
-  if (r.design.loadOutputs) parts.push(`${t.loadsMissing} loads missing`);
+  if (r.design.loadOutputs) parts.push(`${t.loadsMissing} ${t.loadsMissing === 1 ? 'load' : 'loads'} missing`);
   parts.push(`${t.toRun} runs to fill`);
   return `gaps: ${parts.join(', ')}`;
 }
@@ -346,7 +347,7 @@ export function formatGaps(r: GapReport): string {
     if (c.complete && c.duplicates.length === 0 && c.failed.length === 0) continue;
     lines.push(`${c.key}: ${c.usable}/${c.expected} usable`);
     if (c.missing.length) lines.push(`  missing reps: ${list(c.missing)}`);
-    for (const f of c.failed) lines.push(`  failed rep ${f.rep} (${f.status}): ${f.file}: ${f.reason}`);
+    for (const f of c.failed) lines.push(`  ${f.status} rep ${f.rep}: ${f.file}: ${f.reason}`);
     for (const d of c.duplicates) lines.push(`  duplicate rep ${d.rep}${d.identical ? ' (byte-identical)' : ''}: ${d.files.join(', ')}`);
     if (c.ci) {
       lines.push(

@@ -9,12 +9,13 @@
 import { Option, type Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
-import { canonicalFactor } from '../model/index.js';
+import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
 import { addInputOptions, formatInventory, formatLevels, list, loadInputs, type InputOptions } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
 import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
+import { leanRun } from './lean.js';
 
 export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   group?: string;
@@ -55,11 +56,11 @@ export function parseFilter(specs: string[] = []): Record<string, string[]> {
 }
 
 /** A fraction in (0, 1) or a percentage with its sign: `0.05`, `5%`. A bare 1.5 is refused, not guessed. */
-export function parseFraction(name: string, s: string): number {
+export function parseFraction(name: string, s: string, example: [string, string] = ['0.95', '95%']): number {
   const t = s.trim();
   const f = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
   if (!(f > 0 && f < 1)) {
-    throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage, such as 0.95 or 95%, found ${JSON.stringify(s)}`, EXIT.usage);
+    throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage, such as ${example[0]} or ${example[1]}, found ${JSON.stringify(s)}`, EXIT.usage);
   }
   return f;
 }
@@ -89,10 +90,46 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     adjust: o.adjust,
     adjustScope: o.adjustScope,
     twoway: o.twoway === true,
-    targetCi: parseFraction('--target-ci', o.targetCi),
+    targetCi: parseFraction('--target-ci', o.targetCi, ['0.05', '5%']),
     trimWarmup: o.trimWarmup === true,
     includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
   };
+}
+
+/** Usable runs (ok, failed, partial) of the phases analysed. */
+function usableRuns(inv: Inventory, o: Partial<AnalysisOptions>): Inventory['runs'] {
+  return inv.runs.filter((r) => (r.status === 'ok' || r.status === 'failed' || r.status === 'partial') && (o.includeLoad || r.factors.phase !== 'load'));
+}
+
+/**
+ * Refuse options that match nothing in the data, saying what exists: --group/--compare factors,
+ * --filter factors and levels, the --metric.
+ */
+export function checkAgainstData(inv: Inventory, o: Partial<AnalysisOptions>): void {
+  const runs = usableRuns(inv, o);
+  if (runs.length === 0) {
+    throw new CliError(`no usable run to analyse: every input is ${Object.entries(inv.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')} (see the inventory)`, EXIT.error);
+  }
+  const levels = new Map<string, Set<string>>();
+  for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
+  const known = () => [...levels.keys()].sort().join(', ');
+  for (const f of [...(o.group ?? []), ...(o.compare ? [o.compare] : [])]) {
+    if (!levels.has(f)) throw new CliError(`--group/--compare ${f}: expected a factor of the data (${known()}), found ${JSON.stringify(f)}`, EXIT.usage);
+  }
+  for (const [f, wanted] of Object.entries(o.filter ?? {})) {
+    const have = levels.get(f);
+    if (!have) throw new CliError(`--filter ${f}=…: expected a factor of the data (${known()}), found ${JSON.stringify(f)}`, EXIT.usage);
+    const missing = wanted.filter((w) => !have.has(w));
+    if (missing.length === wanted.length) {
+      throw new CliError(`--filter ${f}=${wanted.join('|')}: expected one of the levels of ${f} (${[...have].sort(compareLevels).join(', ')}), found ${missing.map((m) => JSON.stringify(m)).join(', ')}`, EXIT.usage);
+    }
+  }
+  const metric = o.metric ?? 'throughput';
+  if (!runs.some((r) => r.status === 'ok' && r.metrics[metric] !== undefined)) {
+    const metrics = new Set<string>();
+    for (const r of runs) if (r.status === 'ok') for (const m of Object.keys(r.metrics)) metrics.add(m);
+    throw new CliError(`--metric ${metric}: expected a metric some run has (${[...metrics].sort(compareLevels).join(', ')}), found ${JSON.stringify(metric)}`, EXIT.usage);
+  }
 }
 
 export function register(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -139,18 +176,24 @@ Examples:
     .action(async (dirs: string[], o: AnalyzeCliOptions) => {
       const aopts = analysisOptions(o);
       // 1. Load.
-      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined);
-      // 3. Analyse.
-      const result = analyze(inventory, aopts);
-      if (o.json) {
-        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
-      } else if (o.csv) {
-        io.stdout.write(analysisCsv(result));
-      } else {
-        // 1–2. Inventory first, then levels, then statistics.
+      // Without a report or --trim-warmup nothing reads the status samples after the analysis' per-run
+      // findings on them: lean runs (src/cli/lean.ts) keep large campaigns small.
+      const lean = !o.report && !o.trimWarmup;
+      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined, lean ? leanRun : undefined);
+      // 2. Check the options against what was found: a name that matches nothing is a usage error.
+      checkAgainstData(inventory, aopts);
+      if (!o.json && !o.csv) {
         io.stdout.write(formatInventory(inventory));
         io.stdout.write(formatLevels(inventory));
         if (o.explain) io.stdout.write(formatExplanationFor(inventory, o.scheme ?? []));
+      }
+      // 3. Analyse and print: on the terminal the inventory and the levels came first.
+      const result = analyze(inventory, aopts);
+      if (o.json) {
+        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
+      } else if (o.csv) {
+        io.stdout.write(analysisCsv(result));
+      } else {
         io.stdout.write(formatAnalysis(result));
       }
       // 4. Report.

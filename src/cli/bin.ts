@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { run } from './main.js';
 
+// `analyze … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 run(process.argv.slice(2), process.stdout, process.stderr).then(
   (code) => {
     process.exitCode = code;

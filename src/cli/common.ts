@@ -42,7 +42,8 @@ export function list(s: string | undefined): string[] {
 }
 
 /** Resolve the roots, load every file, and show progress on a terminal. */
-export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[]): Promise<Inventory> {
+/** `onRun`: see LoadOptions.onRun (e.g. leanRun of ./lean.ts). */
+export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[], onRun?: (run: Run) => void): Promise<Inventory> {
   if (dirs.length === 0) throw new CliError('expected at least one folder or file to read, found none (try `analyze fixtures/campaign`)', EXIT.usage);
   const roots = dirs.map((d) => (isAbsolute(d) ? d : resolve(io.cwd, d)));
   const tty = io.stderr.isTTY === true;
@@ -56,6 +57,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       schemes: opts.scheme,
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
       series: opts.series ?? ((opts as { format?: string }).format === 'json' ? 'full' : 'throughput'),
+      onRun,
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();
@@ -103,7 +105,7 @@ export function formatInventory(inv: Inventory): string {
   const skipped = inv.skipped ?? [];
   if (skipped.length > 0) {
     const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(', ');
-    out += `  skipped     ${skipped.length} ${skipped.length === 1 ? 'file' : 'files'} that are not outputs: ${shown}${skipped.length > 5 ? ', …' : ''} (--include '**/*' reads them)\n`;
+    out += `  skipped     ${skipped.length} ${skipped.length === 1 ? 'file that is not an output' : 'files that are not outputs'}: ${shown}${skipped.length > 5 ? ', …' : ''} (--include '**/*' reads them)\n`;
   }
   const bad = inv.runs.filter((r) => r.status !== 'ok');
   for (const r of bad) {

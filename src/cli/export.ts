@@ -30,6 +30,7 @@ export function register(program: Command, io: Io): void {
     const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
     await writeFile(tmp, text);
     await rename(tmp, out);
-    io.stderr.write(`wrote ${opts.format} for ${inv.runs.length} inputs to ${opts.out}\n`);
+    const rows = opts.format === 'json' ? `${inv.runs.length} inputs` : `${Math.max(0, text.split('\n').length - 2)} rows`;
+    io.stderr.write(`wrote ${opts.format} (${rows}) to ${opts.out}\n`);
   });
 }

@@ -26,14 +26,17 @@ function outlierMark(g: GroupResult): string {
 
 /** The per-group table: n, mean ± CI, sd, CV, median, outliers, failed, reps needed. */
 export function formatGroups(a: AnalysisResult): string {
-  const names = Object.keys(a.groups[0]?.factors ?? {});
+  const seen = new Set(a.groups.flatMap((g) => Object.keys(g.factors)));
+  const names = [...a.stratifiedBy, ...a.options.group].filter((n, i, all) => seen.has(n) && all.indexOf(n) === i);
   const conf = `${Math.round(a.options.confidence * 100)}% CI`;
-  const header = [...names, 'n', `mean (${a.unit})`, conf, 'sd', 'CV', 'median', 'outliers', 'failed', 'reps for ±' + a.options.targetCi * 100 + '%'];
+  const boot = a.options.bootstrap !== undefined;
+  const header = [...names, 'n', `mean (${a.unit})`, conf, ...(boot ? [`BCa ${conf}`] : []), 'sd', 'CV', 'median', 'outliers', 'failed', 'reps for ±' + +(a.options.targetCi * 100).toPrecision(6) + '%'];
   const rows = a.groups.map((g) => [
     ...names.map((n) => g.factors[n] ?? ''),
     String(g.n),
     num(g.mean),
     Number.isNaN(g.meanCi.lo) ? '–' : `[${num(g.meanCi.lo)}, ${num(g.meanCi.hi)}]`,
+    ...(boot ? [!g.bootstrapCi || Number.isNaN(g.bootstrapCi.lo) ? '–' : `[${num(g.bootstrapCi.lo)}, ${num(g.bootstrapCi.hi)}]`] : []),
     num(g.sd, 3),
     Number.isNaN(g.cv) ? '–' : `${(g.cv * 100).toFixed(1)}%`,
     num(g.median),
@@ -99,7 +102,7 @@ export function formatAnalysis(a: AnalysisResult): string {
   out += '\n';
   out += formatGroups(a);
   const groupWarnings = a.groups.filter((g) => g.warnings.length > 0);
-  for (const g of groupWarnings) for (const w of g.warnings) out += `  ! ${g.key}: ${w}\n`;
+  for (const g of groupWarnings) for (const w of g.warnings) out += `  ! ${g.key || 'all runs'}: ${w}\n`;
   for (const g of a.groups) for (const f of g.failed) out += `  ✗ ${g.key}: ${f.file} ${f.status}: ${withoutStatus(f.status, f.reason)}\n`;
   if (a.strata.length > 0) {
     out += `\nComparisons of ${a.options.compare} within each ${a.strata[0].key ? 'stratum' : 'group set'} (*** p<0.001, ** p<0.01, * p<0.05, ns not significant)\n`;
@@ -117,9 +120,12 @@ export function formatAnalysis(a: AnalysisResult): string {
     for (const w of t.warnings) out += `  ! ${w}\n`;
   }
   if (a.options.trimWarmup) out += `\nPer-run values computed from the steady state (warm-up trimmed, --trim-warmup).\n`;
-  const stalled = a.series.filter((s) => s.stallCount > 0);
   if (a.series.length > 0) {
-    out += `\nRuns over time: ${a.series.length} runs with status lines; ${stalled.length} with stalls (intervals with 0 operations, ${stalled.reduce((s, r) => s + r.stallSeconds, 0)} s in all); median warm-up ${num(medianOf(a.series.map((s) => s.warmupSeconds)), 3)} s\n`;
+    const secs = (s: (typeof a.series)[number], inner: boolean) =>
+      s.stallEpisodes.filter((e) => (e.position === 'inner') === inner).reduce((t, e) => t + (e.end - e.start), 0);
+    const inner = a.series.filter((s) => secs(s, true) > 0);
+    const edge = a.series.filter((s) => secs(s, false) > 0);
+    out += `\nRuns over time: ${a.series.length} runs with status lines; ${inner.length} stall mid-run (intervals with 0 operations, ${inner.reduce((t, s) => t + secs(s, true), 0)} s in all); ${edge.length} have 0 operations at the start or end (start-up, ${edge.reduce((t, s) => t + secs(s, false), 0)} s); median warm-up ${num(medianOf(a.series.map((s) => s.warmupSeconds)), 3)} s\n`;
   }
   const reasons = new Map<string, number>();
   for (const e of a.excluded) {
@@ -141,7 +147,7 @@ function medianOf(x: number[]): number {
 /** One row per group with every statistic, for spreadsheets. */
 export function analysisCsv(a: AnalysisResult): string {
   const names = [...new Set(a.groups.flatMap((g) => Object.keys(g.factors)))];
-  const fields = [...names, 'metric', 'unit', 'n', 'mean', 'ci_lo', 'ci_hi', 'confidence', 'sd', 'se', 'median', 'median_ci_lo', 'median_ci_hi', 'min', 'max', 'cv', 'ratio_of_sums', 'shapiro_W', 'shapiro_p', 'reps_needed', 'reps_additional', 'failed', 'outliers_iqr', 'outliers_mad', 'outliers_grubbs', 'warnings'];
+  const fields = [...names, 'metric', 'unit', 'n', 'mean', 'ci_lo', 'ci_hi', 'confidence', 'bca_lo', 'bca_hi', 'sd', 'se', 'median', 'median_ci_lo', 'median_ci_hi', 'min', 'max', 'cv', 'ratio_of_sums', 'shapiro_W', 'shapiro_p', 'reps_needed', 'reps_additional', 'failed', 'outliers_iqr', 'outliers_mad', 'outliers_grubbs', 'warnings'];
   const data = a.groups.map((g) => [
     ...names.map((n) => g.factors[n] ?? ''),
     a.metric,
@@ -151,6 +157,8 @@ export function analysisCsv(a: AnalysisResult): string {
     g.meanCi.lo,
     g.meanCi.hi,
     a.options.confidence,
+    g.bootstrapCi?.lo ?? '',
+    g.bootstrapCi?.hi ?? '',
     g.sd,
     g.se,
     g.median,

@@ -399,7 +399,7 @@ export function formatPlan(plan: ExecPlan): string {
   lines.push(
     `# fill plan (${plan.schema}): ${plan.totals.runs} runs in ${plan.totals.groups} cluster configurations, ${plan.totals.steps} steps, adapter ${plan.adapter}, order ${plan.order}${plan.seed !== undefined ? ` (seed ${plan.seed})` : ''}`,
   );
-  lines.push(`# kubectl context: ${plan.kube.context ?? '(current context at execution; none named)'}${plan.kube.namespace ? `, namespace ${plan.kube.namespace}` : ''}`);
+  lines.push(`# kubectl context: ${plan.kube.context ?? 'none named: --execute refuses until the plan names one (--context NAME or cluster.context in the experiment file)'}${plan.kube.namespace ? `, namespace ${plan.kube.namespace}` : ''}`);
   lines.push('# nothing has run: add --execute to run these steps');
   for (const g of plan.groups) {
     lines.push('', `## ${g.key}`);

@@ -342,8 +342,12 @@ function compile(template: string, mode: CompileMode): CompiledTemplate {
     if (phases.size === 1) literalPhase = [...phases][0];
   }
 
+  // Without an extension in the template, the file's own extension is not part of any value
+  // (`outputRun{workload}{step}` must not read step = '.txt' from outputRunA.txt): match without it.
+  const bare = hasExtension ? undefined : new RegExp(`(?:^|/)${body}$`, 'id');
   const match = (relPath: string): TemplateMatch | undefined => {
-    const m = regex.exec(relPath);
+    const ext = bare ? EXTENSION.exec(relPath.slice(relPath.lastIndexOf('/') + 1)) : null;
+    const m = bare ? bare.exec(ext ? relPath.slice(0, relPath.length - ext[0].length) : relPath) : regex.exec(relPath);
     if (!m || !m.indices) return undefined;
     const factors: Factors = {};
     const spans: FactorSpan[] = [];

@@ -50,9 +50,9 @@ describe('findGaps', () => {
     expect(r.totals).toMatchObject({ missing: 2, failed: 1, duplicates: 2, loadsMissing: 1, toRun: 4 });
     expect(r.complete).toBe(false);
     const text = formatGaps(r);
-    expect(text.split('\n')[0]).toBe('gaps: 2 of 12 configurations incomplete, 2 missing, 1 failed, 2 duplicated, 1 loads missing, 4 runs to fill');
+    expect(text.split('\n')[0]).toBe('gaps: 2 of 12 configurations incomplete, 2 missing, 1 failed, 2 duplicated, 1 load missing, 4 runs to fill');
     expect(text).toContain('  missing reps: 2, 5\n');
-    expect(text).toContain('  failed rep 4 (failed): citus-exec-14-1000000-c-4-rf_1-bs_7000-fs_3000.txt: throughput 0, no operations\n');
+    expect(text).toContain('  failed rep 4: citus-exec-14-1000000-c-4-rf_1-bs_7000-fs_3000.txt: throughput 0, no operations\n');
   });
 
   it('a replacement that succeeded makes the configuration complete again', () => {

@@ -179,6 +179,9 @@ describe('usage errors: exit 2 and a message that says what was expected and wha
     ['--exclude-outliers foo', ['--exclude-outliers', 'foo'], [/'foo' is invalid/, /iqr, mad, grubbs/]],
     ['--bootstrap 10 (too few)', ['--bootstrap', '10'], [/--bootstrap/, /expected a whole number ≥ 100/, /found "10"/]],
     ['unknown option --bogus', ['--bogus'], [/unknown option '--bogus'/, /analyze --help/]],
+    ['--group with a factor the data lacks', ['--group', 'nosuch'], [/--group\/--compare nosuch/, /expected a factor of the data \(.*db.*rf.*\)/, /found "nosuch"/]],
+    ['--filter with a level the data lacks', ['--filter', 'db=mongo'], [/--filter db=mongo/, /expected one of the levels of db \(cassandra, citus\)/, /found "mongo"/]],
+    ['--metric no run has', ['--metric', 'nosuch'], [/--metric nosuch/, /expected a metric some run has \(.*read\.avg.*throughput.*\)/, /found "nosuch"/]],
   ];
   for (const [what, extra, messages] of cases) {
     it(what, async () => {
@@ -204,3 +207,15 @@ describe('usage errors: exit 2 and a message that says what was expected and wha
     expect(r.stdout + r.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
   });
 });
+
+
+const TRAP = path.resolve(__dirname, '../../../shared/data/ycsb/mongodb-naming-trap');
+describe.skipIf(!existsSync(TRAP))('regression: rep-less runs pooled silently as repetitions (mongodb naming trap)', () => {
+  it('warns that the runs of a group have no repetition number and did different amounts of work', async () => {
+    const r = await cli([TRAP]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/runs of this group have no repetition number \(\d+ with ambiguous names\): they are pooled as repetitions but may be different configurations/);
+    expect(r.stdout).toMatch(/did different amounts of work \(\d+ to \d+ operations\)/);
+  });
+});
+if (!existsSync(TRAP)) console.log(`skipped the naming-trap regression: ${TRAP} is absent`);

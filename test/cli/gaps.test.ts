@@ -45,12 +45,12 @@ describe.skipIf(!present)('analyze gaps on the study (lucas-fs) with files remov
     const r = await cli(['gaps', 'YCSB-outputs', '--reps', '30'], root);
     expect(r.code).toBe(3);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('gaps: 7 of 36 configurations incomplete, 6 missing, 2 failed, 0 duplicated, 1 loads missing, 9 runs to fill');
+    expect(lines[0]).toBe('gaps: 7 of 36 configurations incomplete, 6 missing, 2 failed, 0 duplicated, 1 load missing, 9 runs to fill');
     expect(lines).toContain('db=cassandra,nodes=15,recordcount=1000000,rf=2,workload=b: 28/30 usable');
     expect(lines).toContain('  missing reps: 7-8');
     expect(lines).toContain('db=hbase,nodes=15,recordcount=1000000,rf=2: load output missing');
     expect(r.stdout).toContain(
-      '  failed rep 6 (failed): citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt: line 67: failed: the run did no useful work',
+      '  failed rep 6: citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt: line 67: the run did no useful work',
     );
   });
 

@@ -417,3 +417,13 @@ describe('explainSchemes / formatExplanation', () => {
     expect(text).toContain('2 files in 1 set get exactly the same factors');
   });
 });
+
+describe('regression: a template without extension read the extension into its last placeholder', () => {
+  it("outputRun{workload}{step} reads step 2 from outputRunA2.txt and does not match outputRunA.txt with step '.txt'", () => {
+    const t = ['Workload {_}/outputRun{workload}{step}'];
+    expect(assignFactors('Workload A/outputRunA2.txt', { templates: t }).factors).toMatchObject({ workload: 'a', step: '2' });
+    const a = assignFactors('Workload A/outputRunA.txt', { templates: t });
+    expect(a.factors.step).toBeUndefined();
+    expect(a.scheme).not.toMatch(/^template:/);
+  });
+});
