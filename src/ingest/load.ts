@@ -52,6 +52,13 @@ export interface LoadOptions {
   /** Files larger than this are not read (status unreadable, with the size in the reason).
    * Default 512 MiB, about the longest string V8 can hold. */
   maxFileBytes?: number;
+  /**
+   * Called once for every run as soon as it is built (before duplicates are marked), while its
+   * file's text is already gone. It may change the run: e.g. the CLI reduces the series to what the
+   * analysis reads of it (`run.seriesDigest`) and drops the samples, so that a campaign of 100,000
+   * files never holds millions of samples at once.
+   */
+  onRun?: (run: Run) => void;
 }
 
 /** Shared by every thinned status sample: no per-operation interval stats kept. */
@@ -255,7 +262,8 @@ function tableRuns(text: string, file: string, root: string, sha256: string, opt
     const ok = Object.keys(row.metrics).length > 0 && !(row.metrics.throughput === 0);
     const status: RunStatus = ok ? 'ok' : 'failed';
     const diagnostics = [...row.diagnostics];
-    if (!ok) diagnostics.push({ line: row.line, message: row.metrics.throughput === 0 ? 'throughput 0' : 'no metric values', severity: 'error' });
+    // (no line here: the run's name is already `file.csv:LINE`)
+    if (!ok) diagnostics.push({ message: row.metrics.throughput === 0 ? 'throughput 0' : 'no metric values', severity: 'error' });
     const name = `${file}:${row.line}`;
     return {
       name,
@@ -337,7 +345,7 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
       } else if (/\.csv$/i.test(path)) {
         results[i] = tableRuns(text, path, root, hash, options).map((r) => detach(r, pool));
       } else {
-        const parsed = keep(parseYcsb(text, path), pool, seriesMode);
+        const parsed = keep(parseYcsb(text, path, { statusOps: seriesMode === 'full' }), pool, seriesMode);
         if (diagnostic) parsed.diagnostics.unshift(diagnostic);
         const run = toRun(parsed, path, root, hash, templates);
         detach(run.factors, pool);
@@ -345,6 +353,7 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
         results[i] = [run];
       }
     }
+    if (options.onRun && results[i]) for (const run of results[i]) options.onRun(run);
     options.onProgress?.(i + 1, files.length);
     // Let timers and I/O callbacks (progress, signals) run now and then.
     if (performance.now() - lastYield > 100) {

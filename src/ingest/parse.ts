@@ -222,6 +222,8 @@ class Parser {
   jsonArray = false;
   jsonObjectSeen = false;
   sawMsLabel = false;
+  /** Read the per-operation stats of Java status lines (ParseOptions.statusOps). */
+  statusOps = true;
   unreadable: { what: string; line: number }[] = [];
   lastSummaryLine = 0;
   jvmPseudoSkipped = false;
@@ -583,7 +585,7 @@ class Parser {
 
     const secAt = line.indexOf(' sec: ');
     if (secAt > 0) {
-      const s = parseStatusLine(line, secAt);
+      const s = parseStatusLine(line, secAt, this.statusOps);
       if (s) {
         if (s.style === 'cpp') this.cppStyleStatus = true;
         else if (s.throughput !== undefined || hasKeys(s.ops)) this.javaStyleStatus = true;
@@ -1382,7 +1384,15 @@ function checkOverall(run: ParsedRun): ParsedRun {
   return run;
 }
 
-export function parseYcsb(text: string, name: string): ParsedRun {
+/** Options of {@link parseYcsb}. */
+export interface ParseOptions {
+  /** false: the per-operation stats of Java status lines (hdrhistogram blocks) are not read; each
+   * sample's `ops` then has an empty entry per operation. For callers that keep only t, operations
+   * and throughput of the series (the loader's `series: 'throughput'`). Default true. */
+  statusOps?: boolean;
+}
+
+export function parseYcsb(text: string, name: string, options: ParseOptions = {}): ParsedRun {
   let lineCount = 0;
   try {
     if (typeof text !== 'string') return notYcsb(name, '', 'not a YCSB output: the input is not text', 0);
@@ -1395,6 +1405,7 @@ export function parseYcsb(text: string, name: string): ParsedRun {
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     lineCount = lines.length;
     const p = new Parser(name);
+    p.statusOps = options.statusOps ?? true;
     p.lines = lines.length;
     for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
     if (p.lastNonEmptyLine === 0) {

@@ -173,6 +173,18 @@ export interface FactorOrigin {
   ambiguities: string[];
 }
 
+/**
+ * What the analysis reads of a run's status-line series, computed while loading when the samples
+ * themselves are not kept (LoadOptions.onRun; the CLI does so unless a report needs the samples).
+ * The run's `series` is then empty and `samples` tells how many samples it had.
+ */
+export interface SeriesDigest {
+  /** series.length before the samples were dropped. */
+  samples: number;
+  /** The analysis' findings on the series (a RunSeriesResult of src/analysis/types.ts); opaque here. */
+  findings: unknown;
+}
+
 /** One input file after loading: what it is, where it sits in the campaign, what it measured. */
 export interface Run extends ParsedRun {
   /** Path as found, relative to the root it was found under (POSIX separators). */
@@ -185,6 +197,8 @@ export interface Run extends ParsedRun {
   duplicateOf?: string;
   factors: Factors;
   origin: FactorOrigin;
+  /** Set when the series was reduced while loading (see {@link SeriesDigest}); absent otherwise. */
+  seriesDigest?: SeriesDigest;
 }
 
 /** Units of the flat metrics after normalisation. */
