@@ -56,7 +56,10 @@ Examples:
   analyze gaps ycsb/out --reps 30                             missing and failed repetitions (exit 3 if any)
   analyze fill ycsb/out --reps 30                             the kubectl plan that fills them (nothing runs without --execute)
 
-Run \`analyze <command> --help\` for a command's options.`,
+The default command (\`summary\`) runs when the first argument is a folder: its options (--group,
+--compare, --metric, --filter, --confidence, --bootstrap, --exclude-outliers, --adjust, --twoway,
+--target-ci, --trim-warmup, --json, --csv, --report, --pdf, …) are listed by \`analyze summary --help\`.
+Run \`analyze <command> --help\` for any command's options.`,
     );
 
   // 2. Every command adds itself.
