@@ -2,11 +2,12 @@
 # R reads the raw YCSB files itself, independently of src/ingest, and computes every statistic the
 # analysis reports per group, per stratum (db, workload) and per pair of rf levels.
 #
-# Run from the repository root:  Rscript test/analysis/reference/analysis.R
-# Writes test/analysis/reference/analysis.json (inputs + expected outputs, full precision).
+# Usage (from anywhere): Rscript test/analysis/reference/analysis.R [YCSB-outputs folder]
+# Writes analysis.json beside this script (inputs + expected outputs, full precision).
 # Campaigns:
 #   fixture: fixtures/campaign (a failed, a partial, a missing, a duplicate and a non-YCSB file)
-#   study:   /work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs (read-only, not copied)
+#   study:   ../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs beside the repository, or
+#            the argument or $YCSB_OUTPUTS (read-only, not copied)
 #            for throughput and read.p95.
 # Reading rules (stated here so a reader can check them against src/ingest):
 #   - only files named <db>-exec-<nodes>-<recordcount>-<workload>-<rep>-rf_<rf>[anything].txt count;
@@ -18,53 +19,15 @@
 library(jsonlite)
 library(car)
 
-# jsonlite writes at most 15 significant digits; write every double with 17 ("%.17g", exact round
-# trip) and insert it verbatim. Numeric vectors wrapped in I() are always arrays.
-full <- function(x) {
-  if (is.list(x)) {
-    r <- lapply(x, full)
-    names(r) <- names(x)
-    r
-  } else if (is.numeric(x)) {
-    v <- as.double(x)
-    s <- ifelse(is.na(v) | !is.finite(v), "null", sprintf("%.17g", v))
-    if (length(v) == 1 && !inherits(x, "AsIs")) structure(s, class = "json")
-    else structure(paste0("[", paste(s, collapse = ", "), "]"), class = "json")
-  } else x
-}
-writeFull <- function(x, path) {
-  writeLines(toJSON(full(x), auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE, null = "null"), path)
-}
-
-NAME <- "^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)(.*)\\.txt$"
-
-valueOf <- function(L, pattern) {
-  v <- grep(pattern, L, value = TRUE)
-  if (length(v) == 0) return(NA_real_)
-  as.numeric(trimws(sub("^[^,]*,[^,]*,", "", v[1])))
-}
+script_dir <- local({
+  f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  if (length(f) == 1) dirname(normalizePath(f)) else getwd()
+})
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # read_runs, study_dir, full_json
 
 readCampaign <- function(dir) {
-  fs <- sort(list.files(dir))
-  fs <- fs[grepl(NAME, fs)]
-  md5 <- unname(tools::md5sum(file.path(dir, fs)))
-  dup <- duplicated(md5)
-  dropped <- lapply(which(dup), function(i) list(dropped = fs[i], kept = fs[match(md5[i], md5)]))
-  fs <- fs[!dup]
-  m <- regmatches(fs, regexec(NAME, fs))
-  d <- do.call(rbind, lapply(seq_along(fs), function(i) {
-    L <- readLines(file.path(dir, fs[i]), warn = FALSE)
-    th <- valueOf(L, "^\\[OVERALL\\], Throughput\\(ops/sec\\), ")
-    data.frame(file = fs[i], db = m[[i]][2], workload = m[[i]][5], rep = as.integer(m[[i]][6]),
-               rf = as.integer(m[[i]][7]),
-               throughput = th,
-               runtime = valueOf(L, "^\\[OVERALL\\], RunTime\\(ms\\), "),
-               read.avg = valueOf(L, "^\\[READ\\], AverageLatency\\(us\\), "),
-               read.p95 = valueOf(L, "^\\[READ\\], 95thPercentileLatency\\(us\\), "),
-               failed = is.na(th) || th == 0,
-               stringsAsFactors = FALSE)
-  }))
-  list(runs = d[order(d$db, d$workload, d$rf, d$rep), ], duplicates = dropped)
+  read_runs(dir, metrics = c(runtime = "[OVERALL], RunTime(ms)", read.avg = "[READ], AverageLatency(us)",
+                             read.p95 = "[READ], 95thPercentileLatency(us)"), dedupe = TRUE)
 }
 
 # The exact order-statistic CI of the median (src/stats/medianConfidenceInterval.ts): the largest
@@ -166,22 +129,21 @@ campaign <- function(dir, label, metrics) {
        metrics = setNames(lapply(metrics, function(m) analyse(runs, m)), metrics))
 }
 
-fixture <- campaign("fixtures/campaign", "fixtures/campaign", c("throughput"))
+fixture <- campaign(file.path(repo_root, "fixtures", "campaign"), "fixtures/campaign", c("throughput"))
 stopifnot(length(fixture$failed) == 2, length(fixture$duplicates) == 1)
 
-studyDir <- "/work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs"
-study <- campaign(studyDir, "shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs", c("throughput", "read.p95"))
+study <- campaign(study_dir(), "shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs", c("throughput", "read.p95"))
 stopifnot(study$files == 1080)
 stopifnot(setequal(study$failed, c("citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt",
                                     "citus-exec-14-1000000-d-1-rf_2-bs_7000-fs_3000.txt")))
 g <- Filter(function(g) g$key == "db=citus,rf=1,workload=c", study$metrics$throughput$groups)[[1]]
 stopifnot(g$n == 29, length(g$failed) == 1)
 
-writeFull(list(
+writeLines(full_json(list(
   R = R.version.string,
   car = as.character(packageVersion("car")),
   script = "test/analysis/reference/analysis.R",
   confidence = 0.95,
   campaigns = list(fixture = fixture, study = study)
-), "test/analysis/reference/analysis.json")
-cat("wrote test/analysis/reference/analysis.json\n")
+), pretty = TRUE, null = "null"), file.path(script_dir, "analysis.json"))
+cat("wrote", file.path(script_dir, "analysis.json"), "\n")

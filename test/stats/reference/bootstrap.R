@@ -19,41 +19,7 @@ script_dir <- local({
   f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
   if (length(f) == 1) dirname(normalizePath(f)) else getwd()
 })
-args <- commandArgs(trailingOnly = TRUE)
-data_dir <- if (length(args) >= 1) args[1] else
-  file.path(script_dir, "..", "..", "..", "..", "shared", "data", "ycsb",
-            "lucas-fs-ycsb-prom-metrics", "YCSB-outputs")
-data_dir <- normalizePath(data_dir, mustWork = TRUE)
-
-# ---- minimal exact JSON writer (numbers as %.17g; non-finite as "NaN", "NA", "Inf", "-Inf") -----
-arr <- function(x) structure(x, class = c("json_array", class(x)))
-num <- function(v) {
-  ifelse(is.na(v) & !is.nan(v), '"NA"',
-    ifelse(is.nan(v), '"NaN"',
-      ifelse(v == Inf, '"Inf"', ifelse(v == -Inf, '"-Inf"', sprintf("%.17g", v)))))
-}
-to_json <- function(x, indent = "") {
-  inner <- paste0(indent, "  ")
-  if (is.null(x)) return("null")
-  if (is.list(x) && !inherits(x, "json_array")) {
-    if (!is.null(names(x))) {
-      parts <- vapply(names(x), function(k) paste0(inner, '"', k, '": ', to_json(x[[k]], inner)), "")
-      return(paste0("{\n", paste(parts, collapse = ",\n"), "\n", indent, "}"))
-    }
-    parts <- vapply(x, function(e) paste0(inner, to_json(e, inner)), "")
-    if (length(parts) == 0) return("[]")
-    return(paste0("[\n", paste(parts, collapse = ",\n"), "\n", indent, "]"))
-  }
-  is_arr <- inherits(x, "json_array")
-  x <- unclass(x)
-  vals <- if (is.character(x)) {
-    paste0('"', gsub('"', '\\\\"', gsub("\\\\", "\\\\\\\\", x)), '"')
-  } else if (is.logical(x)) {
-    ifelse(is.na(x), "null", ifelse(x, "true", "false"))
-  } else num(as.double(x))
-  if (!is_arr && length(vals) == 1) return(vals)
-  paste0("[", paste(vals, collapse = ", "), "]")
-}
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # study_dir, read_study, arr, to_json
 
 # ---- xoshiro128** 1.1 and SplitMix32 in exact double arithmetic (all values in [0, 2^32)) -------
 TWO16 <- 65536; TWO32 <- 4294967296
@@ -120,18 +86,7 @@ seeded_indices <- function(n, B, seed) {
 }
 
 # ---- data -----------------------------------------------------------------------------------------
-files <- list.files(data_dir, pattern = "-exec-.*\\.txt$")
-re <- "^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)(.*)\\.txt$"
-runs <- do.call(rbind, lapply(files, function(f) {
-  if (!grepl(re, f)) return(NULL)
-  lines <- readLines(file.path(data_dir, f), warn = FALSE)
-  l <- grep("[OVERALL], Throughput(ops/sec), ", lines, fixed = TRUE, value = TRUE)
-  data.frame(db = sub(re, "\\1", f), workload = sub(re, "\\4", f), rep = as.integer(sub(re, "\\5", f)),
-             rf = as.integer(sub(re, "\\6", f)),
-             throughput = if (length(l)) as.numeric(sub(".*, ", "", l[1])) else NA_real_,
-             stringsAsFactors = FALSE)
-}))
-runs <- runs[!is.na(runs$throughput) & runs$throughput > 0, ]  # drop failed runs (throughput 0)
+runs <- read_study()$runs  # failed runs (throughput 0) dropped
 stratum <- function(db, wl, rf) {
   g <- runs[runs$db == db & runs$workload == wl & runs$rf == rf, ]
   g$throughput[order(g$rep)]

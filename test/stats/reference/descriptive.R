@@ -11,42 +11,7 @@ script_dir <- local({
   f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
   if (length(f) == 1) dirname(normalizePath(f)) else getwd()
 })
-args <- commandArgs(trailingOnly = TRUE)
-data_dir <- if (length(args) >= 1) args[1] else
-  file.path(script_dir, "..", "..", "..", "..", "shared", "data", "ycsb",
-            "lucas-fs-ycsb-prom-metrics", "YCSB-outputs")
-data_dir <- normalizePath(data_dir, mustWork = TRUE)
-
-# ---- minimal exact JSON writer ------------------------------------------------------------------
-arr <- function(x) structure(x, class = c("json_array", class(x)))
-num <- function(v) {
-  ifelse(is.na(v) & !is.nan(v), '"NA"',
-    ifelse(is.nan(v), '"NaN"',
-      ifelse(v == Inf, '"Inf"', ifelse(v == -Inf, '"-Inf"', sprintf("%.17g", v)))))
-}
-to_json <- function(x, indent = "") {
-  inner <- paste0(indent, "  ")
-  if (is.null(x)) return("null")
-  if (is.list(x) && !inherits(x, "json_array")) {
-    if (!is.null(names(x))) {
-      parts <- vapply(names(x), function(k) paste0(inner, '"', k, '": ', to_json(x[[k]], inner)), "")
-      return(paste0("{\n", paste(parts, collapse = ",\n"), "\n", indent, "}"))
-    }
-    parts <- vapply(x, function(e) paste0(inner, to_json(e, inner)), "")
-    if (length(parts) == 0) return("[]")
-    return(paste0("[\n", paste(parts, collapse = ",\n"), "\n", indent, "]"))
-  }
-  is_arr <- inherits(x, "json_array")
-  x <- unclass(x)
-  if (is.list(x)) return(to_json(x, indent))
-  vals <- if (is.character(x)) {
-    paste0('"', gsub('"', '\\\\"', gsub("\\\\", "\\\\\\\\", x)), '"')
-  } else if (is.logical(x)) {
-    ifelse(is.na(x), "null", ifelse(x, "true", "false"))
-  } else num(as.double(x))
-  if (!is_arr && length(vals) == 1) return(vals)
-  paste0("[", paste(vals, collapse = ", "), "]")
-}
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # study_dir, read_study, arr, to_json
 
 # ---- the statistics, as R computes them ---------------------------------------------------------
 describe_r <- function(x) {
@@ -122,26 +87,14 @@ hand <- list(
 )
 for (h in hand) h$source <- "hand"
 
-files <- list.files(data_dir, pattern = "-exec-.*\\.txt$")
-re <- "^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)(.*)\\.txt$"
-runs <- do.call(rbind, lapply(files, function(f) {
-  if (!grepl(re, f)) return(NULL)
-  lines <- readLines(file.path(data_dir, f), warn = FALSE)
-  grab <- function(prefix) {
-    l <- grep(prefix, lines, fixed = TRUE, value = TRUE)
-    if (length(l)) as.numeric(sub(".*, ", "", l[1])) else NA_real_
-  }
+study_runs <- read_study(extra = function(lines) {
   opl <- grep("^\\[[A-Z-]+\\], Operations, ", lines, value = TRUE)
   opl <- opl[!startsWith(opl, "[CLEANUP]")]
-  data.frame(file = f, db = sub(re, "\\1", f), workload = sub(re, "\\4", f),
-             rep = as.integer(sub(re, "\\5", f)), rf = as.integer(sub(re, "\\6", f)),
-             throughput = grab("[OVERALL], Throughput(ops/sec), "),
-             runtime_ms = grab("[OVERALL], RunTime(ms), "),
-             operations = sum(as.numeric(sub(".*, ", "", opl))),
-             stringsAsFactors = FALSE)
-}))
-failed <- runs[is.na(runs$throughput) | runs$throughput == 0, ]
-ok_runs <- runs[!is.na(runs$throughput) & runs$throughput > 0, ]
+  list(runtime_ms = run_value(lines, "[OVERALL], RunTime(ms)"),
+       operations = sum(as.numeric(sub(".*, ", "", opl))))
+})
+failed <- study_runs$failed
+ok_runs <- study_runs$runs
 strata <- list(c("cassandra", "a", 1), c("cassandra", "a", 2), c("cassandra", "a", 3),
                c("citus", "c", 1), c("hbase", "b", 2), c("citus", "d", 2), c("hbase", "d", 3))
 study <- lapply(strata, function(s) {

@@ -1,48 +1,16 @@
 # Reference values for src/stats/shapiroWilk.ts: R's shapiro.test (swilk.c, Royston 1995 AS R94).
-# Run from the repository root:  Rscript test/stats/reference/normality.R
-# Writes test/stats/reference/normality.json (inputs + expected outputs, full precision).
+# Usage (from anywhere): Rscript test/stats/reference/normality.R [YCSB-outputs folder]
+# Writes normality.json beside this script (inputs + expected outputs, full precision).
 #
-# Study data: YCSB_OUTPUTS (default /work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs);
+# Study data: the argument, else $YCSB_OUTPUTS, else ../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/
+# YCSB-outputs beside the repository (see ../../reference-common.R);
 # only the JSON is read by the tests, so they need neither R nor the data folder.
 
-# ---- full-precision JSON writer (jsonlite caps numbers at 15 significant digits) ----------------
-json_num <- function(v) {
-  ifelse(is.na(v), "null",
-    ifelse(is.infinite(v), ifelse(v > 0, "\"Infinity\"", "\"-Infinity\""), sprintf("%.17g", v)))
-}
-to_json <- function(x) {
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    items <- vapply(x, to_json, "")
-    if (!is.null(names(x))) {
-      return(paste0("{", paste0("\"", names(x), "\":", items, collapse = ","), "}"))
-    }
-    return(paste0("[", paste(items, collapse = ","), "]"))
-  }
-  as_array <- inherits(x, "AsIs") || length(x) != 1
-  v <- if (is.logical(x)) ifelse(is.na(x), "null", ifelse(x, "true", "false"))
-       else if (is.numeric(x)) json_num(as.numeric(x))
-       else paste0("\"", gsub("\"", "\\\\\"", as.character(x)), "\"")
-  if (as_array) paste0("[", paste(v, collapse = ","), "]") else v
-}
-
-# ---- the study: [OVERALL] throughput per run, failed runs (throughput 0) dropped ----------------
-load_study <- function() {
-  dir <- Sys.getenv("YCSB_OUTPUTS", "/work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs")
-  files <- list.files(dir, pattern = "-exec-.*\\.txt$", full.names = TRUE)
-  re <- "^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z]+)-([0-9]+)-rf_([0-9]+)(-.*)?\\.txt$"
-  rows <- lapply(files, function(f) {
-    m <- regmatches(basename(f), regexec(re, basename(f)))[[1]]
-    stopifnot(length(m) > 0)
-    line <- grep("^\\[OVERALL\\], Throughput\\(ops/sec\\), ", readLines(f, warn = FALSE), value = TRUE)
-    stopifnot(length(line) == 1)
-    data.frame(db = m[2], workload = m[5], rep = as.integer(m[6]), rf = as.integer(m[7]),
-               throughput = as.numeric(sub("^.*, ", "", line)), stringsAsFactors = FALSE)
-  })
-  d <- do.call(rbind, rows)
-  d <- d[d$throughput > 0, ]
-  d[order(d$db, d$workload, d$rf, d$rep), ]
-}
+script_dir <- local({
+  f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  if (length(f) == 1) dirname(normalizePath(f)) else getwd()
+})
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # study_cells, to_json
 
 sw <- function(x) {
   r <- shapiro.test(as.numeric(x))
@@ -76,15 +44,9 @@ hand <- list(
   normal5000 = normal5000,
   skewed5000 = skewed5000
 )
-study <- load_study()
-strata <- split(study, list(study$db, study$workload, study$rf), drop = TRUE)
 datasets <- c(
   lapply(names(hand), function(nm) list(name = nm, source = "hand", x = I(hand[[nm]]))),
-  lapply(names(strata), function(nm) {
-    s <- strata[[nm]]
-    list(name = sprintf("%s/%s/rf%d", s$db[1], s$workload[1], s$rf[1]), source = "study",
-         rep = I(s$rep), x = I(s$throughput))
-  })
+  study_cells()
 )
 cases <- lapply(datasets, function(d) c(d, sw(d$x)))
 errors <- list(
@@ -94,5 +56,5 @@ errors <- list(
 )
 out <- list(R = R.version.string, generated = format(Sys.time(), "%Y-%m-%dT%H:%M:%SZ", tz = "UTC"),
             script = "test/stats/reference/normality.R", cases = cases, errors = errors)
-writeLines(to_json(out), "test/stats/reference/normality.json")
+writeLines(to_json(out, pretty = FALSE, non_finite = "null"), file.path(script_dir, "normality.json"))
 cat("wrote", length(cases), "cases\n")

@@ -1,51 +1,24 @@
 # Reference values for the omnibus tests of k groups:
 #   one-way ANOVA (summary(aov), cross-checked with oneway.test(var.equal = TRUE)),
 #   Welch's ANOVA (oneway.test(var.equal = FALSE)), Kruskal-Wallis (kruskal.test).
-# Run from the repository root:  Rscript test/stats/reference/omnibus.R
-# Writes test/stats/reference/omnibus.json (inputs + expected outputs, full precision).
-# Needs the study data (read-only) at /work/shared/data; the JSON makes the tests independent of it.
+# Usage (from anywhere): Rscript test/stats/reference/omnibus.R [YCSB-outputs folder]
+# Writes omnibus.json beside this script (inputs + expected outputs, full precision).
+# Needs the study data (read-only): the argument, else $YCSB_OUTPUTS, else ../shared/data beside the
+# repository; the JSON makes the tests independent of it.
 library(jsonlite)
 
-# jsonlite writes at most 15 significant digits; write every double with 17 ("%.17g", exact round trip)
-# and insert it verbatim. Numeric vectors become arrays (always, when wrapped in I()), length-1 scalars.
-full <- function(x) {
-  if (is.list(x)) {
-    r <- lapply(x, full)
-    names(r) <- names(x)
-    r
-  } else if (is.numeric(x)) {
-    v <- as.double(x)
-    s <- ifelse(is.na(v), "null", sprintf("%.17g", v))
-    if (length(v) == 1 && !inherits(x, "AsIs")) structure(s, class = "json")
-    else structure(paste0("[", paste(s, collapse = ", "), "]"), class = "json")
-  } else x
-}
-writeFull <- function(x, path) {
-  writeLines(toJSON(full(x), auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE), path)
-}
-
-dir <- "/work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs"
+script_dir <- local({
+  f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  if (length(f) == 1) dirname(normalizePath(f)) else getwd()
+})
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # read_study, full_json
 
 # ---- the real study: [OVERALL] throughput of every exec run --------------------------------------
-readStudy <- function(dir) {
-  fs <- list.files(dir, pattern = "-exec-.*\\.txt$")
-  m <- regmatches(fs, regexec("^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)", fs))
-  d <- do.call(rbind, lapply(seq_along(fs), function(i) {
-    L <- readLines(file.path(dir, fs[i]), warn = FALSE)
-    th <- grep("^\\[OVERALL\\], Throughput\\(ops/sec\\), ", L, value = TRUE)
-    stopifnot(length(th) == 1)
-    data.frame(file = fs[i], db = m[[i]][2], workload = m[[i]][5], rep = as.integer(m[[i]][6]),
-               rf = as.integer(m[[i]][7]), throughput = as.numeric(sub(".*, ", "", th)),
-               stringsAsFactors = FALSE)
-  }))
-  d
-}
-study <- readStudy(dir)
-stopifnot(nrow(study) == 1080)
-failed <- study[study$throughput == 0, "file"]
+st <- read_study()
+stopifnot(st$files == 1080)
+failed <- st$failed$file
 stopifnot(length(failed) == 2)          # the two failed Citus runs
-study <- study[study$throughput > 0, ]
-study <- study[order(study$db, study$workload, study$rf, study$rep), ]
+study <- st$runs
 
 # ---- the statistics in R ------------------------------------------------------------------------
 omnibus <- function(groups) {
@@ -111,5 +84,5 @@ stopifnot(ca$welch$p > 1.5e-20, ca$welch$p < 1.7e-20)
 out <- list(R = R.version.string, script = "test/stats/reference/omnibus.R",
             source = "lucas-fs/ycsb-prom-metrics @ 02726d27 YCSB-outputs/*-exec-*.txt",
             droppedFailedRuns = failed, cases = cases)
-writeFull(out, "test/stats/reference/omnibus.json")
+writeLines(full_json(out, pretty = TRUE), file.path(script_dir, "omnibus.json"))
 cat("wrote", length(cases), "cases\n")

@@ -1,13 +1,16 @@
 # Reference values for the pairwise comparisons, effect sizes and power in src/stats/.
-# Run from the project root:  Rscript test/stats/reference/pairwise.R
-# Writes test/stats/reference/pairwise.json (inputs + expected outputs; NaN/NA written as null).
-# Needs only base R + jsonlite, and reads the real study from ../shared/data (or /work/shared/data)
-# only while generating: the JSON is self-contained.
+# Usage (from anywhere): Rscript test/stats/reference/pairwise.R [YCSB-outputs folder]
+# Writes pairwise.json beside this script (inputs + expected outputs; NaN/NA written as null).
+# Needs only base R + jsonlite, and reads the real study (the argument, else $YCSB_OUTPUTS, else
+# ../shared/data beside the repository) only while generating: the JSON is self-contained.
 suppressPackageStartupMessages(library(jsonlite))
 
-out_path <- "test/stats/reference/pairwise.json"
-data_dir <- Sys.getenv("YCSB_STUDY_DIR",
-  "/work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs")
+script_dir <- local({
+  f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  if (length(f) == 1) dirname(normalizePath(f)) else getwd()
+})
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # read_study, full_json
+out_path <- file.path(script_dir, "pairwise.json")
 
 # ---------------------------------------------------------------------------------------------
 # Reference implementations in base R
@@ -223,19 +226,10 @@ ptukey_cases <- lapply(seq_len(nrow(ptukey_grid)), function(r) {
 # ---------------------------------------------------------------------------------------------
 # (b) the real study: throughput by (db, workload), rf 1 vs 2 vs 3
 # ---------------------------------------------------------------------------------------------
-files <- list.files(data_dir, pattern = "-exec-.*\\.txt$", full.names = TRUE)
-rx <- "^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)(-.*)?\\.txt$"
-runs <- do.call(rbind, lapply(files, function(f) {
-  b <- basename(f)
-  m <- regmatches(b, regexec(rx, b))[[1]]
-  line <- grep("^\\[OVERALL\\], Throughput\\(ops/sec\\), ", readLines(f, warn = FALSE), value = TRUE)
-  data.frame(db = m[2], workload = m[5], rep = as.integer(m[6]), rf = as.integer(m[7]),
-             throughput = as.numeric(sub(".*, ", "", line[1])), stringsAsFactors = FALSE)
-}))
-n_files <- nrow(runs)
-dropped <- runs[runs$throughput == 0, c("db", "workload", "rep", "rf")]
-runs <- runs[runs$throughput != 0, ]
-runs <- runs[order(runs$db, runs$workload, runs$rf, runs$rep), ]
+st <- read_study()
+n_files <- st$files
+dropped <- st$failed[, c("db", "workload", "rep", "rf")]
+runs <- st$runs
 
 strata <- list()
 for (db in sort(unique(runs$db))) for (wl in sort(unique(runs$workload))) {
@@ -272,20 +266,7 @@ res <- list(
   welchPower = power_cases, powerTTestN = power_n_cases, pnt = pnt_cases,
   multiple = gh_cases, qtukey = qtukey_cases, ptukey = ptukey_cases, strata = strata
 )
-# jsonlite writes at most 15 significant digits: write every double as "%.17g" (exact round trip)
-# and insert it verbatim. Vectors wrapped in I() stay arrays even when of length 1.
-full <- function(x) {
-  if (is.list(x)) {
-    r <- lapply(x, full); names(r) <- names(x); r
-  } else if (is.numeric(x)) {
-    v <- as.double(x)
-    stopifnot(all(is.finite(v) | is.na(v)))
-    s <- ifelse(is.na(v), "null", sprintf("%.17g", v))
-    if (length(v) == 1 && !inherits(x, "AsIs")) structure(s, class = "json")
-    else structure(paste0("[", paste(s, collapse = ","), "]"), class = "json")
-  } else x
-}
-json <- toJSON(full(res), auto_unbox = TRUE, json_verbatim = TRUE, pretty = FALSE)
+json <- full_json(res, sep = ",", infinite = "error", pretty = FALSE)
 # Round-trip check: every number survives the text form exactly.
 back <- fromJSON(json, simplifyVector = FALSE)
 stopifnot(identical(unlist(back$strata[[1]]$groups[[1]]), strata[[1]]$groups[[1]]))

@@ -2,40 +2,21 @@
 #   car::Anova(lm(y ~ A * B), type = 2), cross-checked against model comparison in base R:
 #   SS(A|B) = RSS(~B) - RSS(~A+B), SS(B|A) = RSS(~A) - RSS(~A+B), SS(A:B) = RSS(~A+B) - RSS(~A*B).
 # A design with an empty cell is computed by model comparison only (car refuses aliased terms).
-# Run from the repository root:  Rscript test/stats/reference/twoway.R  -> twoway.json
+# Usage (from anywhere): Rscript test/stats/reference/twoway.R [YCSB-outputs folder] -> twoway.json
+# beside this script.
 library(jsonlite)
 library(car)
 
-# jsonlite writes at most 15 significant digits; write every double with 17 ("%.17g", exact round trip).
-full <- function(x) {
-  if (is.list(x)) {
-    r <- lapply(x, full)
-    names(r) <- names(x)
-    r
-  } else if (is.numeric(x)) {
-    v <- as.double(x)
-    s <- ifelse(is.na(v), "null", sprintf("%.17g", v))
-    if (length(v) == 1 && !inherits(x, "AsIs")) structure(s, class = "json")
-    else structure(paste0("[", paste(s, collapse = ", "), "]"), class = "json")
-  } else x
-}
-writeFull <- function(x, path) {
-  writeLines(toJSON(full(x), auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE), path)
-}
+script_dir <- local({
+  f <- sub("^--file=", "", grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE))
+  if (length(f) == 1) dirname(normalizePath(f)) else getwd()
+})
+source(file.path(script_dir, "..", "..", "reference-common.R"))  # read_study, full_json
 
-dir <- "/work/shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs"
-fs <- list.files(dir, pattern = "-exec-.*\\.txt$")
-m <- regmatches(fs, regexec("^([a-z]+)-exec-([0-9]+)-([0-9]+)-([a-z])-([0-9]+)-rf_([0-9]+)", fs))
-study <- do.call(rbind, lapply(seq_along(fs), function(i) {
-  L <- readLines(file.path(dir, fs[i]), warn = FALSE)
-  th <- grep("^\\[OVERALL\\], Throughput\\(ops/sec\\), ", L, value = TRUE)
-  stopifnot(length(th) == 1)
-  data.frame(db = m[[i]][2], workload = m[[i]][5], rep = as.integer(m[[i]][6]),
-             rf = m[[i]][7], throughput = as.numeric(sub(".*, ", "", th)), stringsAsFactors = FALSE)
-}))
-stopifnot(nrow(study) == 1080)
-study <- study[study$throughput > 0, ]   # two failed Citus runs
-study <- study[order(study$db, study$workload, study$rf, study$rep), ]
+st <- read_study()
+stopifnot(st$files == 1080)
+study <- st$runs                         # the two failed Citus runs (throughput 0) dropped
+study$rf <- as.character(study$rf)
 
 rssOf <- function(f, d) sum(residuals(lm(f, data = d))^2)
 byComparison <- function(y, A, B) {
@@ -115,5 +96,5 @@ out <- list(R = R.version.string, car = as.character(packageVersion("car")),
             script = "test/stats/reference/twoway.R",
             source = "lucas-fs/ycsb-prom-metrics @ 02726d27 YCSB-outputs/*-exec-*.txt ([OVERALL] Throughput)",
             cases = cases)
-writeFull(out, "test/stats/reference/twoway.json")
+writeLines(full_json(out, pretty = TRUE), file.path(script_dir, "twoway.json"))
 cat("wrote", length(cases), "cases\n")
