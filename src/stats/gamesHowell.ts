@@ -1,6 +1,7 @@
 import { mean } from './mean.js';
 import { variance } from './variance.js';
-import { ptukeyRSf, qtukeyR } from './qtukey.js';
+import { qtukeyR } from './qtukey.js';
+import { checkPairwiseInput, levelPairs, studentizedRange } from './studentizedRangePairs.js';
 
 /** One pair of {@link gamesHowell}: level `b` (later) against level `a` (earlier). */
 export interface GamesHowellPair {
@@ -54,45 +55,32 @@ export function gamesHowell(
   labels: readonly string[],
   confidence = 0.95,
 ): GamesHowellPair[] {
+  checkPairwiseInput('gamesHowell', groups, labels, confidence, 2);
   const k = groups.length;
-  if (k < 2) throw new RangeError(`gamesHowell: need at least 2 groups, got ${k}`);
-  if (labels.length !== k) throw new RangeError(`gamesHowell: ${labels.length} labels for ${k} groups`);
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`gamesHowell: confidence must be in (0, 1), got ${confidence}`);
-  }
-  groups.forEach((g, i) => {
-    if (g.length < 2) throw new RangeError(`gamesHowell: group '${labels[i]}' has ${g.length} value(s), needs at least 2`);
-    for (const v of g) if (!Number.isFinite(v)) throw new RangeError(`gamesHowell: values must be finite, found ${v}`);
-  });
   const n = groups.map((g) => g.length);
   const m = groups.map((g) => mean(g));
   const v = groups.map((g) => variance(g));
   const out: GamesHowellPair[] = [];
-  for (let i = 0; i < k - 1; i++) {
-    for (let j = i + 1; j < k; j++) {
-      const vi = v[i] / n[i];
-      const vj = v[j] / n[j];
-      const A = vi + vj;
-      const diff = m[j] - m[i];
-      const base = { a: labels[i], b: labels[j], pair: `${labels[j]}-${labels[i]}`, diff };
-      if (!(A > 0)) {
-        out.push({ ...base, lo: NaN, hi: NaN, t: NaN, q: NaN, df: NaN, p: NaN,
-          reason: `groups '${labels[i]}' and '${labels[j]}' both have zero variance` });
-        continue;
-      }
-      const df = (A * A) / ((vi * vi) / (n[i] - 1) + (vj * vj) / (n[j] - 1));
-      const se = Math.sqrt(A / 2);
-      const q = Math.abs(diff) / se;
-      const pair: GamesHowellPair = { ...base, lo: NaN, hi: NaN, t: diff / Math.sqrt(A), q, df, p: NaN };
-      if (df >= 2) {
-        pair.p = ptukeyRSf(q, k, df);
-        const crit = qtukeyR(confidence, k, df);
-        pair.lo = diff - crit * se;
-        pair.hi = diff + crit * se;
-      } else {
-        pair.reason = `Welch df = ${df.toPrecision(3)} < 2: no studentized-range p-value or interval (R's ptukey and qtukey return NaN)`;
-      }
-      out.push(pair);
+  for (const { i, j, a, b, pair: name } of levelPairs(labels)) {
+    const vi = v[i] / n[i];
+    const vj = v[j] / n[j];
+    const A = vi + vj;
+    const diff = m[j] - m[i];
+    const base = { a, b, pair: name, diff };
+    if (!(A > 0)) {
+      out.push({ ...base, lo: NaN, hi: NaN, t: NaN, q: NaN, df: NaN, p: NaN,
+        reason: `groups '${a}' and '${b}' both have zero variance` });
+      continue;
+    }
+    const df = (A * A) / ((vi * vi) / (n[i] - 1) + (vj * vj) / (n[j] - 1));
+    const se = Math.sqrt(A / 2);
+    const t = diff / Math.sqrt(A);
+    if (df >= 2) {
+      const r = studentizedRange(diff, se, k, df, qtukeyR(confidence, k, df));
+      out.push({ ...base, lo: r.lo, hi: r.hi, t, q: r.q, df, p: r.p });
+    } else {
+      out.push({ ...base, lo: NaN, hi: NaN, t, q: Math.abs(diff) / se, df, p: NaN,
+        reason: `Welch df = ${df.toPrecision(3)} < 2: no studentized-range p-value or interval (R's ptukey and qtukey return NaN)` });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { mean } from './mean.js';
 import { variance } from './variance.js';
-import { ptukeyRSf, qtukeyR } from './qtukey.js';
+import { qtukeyR } from './qtukey.js';
+import { checkPairwiseInput, levelPairs, studentizedRange } from './studentizedRangePairs.js';
 
 /** One pair of {@link tukeyHsd}: level `b` (later) against level `a` (earlier). */
 export interface TukeyHsdPair {
@@ -50,16 +51,8 @@ export function tukeyHsd(
   labels: readonly string[],
   confidence = 0.95,
 ): TukeyHsdPair[] {
+  checkPairwiseInput('tukeyHsd', groups, labels, confidence, 1);
   const k = groups.length;
-  if (k < 2) throw new RangeError(`tukeyHsd: need at least 2 groups, got ${k}`);
-  if (labels.length !== k) throw new RangeError(`tukeyHsd: ${labels.length} labels for ${k} groups`);
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`tukeyHsd: confidence must be in (0, 1), got ${confidence}`);
-  }
-  groups.forEach((g, i) => {
-    if (g.length < 1) throw new RangeError(`tukeyHsd: group '${labels[i]}' is empty`);
-    for (const v of g) if (!Number.isFinite(v)) throw new RangeError(`tukeyHsd: values must be finite, found ${v}`);
-  });
   const n = groups.map((g) => g.length);
   const N = n.reduce((a, b) => a + b, 0);
   const df = N - k;
@@ -71,19 +64,12 @@ export function tukeyHsd(
   });
   const mse = ss / df;
   const crit = qtukeyR(confidence, k, df);
-  const pairs: TukeyHsdPair[] = [];
-  for (let i = 0; i < k - 1; i++) {
-    for (let j = i + 1; j < k; j++) {
-      const diff = m[j] - m[i];
-      const se = Math.sqrt((mse / 2) * (1 / n[i] + 1 / n[j]));
-      const pair: TukeyHsdPair = {
-        a: labels[i], b: labels[j], pair: `${labels[j]}-${labels[i]}`, diff,
-        lo: diff - crit * se, hi: diff + crit * se, p: NaN, df, mse,
-      };
-      if (se > 0) pair.p = ptukeyRSf(Math.abs(diff) / se, k, df);
-      else pair.reason = 'zero residual variance (every group is constant): the p-value is undefined';
-      pairs.push(pair);
-    }
-  }
-  return pairs;
+  return levelPairs(labels).map(({ i, j, a, b, pair }) => {
+    const diff = m[j] - m[i];
+    const se = Math.sqrt((mse / 2) * (1 / n[i] + 1 / n[j]));
+    const { lo, hi, p } = studentizedRange(diff, se, k, df, crit);
+    const out: TukeyHsdPair = { a, b, pair, diff, lo, hi, p, df, mse };
+    if (!(se > 0)) out.reason = 'zero residual variance (every group is constant): the p-value is undefined';
+    return out;
+  });
 }
