@@ -1,10 +1,11 @@
 /** Options and steps shared by the commands that read a campaign. */
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadRuns } from '../ingest/load.js';
+import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js';
 import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { withoutStatus } from './render.js';
+import { leanRun } from './lean.js';
 
 /** An ambiguity text without a leading repetition of the file name. */
 function withoutFile(file: string, text: string): string {
@@ -41,6 +42,9 @@ export function list(s: string | undefined): string[] {
     .filter((x) => x !== '');
 }
 
+/** Below this many files, starting worker threads costs more than it saves. */
+const THREADS_MIN_FILES = 2_000;
+
 /** Resolve the roots, load every file, and show progress on a terminal. */
 /** `onRun`: see LoadOptions.onRun (e.g. leanRun of ./lean.ts). */
 export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[], onRun?: (run: Run) => void): Promise<Inventory> {
@@ -51,7 +55,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   const started = Date.now();
   let inventory: Inventory;
   try {
-    inventory = await loadRuns(roots, {
+    const load: LoadOptions = {
       include: opts.include,
       exclude: opts.exclude,
       schemes: opts.scheme,
@@ -68,7 +72,12 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
             if (done === total) io.stderr.write('\r\x1b[K');
           }
         : undefined,
-    });
+    };
+    // Lean runs are small to send between threads: with many files, two threads read and parse.
+    inventory =
+      onRun === leanRun
+        ? await loadRunsThreaded(roots, load, { hook: new URL('../cli/lean.js', import.meta.url).href, min: THREADS_MIN_FILES })
+        : await loadRuns(roots, load);
   } catch (err) {
     throw new CliError((err as Error).message);
   }

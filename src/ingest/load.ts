@@ -13,7 +13,9 @@
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import {
   RUN_STATUSES,
@@ -72,7 +74,7 @@ export const MAX_FILE_BYTES = 512 * 2 ** 20;
  * held for each 20-character property value). Every string kept in a run goes through here: it is
  * copied out of the text once and shared between runs (factor levels, properties, command lines).
  */
-class StringPool {
+export class StringPool {
   private readonly map = new Map<string, string>();
   constructor(private readonly cap = 200_000) {}
   get(s: string): string {
@@ -86,7 +88,7 @@ class StringPool {
 }
 
 /** Replace, in place, every string reachable from `v` by its pooled copy. */
-function detach<T>(v: T, pool: StringPool): T {
+export function detach<T>(v: T, pool: StringPool): T {
   if (typeof v === 'string') return pool.get(v) as T;
   if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
   if (Array.isArray(v)) {
@@ -251,8 +253,8 @@ function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | u
   };
 }
 
-function tableRuns(text: string, file: string, root: string, sha256: string, opts: LoadOptions): Run[] {
-  const table = parseTable(text, file, opts.table);
+function tableRuns(text: string, file: string, root: string, sha256: string, tableOptions: TableOptions | undefined): Run[] {
+  const table = parseTable(text, file, tableOptions);
   if (table.rows.length === 0) {
     const p = emptyParsed(file, 'not-ycsb', table.diagnostics[0] ?? { message: 'table without rows', severity: 'error' });
     p.format = 'table';
@@ -285,12 +287,89 @@ function tableRuns(text: string, file: string, root: string, sha256: string, opt
   });
 }
 
+/** What one file became: its runs (usually one) and the sha256 of its bytes, if they were read. */
+export interface FileResult {
+  runs: Run[];
+  hash?: string;
+}
+
+/** Settings of reading one file, the same in every thread. */
+export interface ReadSettings {
+  templates: string[];
+  series: 'full' | 'throughput';
+  maxBytes: number;
+  table?: TableOptions;
+}
+
+/**
+ * Read, hash, decode and parse one file (never throws for a bad file). What is kept of its runs holds
+ * no slice of its text (see StringPool).
+ */
+export function readOne(root: string, path: string, settings: ReadSettings, pool: StringPool): FileResult {
+  const { templates, maxBytes } = settings;
+  const unreadable = (message: string, hash?: string): FileResult => ({
+    runs: [toRun(emptyParsed(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)],
+    hash,
+  });
+  const full = join(root, path);
+  let bytes: Uint8Array | undefined;
+  try {
+    const size = statSync(full).size;
+    if (size > maxBytes) return unreadable(`too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`);
+    bytes = readFileSync(full);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';
+    return unreadable(`cannot read: ${[e.code, why || e.message].filter(Boolean).join(' ')}`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let decoded: ReturnType<typeof decode>;
+  try {
+    decoded = decode(bytes);
+  } catch (err) {
+    // e.g. a file that decodes to more characters than a string can hold.
+    return unreadable(`cannot decode: ${(err as Error).message}`, hash);
+  }
+  bytes = undefined;
+  const { text, diagnostic, binary } = decoded;
+  if (binary) return { runs: [toRun(emptyParsed(path, 'not-ycsb', binary), path, root, hash, templates)], hash };
+  if (/\.csv$/i.test(path)) return { runs: tableRuns(text, path, root, hash, settings.table).map((r) => detach(r, pool)), hash };
+  const parsed = keep(parseYcsb(text, path, { statusOps: settings.series === 'full' }), pool, settings.series);
+  if (diagnostic) parsed.diagnostics.unshift(diagnostic);
+  const run = toRun(parsed, path, root, hash, templates);
+  detach(run.factors, pool);
+  detach(run.origin, pool);
+  return { runs: [run], hash };
+}
+
 /**
  * Load every file under the roots into an inventory. Never throws for a bad file: each one ends as
  * ok, failed, partial, duplicate, not-ycsb or unreadable, with a reason.
  * @throws only when `roots` is empty.
  */
 export async function loadRuns(roots: string[], options: LoadOptions = {}): Promise<Inventory> {
+  return loadWith(roots, options);
+}
+
+/**
+ * {@link loadRuns} with the files read and parsed by a pool of worker threads when there are at least
+ * `threads.min` of them: `threads.hook` is the URL of a module whose `onRun` export each worker calls
+ * on every run it builds (in place of `options.onRun`, a function, which cannot cross threads). The
+ * results are reassembled in discovery order: same statuses, duplicates and runs as in one thread.
+ * Falls back to one thread when the worker module is not built (e.g. running from the sources).
+ */
+export async function loadRunsThreaded(
+  roots: string[],
+  options: LoadOptions,
+  threads: { hook?: string; min?: number; workers?: number },
+): Promise<Inventory> {
+  return loadWith(roots, options, threads);
+}
+
+/** Where the worker script is (the same place relative to tsc's dist/ingest/load.js and the bundled dist/cli/*.js). */
+const WORKER_URL = new URL('../ingest/worker.js', import.meta.url);
+
+async function loadWith(roots: string[], options: LoadOptions, threads?: { hook?: string; min?: number; workers?: number }): Promise<Inventory> {
   if (roots.length === 0) throw new Error('loadRuns: expected at least one folder or file, found none');
   const templates = options.schemes ?? [];
 
@@ -303,62 +382,28 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
   const results: Run[][] = new Array(files.length);
   const order: { i: number; hash?: string }[] = new Array(files.length);
   const pool = new StringPool();
-  const seriesMode = options.series ?? 'full';
-  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
-  const unreadable = (i: number, message: string) => {
-    const { root, path } = files[i];
-    results[i] = [toRun(emptyParsed(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)];
-    order[i] = { i };
-  };
-  let lastYield = performance.now();
-  for (let i = 0; i < files.length; i++) {
-    const { root, path } = files[i];
-    const full = join(root, path);
-    let bytes: Uint8Array | undefined;
-    try {
-      const size = statSync(full).size;
-      if (size > maxBytes) {
-        unreadable(i, `too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`);
-      } else bytes = readFileSync(full);
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';
-      unreadable(i, `cannot read: ${[e.code, why || e.message].filter(Boolean).join(' ')}`);
-    }
-    if (bytes) {
-      const hash = createHash('sha256').update(bytes).digest('hex');
-      order[i] = { i, hash };
-      let decoded: ReturnType<typeof decode> | undefined;
-      try {
-        decoded = decode(bytes);
-      } catch (err) {
-        // e.g. a file that decodes to more characters than a string can hold.
-        unreadable(i, `cannot decode: ${(err as Error).message}`);
-        order[i] = { i, hash };
+  const settings: ReadSettings = { templates, series: options.series ?? 'full', maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, table: options.table };
+  const nWorkers = threads?.workers ?? 2;
+  const useThreads = threads !== undefined && nWorkers > 1 && files.length >= (threads.min ?? 200) && WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  if (useThreads) {
+    const put = (i: number, r: FileResult) => {
+      results[i] = r.runs;
+      order[i] = { i, hash: r.hash };
+    };
+    await readShared(files, settings, threads!.hook, nWorkers, pool, put, options.onRun, options.onProgress);
+  } else {
+    let lastYield = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      const r = readOne(files[i].root, files[i].path, settings, pool);
+      results[i] = r.runs;
+      order[i] = { i, hash: r.hash };
+      if (options.onRun) for (const run of r.runs) options.onRun(run);
+      options.onProgress?.(i + 1, files.length);
+      // Let timers and I/O callbacks (progress, signals) run now and then.
+      if (performance.now() - lastYield > 100) {
+        await new Promise((res) => setImmediate(res));
+        lastYield = performance.now();
       }
-      bytes = undefined;
-      const { text, diagnostic, binary } = decoded ?? { text: '' };
-      if (!decoded) {
-        // unreadable, recorded above
-      } else if (binary) {
-        results[i] = [toRun(emptyParsed(path, 'not-ycsb', binary), path, root, hash, templates)];
-      } else if (/\.csv$/i.test(path)) {
-        results[i] = tableRuns(text, path, root, hash, options).map((r) => detach(r, pool));
-      } else {
-        const parsed = keep(parseYcsb(text, path, { statusOps: seriesMode === 'full' }), pool, seriesMode);
-        if (diagnostic) parsed.diagnostics.unshift(diagnostic);
-        const run = toRun(parsed, path, root, hash, templates);
-        detach(run.factors, pool);
-        detach(run.origin, pool);
-        results[i] = [run];
-      }
-    }
-    if (options.onRun && results[i]) for (const run of results[i]) options.onRun(run);
-    options.onProgress?.(i + 1, files.length);
-    // Let timers and I/O callbacks (progress, signals) run now and then.
-    if (performance.now() - lastYield > 100) {
-      await new Promise((r) => setImmediate(r));
-      lastYield = performance.now();
     }
   }
 
@@ -404,4 +449,92 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
   for (const r of runs) counts[r.status]++;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
   return { roots, runs, scanErrors: found.errors, skipped, counts };
+}
+
+/**
+ * Read the files in this thread and `nWorkers - 1` worker threads (src/ingest/worker.ts): ranges of
+ * file indices are handed out as threads finish theirs; each worker result comes back by index
+ * (structured clone) and its strings are pooled again here, so runs share their factor levels as in
+ * one thread. This thread reads ranges too (with `onRun`), between the workers' messages.
+ */
+async function readShared(
+  files: { root: string; path: string }[],
+  settings: ReadSettings,
+  hook: string | undefined,
+  nWorkers: number,
+  pool: StringPool,
+  put: (i: number, r: FileResult) => void,
+  onRun?: (run: Run) => void,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const CHUNK = 8;
+  let next = 0;
+  let done = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const workers: Worker[] = [];
+  const inFlight: number[] = [];
+  const take = (): [number, number] | undefined => {
+    if (next >= files.length) return undefined;
+    const start = next;
+    next = Math.min(files.length, next + CHUNK);
+    return [start, next];
+  };
+  const send = (k: number) => {
+    const r = take();
+    if (!r) return;
+    inFlight[k]++;
+    workers[k].postMessage({ start: r[0], end: r[1] });
+  };
+  for (let k = 0; k < nWorkers - 1; k++) {
+    // A small young generation: a worker keeps nothing between ranges, and every MB counts at 100,000 files.
+    const w = new Worker(WORKER_URL, { workerData: { files, settings, hook }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    workers.push(w);
+    inFlight.push(0);
+    w.on('message', (m: { start: number; results: FileResult[] }) => {
+      inFlight[k]--;
+      for (let j = 0; j < m.results.length; j++) {
+        const r = m.results[j];
+        for (const run of r.runs) detach(run, pool);
+        put(m.start + j, r);
+      }
+      done += m.results.length;
+      onProgress?.(done, files.length);
+      send(k);
+      if (inFlight[k] === 0) void w.terminate();
+      wake?.();
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      wake?.();
+    });
+    w.on('exit', (code) => {
+      if (inFlight[k] > 0) failure ??= new Error(`loadRuns: a worker thread stopped (exit code ${code}) before returning its files`);
+      wake?.();
+    });
+    // Three ranges in flight per worker: it never waits for the next one while this thread parses.
+    for (let n = 0; n < 3; n++) send(k);
+  }
+  try {
+    // This thread's share, one range at a time; the workers' results are taken in between.
+    for (let r = take(); r; r = take()) {
+      for (let i = r[0]; i < r[1]; i++) {
+        const res = readOne(files[i].root, files[i].path, settings, pool);
+        if (onRun) for (const run of res.runs) onRun(run);
+        put(i, res);
+      }
+      done += r[1] - r[0];
+      onProgress?.(done, files.length);
+      await new Promise((res) => setImmediate(res));
+      if (failure) throw failure;
+    }
+    while (done < files.length) {
+      if (failure) throw failure;
+      await new Promise<void>((res) => (wake = res));
+      wake = undefined;
+    }
+    if (failure) throw failure;
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
 }

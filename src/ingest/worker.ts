@@ -1,0 +1,34 @@
+/**
+ * A worker thread of the loader (see loadRunsThreaded in ./load.ts): reads, parses and, with a hook
+ * module, reduces the files whose index ranges the main thread sends, and posts back what they became.
+ *
+ * ```
+ * workerData { files, settings, hook? } ──► message { start, end } ──readOne per file──► hook.onRun(run)
+ *                                                                   ◄── message { start, results }
+ * ```
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Run } from '../model/index.js';
+import { readOne, StringPool, type FileResult, type ReadSettings } from './load.js';
+
+interface Data {
+  files: { root: string; path: string }[];
+  settings: ReadSettings;
+  hook?: string;
+}
+
+const data = workerData as Data;
+const onRun: ((run: Run) => void) | undefined = data.hook ? ((await import(data.hook)) as { onRun?: (run: Run) => void }).onRun : undefined;
+if (data.hook && typeof onRun !== 'function') throw new Error(`loader worker: ${data.hook} exports no onRun function`);
+// Strings are copied anyway when a result is sent back: pool only the few that repeat (factor levels).
+const pool = new StringPool(2_000);
+
+parentPort!.on('message', (m: { start: number; end: number }) => {
+  const results: FileResult[] = [];
+  for (let i = m.start; i < m.end; i++) {
+    const r = readOne(data.files[i].root, data.files[i].path, data.settings, pool);
+    if (onRun) for (const run of r.runs) onRun(run);
+    results.push(r);
+  }
+  parentPort!.postMessage({ start: m.start, results });
+});
