@@ -455,7 +455,8 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: { hook?
  * Read the files in this thread and `nWorkers - 1` worker threads (src/ingest/worker.ts): ranges of
  * file indices are handed out as threads finish theirs; each worker result comes back by index
  * (structured clone) and its strings are pooled again here, so runs share their factor levels as in
- * one thread. This thread reads ranges too (with `onRun`), between the workers' messages.
+ * one thread. This thread reads ranges too (with `onRun`), between the workers' messages. A worker
+ * that fails or stops gives its unanswered ranges back to this thread.
  */
 async function readShared(
   files: { root: string; path: string }[],
@@ -470,29 +471,41 @@ async function readShared(
   const CHUNK = 8;
   let next = 0;
   let done = 0;
-  let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const workers: Worker[] = [];
-  const inFlight: number[] = [];
+  const pending: Map<number, number>[] = []; // per worker: start -> end of the ranges sent, not answered
+  const alive: boolean[] = [];
+  const retry: [number, number][] = [];
   const take = (): [number, number] | undefined => {
+    if (retry.length > 0) return retry.pop();
     if (next >= files.length) return undefined;
     const start = next;
     next = Math.min(files.length, next + CHUNK);
     return [start, next];
   };
   const send = (k: number) => {
+    if (!alive[k] || retry.length > 0) return;
     const r = take();
     if (!r) return;
-    inFlight[k]++;
+    pending[k].set(r[0], r[1]);
     workers[k].postMessage({ start: r[0], end: r[1] });
+  };
+  const lose = (k: number) => {
+    if (!alive[k]) return;
+    alive[k] = false;
+    for (const [start, end] of pending[k]) retry.push([start, end]);
+    pending[k].clear();
+    void workers[k].terminate();
+    wake?.();
   };
   for (let k = 0; k < nWorkers - 1; k++) {
     // A small young generation: a worker keeps nothing between ranges, and every MB counts at 100,000 files.
     const w = new Worker(WORKER_URL, { workerData: { files, settings, hook }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     workers.push(w);
-    inFlight.push(0);
+    pending.push(new Map());
+    alive.push(true);
     w.on('message', (m: { start: number; results: FileResult[] }) => {
-      inFlight[k]--;
+      if (!alive[k] || !pending[k].delete(m.start)) return;
       for (let j = 0; j < m.results.length; j++) {
         const r = m.results[j];
         for (const run of r.runs) detach(run, pool);
@@ -501,23 +514,26 @@ async function readShared(
       done += m.results.length;
       onProgress?.(done, files.length);
       send(k);
-      if (inFlight[k] === 0) void w.terminate();
+      if (pending[k].size === 0) {
+        alive[k] = false;
+        void w.terminate();
+      }
       wake?.();
     });
-    w.on('error', (err) => {
-      failure ??= err;
-      wake?.();
-    });
-    w.on('exit', (code) => {
-      if (inFlight[k] > 0) failure ??= new Error(`loadRuns: a worker thread stopped (exit code ${code}) before returning its files`);
-      wake?.();
-    });
+    w.on('error', () => lose(k));
+    w.on('exit', () => lose(k));
     // Three ranges in flight per worker: it never waits for the next one while this thread parses.
     for (let n = 0; n < 3; n++) send(k);
   }
   try {
     // This thread's share, one range at a time; the workers' results are taken in between.
-    for (let r = take(); r; r = take()) {
+    while (done < files.length) {
+      const r = take();
+      if (!r) {
+        await new Promise<void>((res) => (wake = res));
+        wake = undefined;
+        continue;
+      }
       for (let i = r[0]; i < r[1]; i++) {
         const res = readOne(files[i].root, files[i].path, settings, pool);
         if (onRun) for (const run of res.runs) onRun(run);
@@ -526,15 +542,11 @@ async function readShared(
       done += r[1] - r[0];
       onProgress?.(done, files.length);
       await new Promise((res) => setImmediate(res));
-      if (failure) throw failure;
     }
-    while (done < files.length) {
-      if (failure) throw failure;
-      await new Promise<void>((res) => (wake = res));
-      wake = undefined;
-    }
-    if (failure) throw failure;
   } finally {
-    for (const w of workers) void w.terminate();
+    for (let k = 0; k < workers.length; k++) {
+      alive[k] = false;
+      void workers[k].terminate();
+    }
   }
 }
