@@ -189,6 +189,20 @@ export function qtukeyR(p: number, nmeans: number, df: number): number {
   if (!(df >= 2)) throw new RangeError(`qtukeyR: df must be >= 2, got ${df}`);
   if (p === 0) return 0;
   if (p === 1) return Infinity;
+  // A pure function of (p, nmeans, df): remembered, since an analysis asks for the same critical
+  // value many times (one Tukey HSD per stratum and metric, Games–Howell pairs with equal df).
+  const key = `${p} ${nmeans} ${df}`;
+  const known = qtukeyCache.get(key);
+  if (known !== undefined) return known;
+  const ans = qtukeyIterate(p, nmeans, df);
+  if (qtukeyCache.size >= 4096) qtukeyCache.clear();
+  qtukeyCache.set(key, ans);
+  return ans;
+}
+
+const qtukeyCache = new Map<string, number>();
+
+function qtukeyIterate(p: number, nmeans: number, df: number): number {
   const eps = 0.0001;
   const maxiter = 50;
   let x0 = qinv(p, nmeans, df);
