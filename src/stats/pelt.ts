@@ -141,7 +141,36 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   let nc = 1;
   cand[0] = 0;
   pruneAt[0] = Infinity;
-  for (let t = m; t <= n; t++) {
+  if (m === 1) {
+    // minSegment 1: every candidate τ < t has a segment of length ≥ 1 and is never kept pending
+    // (pruneAt stays Infinity), so the general loop below reduces to this one (same arithmetic)
+    for (let t = 1; t <= n; t++) {
+      let best = Infinity;
+      let arg = -1;
+      const s1t = s1[t];
+      const s2t = s2[t];
+      for (let k = 0; k < nc; k++) {
+        const tau = cand[k];
+        const len = t - tau;
+        const sx = s1t - s1[tau];
+        const ss = Math.max(0, s2t - s2[tau] - (sx * sx) / len);
+        const v = F[tau] + (ss / variance + logLen[len]) + beta;
+        vals[k] = v;
+        if (v < best) {
+          best = v;
+          arg = tau;
+        }
+      }
+      F[t] = best;
+      last[t] = arg;
+      let w = 0;
+      for (let k = 0; k < nc; k++) {
+        if (!(vals[k] - beta + K > best)) cand[w++] = cand[k];
+      }
+      if (Number.isFinite(best)) cand[w++] = t;
+      nc = w;
+    }
+  } else for (let t = m; t <= n; t++) {
     let best = Infinity;
     let arg = -1;
     for (let k = 0; k < nc; k++) {
