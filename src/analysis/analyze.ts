@@ -712,7 +712,8 @@ export function digestSeries(run: Run): SeriesDigest | undefined {
 function seriesOf(run: Run): RunSeriesResult {
   const warnings: string[] = [];
   const samples = throughputSamples(run.series);
-  const st = attempt('stalls', warnings, () => stalls(run.series.map((s) => ({ t: s.t, throughput: s.throughput, operations: s.operations }))));
+  // stalls reads only t, throughput and operations of each sample: the samples themselves will do
+  const st = attempt('stalls', warnings, () => stalls(run.series));
   const w = attempt('warm-up', warnings, () => warmup(samples));
   if (w?.warnings) warnings.push(...w.warnings);
   return {
