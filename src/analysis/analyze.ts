@@ -147,6 +147,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 1. Select the runs that count.
   const counting: Run[] = [];
   const unusable: Run[] = [];
+  const valueOf = new Map<Run, number>();
   for (const run of inventory.runs) {
     if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
       excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
@@ -165,10 +166,13 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       unusable.push(run);
       continue;
     }
-    if (metricValue(run, opts.metric, opts.trimWarmup) === undefined) {
+    // The value is computed once per run (with --trim-warmup it runs the warm-up search).
+    const value = metricValue(run, opts.metric, opts.trimWarmup);
+    if (value === undefined) {
       excluded.push({ file: run.file, reason: `no value for metric ${opts.metric}` });
       continue;
     }
+    valueOf.set(run, value);
     counting.push(run);
   }
   const noMetric = excluded.filter((e) => e.reason.startsWith('no value for metric')).length;
@@ -229,7 +233,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   const groups: GroupResult[] = keys.map((key) => {
     const g = byKey.get(key)!;
     const runs = [...g.runs].sort((a, b) => compareLevels(a.factors.rep ?? a.file, b.factors.rep ?? b.file));
-    return describeGroup(key, g.factors, runs, g.failed, opts, stratumFactors);
+    return describeGroup(key, g.factors, runs, runs.map((r) => valueOf.get(r)!), g.failed, opts, stratumFactors);
   });
 
   // 6. Compare within strata.
@@ -386,9 +390,16 @@ function compareKeys(a: Factors, b: Factors, names: string[]): number {
   return 0;
 }
 
-function describeGroup(key: string, factors: Factors, runs: Run[], failed: Run[], opts: AnalysisOptions, stratumFactors: string[]): GroupResult {
+function describeGroup(
+  key: string,
+  factors: Factors,
+  runs: Run[],
+  values: number[],
+  failed: Run[],
+  opts: AnalysisOptions,
+  stratumFactors: string[],
+): GroupResult {
   const warnings: string[] = [];
-  const values = runs.map((r) => metricValue(r, opts.metric, opts.trimWarmup)!);
 
   // 4. Outliers: flagged by every method, removed only when asked.
   const n0 = values.length;

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import {
+  emptyParsedRun,
   RUN_STATUSES,
   type Diagnostic,
   type Factors,
@@ -131,20 +132,6 @@ function keep(parsed: ParsedRun, pool: StringPool, series: 'full' | 'throughput'
 /** Factors whose content value may differ from the name without it being a conflict. */
 const CONTENT_ONLY_HINTS = new Set(['target']);
 
-function emptyParsed(name: string, status: RunStatus, diagnostic: Diagnostic): ParsedRun {
-  return {
-    name,
-    status,
-    diagnostics: [diagnostic],
-    format: 'unknown',
-    header: { factors: {}, properties: {} },
-    metrics: {},
-    operations: {},
-    series: [],
-    sourceLatencyUnit: 'us',
-    lines: 0,
-  };
-}
 
 /** Merge factors from the name and from the content; the name wins, conflicts are recorded. */
 export function mergeFactors(fromName: Factors, fromContent: Factors): {
@@ -256,7 +243,7 @@ function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | u
 function tableRuns(text: string, file: string, root: string, sha256: string, tableOptions: TableOptions | undefined): Run[] {
   const table = parseTable(text, file, tableOptions);
   if (table.rows.length === 0) {
-    const p = emptyParsed(file, 'not-ycsb', table.diagnostics[0] ?? { message: 'table without rows', severity: 'error' });
+    const p = emptyParsedRun(file, 'not-ycsb', table.diagnostics[0] ?? { message: 'table without rows', severity: 'error' });
     p.format = 'table';
     return [{ ...p, file, root, sha256, factors: {}, origin: { scheme: 'table', fromName: {}, fromContent: {}, conflicts: [], ambiguities: [] } }];
   }
@@ -308,7 +295,7 @@ export interface ReadSettings {
 export function readOne(root: string, path: string, settings: ReadSettings, pool: StringPool): FileResult {
   const { templates, maxBytes } = settings;
   const unreadable = (message: string, hash?: string): FileResult => ({
-    runs: [toRun(emptyParsed(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)],
+    runs: [toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)],
     hash,
   });
   const full = join(root, path);
@@ -332,7 +319,7 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   }
   bytes = undefined;
   const { text, diagnostic, binary } = decoded;
-  if (binary) return { runs: [toRun(emptyParsed(path, 'not-ycsb', binary), path, root, hash, templates)], hash };
+  if (binary) return { runs: [toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, hash, templates)], hash };
   if (/\.csv$/i.test(path)) return { runs: tableRuns(text, path, root, hash, settings.table).map((r) => detach(r, pool)), hash };
   const parsed = keep(parseYcsb(text, path, { statusOps: settings.series === 'full' }), pool, settings.series);
   if (diagnostic) parsed.diagnostics.unshift(diagnostic);

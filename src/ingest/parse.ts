@@ -44,6 +44,7 @@ import type {
   StatusSample,
   YcsbFormat,
 } from '../model/run.js';
+import { emptyParsedRun } from '../model/run.js';
 import {
   goTableHeader,
   parseGoYcsbJson,
@@ -1333,19 +1334,8 @@ class Parser {
   }
 }
 
-function notYcsb(name: string, text: string, message: string, lines: number): ParsedRun {
-  return {
-    name,
-    status: 'not-ycsb',
-    diagnostics: [{ severity: 'warning', message }],
-    format: 'unknown',
-    header: { factors: {}, properties: {} },
-    metrics: {},
-    operations: {},
-    series: [],
-    sourceLatencyUnit: 'us',
-    lines,
-  };
+function notYcsb(name: string, _text: string, message: string, lines: number): ParsedRun {
+  return emptyParsedRun(name, 'not-ycsb', { severity: 'warning', message }, lines);
 }
 
 /**

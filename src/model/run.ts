@@ -201,6 +201,22 @@ export interface Run extends ParsedRun {
   seriesDigest?: SeriesDigest;
 }
 
+/** A ParsedRun with nothing read: the shape of a file rejected before or instead of parsing. */
+export function emptyParsedRun(name: string, status: RunStatus, diagnostic: Diagnostic, lines = 0): ParsedRun {
+  return {
+    name,
+    status,
+    diagnostics: [diagnostic],
+    format: 'unknown',
+    header: { factors: {}, properties: {} },
+    metrics: {},
+    operations: {},
+    series: [],
+    sourceLatencyUnit: 'us',
+    lines,
+  };
+}
+
 /** Units of the flat metrics after normalisation. */
 export const METRIC_UNITS: Readonly<Record<string, string>> = {
   throughput: 'ops/s',

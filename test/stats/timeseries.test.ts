@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StatusSample } from '../../src/model/index.js';
 import { intervals, stalls, type ThroughputSample } from '../../src/stats/stalls.js';
 import { pelt, type PeltOptions } from '../../src/stats/pelt.js';
+import { mulberry32 } from '../../fixtures/generator.js';
 import { warmup } from '../../src/stats/warmup.js';
 
 // No R reference here: changepoint is not installed. PELT is checked against exhaustive search
@@ -10,17 +11,8 @@ import { warmup } from '../../src/stats/warmup.js';
 
 const rel = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.abs(b));
 
-/** mulberry32: a small seeded generator, so every run draws the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the fixtures' mulberry32), so every run draws the same data. */
+const rng = mulberry32;
 function normals(r: () => number, n: number): number[] {
   const out: number[] = [];
   while (out.length < n) {
