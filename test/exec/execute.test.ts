@@ -244,8 +244,11 @@ describe('a crash of the whole command (SIGKILL) mid-run', () => {
     const exited = new Promise((r) => child.on('close', r));
     child.kill('SIGKILL'); // a crash: no handler runs, the journal ends on "start"
     await exited;
+    // The orphaned kubectl. Only a real pid: process.kill(0) would signal this test's own process group.
+    const orphan = Number(readFileSync(pidFile, 'utf8'));
+    expect(Number.isInteger(orphan) && orphan > 1).toBe(true);
     try {
-      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL'); // the orphaned kubectl
+      process.kill(orphan, 'SIGKILL');
     } catch {
       /* already gone */
     }
