@@ -7,16 +7,84 @@
  */
 import betainc from '@stdlib/math-base-special-betainc';
 import gammainc from '@stdlib/math-base-special-gammainc';
-import erfc from '@stdlib/math-base-special-erfc';
 import tQuantileStd from '@stdlib/stats-base-dists-t-quantile';
 import normalQuantileStd from '@stdlib/stats-base-dists-normal-quantile';
 
+// Cody's rational Chebyshev approximations of the normal integral (ANORM), coefficients as published
+// in Cody, W. J. (1993), "Algorithm 715: SPECFUN", ACM TOMS 19, 22–32, from Cody, W. J. (1969),
+// "Rational Chebyshev approximations for the error function", Math. Comp. 23, 631–637.
+const NA = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
+const NB = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
+const NC = [
+  0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226, 2494.5375852903726711, 6848.1904505362823326,
+  11602.651437647350124, 9842.7148383839780218, 1.0765576773720192317e-8,
+];
+const ND = [22.266688044328115691, 235.38790178262499861, 1519.3775994075548050, 6485.5582982667607550, 18615.571640885098091, 34900.952721145977266, 38912.003286093271411, 19685.429676859990727];
+const NP = [0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466, 2.9112874951168792e-5, 0.02307344176494017303];
+const NQ = [1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244, 7.29751555083966205e-5];
+const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
+
 /**
- * Standard normal lower tail P(Z <= z), as R's `pnorm(z)`.
+ * P(Z <= x) for the standard normal, by Cody's algorithm with R's regions (`pnorm_both` in R's
+ * nmath): |x| ≤ 0.67448975 a rational function of x²; up to √32 a rational function of |x| times
+ * exp(−x²/2), the exponential split at x rounded to 1/16 so that it keeps full precision; beyond,
+ * an asymptotic rational function of 1/x², down to x = −37.5193 (below, 0; above 8.2924, 1).
+ * The upper tail is the lower tail of −x (the algorithm is symmetric), so it never underflows early.
+ */
+function pnormLower(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const y = Math.abs(x);
+  if (y <= 0.67448975) {
+    let xnum = 0;
+    let xden = 0;
+    if (y > Number.EPSILON * 0.5) {
+      const xsq = x * x;
+      xnum = NA[4] * xsq;
+      xden = xsq;
+      for (let i = 0; i < 3; i++) {
+        xnum = (xnum + NA[i]) * xsq;
+        xden = (xden + NB[i]) * xsq;
+      }
+    }
+    return 0.5 + (x * (xnum + NA[3])) / (xden + NB[3]);
+  }
+  let tail: number; // P(Z > |x|)
+  if (y <= Math.sqrt(32)) {
+    let xnum = NC[8] * y;
+    let xden = y;
+    for (let i = 0; i < 7; i++) {
+      xnum = (xnum + NC[i]) * y;
+      xden = (xden + ND[i]) * y;
+    }
+    const r = (xnum + NC[7]) / (xden + ND[7]);
+    const xsq = Math.trunc(y * 16) / 16;
+    const del = (y - xsq) * (y + xsq);
+    tail = Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * r;
+  } else if (-37.5193 < x && x < 8.2924) {
+    const xsq1 = 1 / (x * x);
+    let xnum = NP[5] * xsq1;
+    let xden = xsq1;
+    for (let i = 0; i < 4; i++) {
+      xnum = (xnum + NP[i]) * xsq1;
+      xden = (xden + NQ[i]) * xsq1;
+    }
+    let r = (xsq1 * (xnum + NP[4])) / (xden + NQ[4]);
+    r = (ONE_OVER_SQRT_2PI - r) / y;
+    const xsq = Math.trunc(x * 16) / 16;
+    const del = (x - xsq) * (x + xsq);
+    tail = Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * r;
+  } else {
+    return x > 0 ? 1 : 0;
+  }
+  return x > 0 ? 1 - tail : tail;
+}
+
+/**
+ * Standard normal lower tail P(Z <= z), as R's `pnorm(z)` (same algorithm: Cody 1993, in R's regions).
  * @example normalCdf(1.959963984540054) // 0.975
  */
 export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
+  return pnormLower(z);
 }
 
 /**
@@ -24,7 +92,7 @@ export function normalCdf(z: number): number {
  * @example normalSf(10) // 7.619853024160527e-24
  */
 export function normalSf(z: number): number {
-  return 0.5 * erfc(z / Math.SQRT2);
+  return pnormLower(-z);
 }
 
 /**
