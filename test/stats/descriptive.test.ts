@@ -9,6 +9,7 @@ import { tConfidenceInterval } from '../../src/stats/tConfidenceInterval.js';
 import { medianConfidenceInterval } from '../../src/stats/medianConfidenceInterval.js';
 import { ratioOfSums } from '../../src/stats/ratioOfSums.js';
 import { repetitionsNeeded } from '../../src/stats/repetitionsNeeded.js';
+import { tQuantile } from '../../src/stats/distributions.js';
 
 // Expected values written by test/stats/reference/descriptive.R (R 4.2.2, base R) with "%.17g";
 // non-finite values are written as the strings "NaN", "NA", "Inf", "-Inf".
@@ -195,6 +196,25 @@ suite('repetitionsNeeded matches the linear search with qt in R', () => {
       }
     });
   }
+  it('equals the smallest n found by trying n = 2, 3, … in turn, from n = 2 to ~20,000', () => {
+    // every cv on a fine log grid, three confidences and targets: exercises the start at the normal
+    // estimate, the gallop up from it and the bisection back down
+    let checked = 0;
+    for (const confidence of [0.9, 0.95, 0.99]) {
+      const p = 1 - (1 - confidence) / 2;
+      for (const target of [0.01, 0.05, 0.2]) {
+        for (let e = -3; e <= 0; e += 0.05) {
+          const cv = 10 ** e;
+          let n = 2;
+          while (n < 100_000 && (tQuantile(p, n - 1) * cv) / Math.sqrt(n) > target) n++;
+          if (n >= 100_000) continue;
+          expect({ cv, target, confidence, needed: repetitionsNeeded(cv, 1, target, confidence).needed }).toEqual({ cv, target, confidence, needed: n });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
   it('sd = 0 needs 2 runs; a non-finite sd gives NaN and a warning; bad arguments throw', () => {
     expect(repetitionsNeeded(0, 5, 0.05, 0.95, 1)).toMatchObject({ needed: 2, additional: 1 });
     const nan = repetitionsNeeded(NaN, 5);
