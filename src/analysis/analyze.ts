@@ -576,8 +576,9 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
 
   // Pairwise, every pair of levels (a = lower level, b = higher).
   const pairs: PairResult[] = [];
-  const gh = attempt('Games–Howell', warnings, () => gamesHowell(xs, usable.map((g) => g.level), opts.confidence));
-  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, usable.map((g) => g.level), opts.confidence));
+  const intervals = { intervals: opts.simultaneousIntervals ?? true };
+  const gh = attempt('Games–Howell', warnings, () => gamesHowell(xs, usable.map((g) => g.level), opts.confidence, intervals));
+  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, usable.map((g) => g.level), opts.confidence, intervals));
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {
       pairs.push(pairOf(usable[i], usable[j], xs[i], xs[j], opts, gh, th));

@@ -33,6 +33,10 @@ export interface AnalysisOptions {
   trimWarmup: boolean;
   /** Include the load phase (excluded by default). */
   includeLoad: boolean;
+  /** false: the Games–Howell and Tukey simultaneous intervals are not computed (their `lo`/`hi`
+   * are NaN; the p-values are). For callers that print only the p-values, such as the text
+   * summary: each Games–Howell pair's qtukey costs several ptukey integrals. Default true. */
+  simultaneousIntervals?: boolean;
 }
 
 /** One run as it enters a group. */

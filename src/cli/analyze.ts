@@ -15,7 +15,7 @@ import { CliError, EXIT, type Io } from './io.js';
 import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
 import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
-import { leanRun } from './lean.js';
+import { leanRun, leanRunExceptLoad } from './lean.js';
 
 export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   group?: string;
@@ -93,6 +93,9 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     targetCi: parseFraction('--target-ci', o.targetCi, ['0.05', '5%']),
     trimWarmup: o.trimWarmup === true,
     includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
+    // The text summary and the CSV print the Games–Howell and Tukey p-values, not their intervals;
+    // --json and the report show them.
+    simultaneousIntervals: o.json === true || o.report !== undefined,
   };
 }
 
@@ -179,7 +182,9 @@ Examples:
       // Without a report or --trim-warmup nothing reads the status samples after the analysis' per-run
       // findings on them: lean runs (src/cli/lean.ts) keep large campaigns small.
       const lean = !o.report && !o.trimWarmup;
-      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined, lean ? leanRun : undefined);
+      // Load-phase runs left out of the analysis need no digest of their (long) series.
+      const hook = !lean ? undefined : aopts.includeLoad ? leanRun : leanRunExceptLoad;
+      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined, hook);
       // 2. Check the options against what was found: a name that matches nothing is a usage error.
       checkAgainstData(inventory, aopts);
       if (!o.json && !o.csv) {

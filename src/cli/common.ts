@@ -5,7 +5,7 @@ import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js'
 import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { withoutStatus } from './render.js';
-import { leanRun } from './lean.js';
+import { leanRun, leanRunExceptLoad } from './lean.js';
 
 /** An ambiguity text without a leading repetition of the file name. */
 function withoutFile(file: string, text: string): string {
@@ -74,9 +74,10 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
         : undefined,
     };
     // Lean runs are small to send between threads: with many files, two threads read and parse.
+    const hookExport = onRun === leanRun ? 'onRun' : onRun === leanRunExceptLoad ? 'onRunExceptLoad' : undefined;
     inventory =
-      onRun === leanRun
-        ? await loadRunsThreaded(roots, load, { hook: new URL('../cli/lean.js', import.meta.url).href, min: THREADS_MIN_FILES })
+      hookExport !== undefined
+        ? await loadRunsThreaded(roots, load, { hook: new URL('../cli/lean.js', import.meta.url).href, hookExport, min: THREADS_MIN_FILES })
         : await loadRuns(roots, load);
   } catch (err) {
     throw new CliError((err as Error).message);

@@ -60,5 +60,17 @@ export function leanRun(run: Run): void {
   if (run.origin.ambiguities.length === 0) run.origin.ambiguities = NO_STRINGS;
 }
 
-/** The hook the loader's worker threads call on every run (src/ingest/worker.ts). */
+/**
+ * {@link leanRun}, except that the series of a load-phase run is dropped without a digest: for the
+ * summary without --include-load, which leaves load runs out of the analysis. Their series are the
+ * long ones (the study's 9 load files hold 23% of its status samples and, PELT being quadratic on a
+ * steady series, 83% of the warm-up search's work).
+ */
+export function leanRunExceptLoad(run: Run): void {
+  if (run.factors.phase === 'load') run.series = NO_SAMPLES;
+  leanRun(run);
+}
+
+/** The hooks the loader's worker threads call on every run (src/ingest/worker.ts). */
 export const onRun = leanRun;
+export { leanRunExceptLoad as onRunExceptLoad };

@@ -340,15 +340,16 @@ export async function loadRuns(roots: string[], options: LoadOptions = {}): Prom
 
 /**
  * {@link loadRuns} with the files read and parsed by a pool of worker threads when there are at least
- * `threads.min` of them: `threads.hook` is the URL of a module whose `onRun` export each worker calls
- * on every run it builds (in place of `options.onRun`, a function, which cannot cross threads). The
+ * `threads.min` of them: `threads.hook` is the URL of a module whose `onRun` export (or the export
+ * named by `threads.hookExport`) each worker calls on every run it builds (in place of
+ * `options.onRun`, a function, which cannot cross threads). The
  * results are reassembled in discovery order: same statuses, duplicates and runs as in one thread.
  * Falls back to one thread when the worker module is not built (e.g. running from the sources).
  */
 export async function loadRunsThreaded(
   roots: string[],
   options: LoadOptions,
-  threads: { hook?: string; min?: number; workers?: number },
+  threads: LoadThreads,
 ): Promise<Inventory> {
   return loadWith(roots, options, threads);
 }
@@ -356,7 +357,19 @@ export async function loadRunsThreaded(
 /** Where the worker script is (the same place relative to tsc's dist/ingest/load.js and the bundled dist/cli/*.js). */
 const WORKER_URL = new URL('../ingest/worker.js', import.meta.url);
 
-async function loadWith(roots: string[], options: LoadOptions, threads?: { hook?: string; min?: number; workers?: number }): Promise<Inventory> {
+/** Worker threads of {@link loadRunsThreaded}. */
+export interface LoadThreads {
+  /** URL of the module whose export each worker calls on every run (in place of `options.onRun`). */
+  hook?: string;
+  /** That export's name (default 'onRun'). */
+  hookExport?: string;
+  /** Fewer files than this: one thread (default 200). */
+  min?: number;
+  /** Threads in all, this one included (default 2). */
+  workers?: number;
+}
+
+async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThreads): Promise<Inventory> {
   if (roots.length === 0) throw new Error('loadRuns: expected at least one folder or file, found none');
   const templates = options.schemes ?? [];
 
@@ -377,7 +390,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: { hook?
       results[i] = r.runs;
       order[i] = { i, hash: r.hash };
     };
-    await readShared(files, settings, threads!.hook, nWorkers, pool, put, options.onRun, options.onProgress);
+    await readShared(files, settings, threads!, nWorkers, pool, put, options.onRun, options.onProgress);
   } else {
     let lastYield = performance.now();
     for (let i = 0; i < files.length; i++) {
@@ -448,7 +461,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: { hook?
 async function readShared(
   files: { root: string; path: string }[],
   settings: ReadSettings,
-  hook: string | undefined,
+  threads: LoadThreads,
   nWorkers: number,
   pool: StringPool,
   put: (i: number, r: FileResult) => void,
@@ -487,7 +500,7 @@ async function readShared(
   };
   for (let k = 0; k < nWorkers - 1; k++) {
     // A small young generation: a worker keeps nothing between ranges, and every MB counts at 100,000 files.
-    const w = new Worker(WORKER_URL, { workerData: { files, settings, hook }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = new Worker(WORKER_URL, { workerData: { files, settings, hook: threads.hook, hookExport: threads.hookExport }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     workers.push(w);
     pending.push(new Map());
     alive.push(true);

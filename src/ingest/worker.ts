@@ -3,7 +3,7 @@
  * module, reduces the files whose index ranges the main thread sends, and posts back what they became.
  *
  * ```
- * workerData { files, settings, hook? } ──► message { start, end } ──readOne per file──► hook.onRun(run)
+ * workerData { files, settings, hook?, hookExport? } ──► message { start, end } ──readOne per file──► hook.onRun(run)
  *                                                                   ◄── message { start, results }
  * ```
  */
@@ -15,11 +15,14 @@ interface Data {
   files: { root: string; path: string }[];
   settings: ReadSettings;
   hook?: string;
+  /** The hook module's export to call (default 'onRun'). */
+  hookExport?: string;
 }
 
 const data = workerData as Data;
-const onRun: ((run: Run) => void) | undefined = data.hook ? ((await import(data.hook)) as { onRun?: (run: Run) => void }).onRun : undefined;
-if (data.hook && typeof onRun !== 'function') throw new Error(`loader worker: ${data.hook} exports no onRun function`);
+const hookExport = data.hookExport ?? 'onRun';
+const onRun: ((run: Run) => void) | undefined = data.hook ? ((await import(data.hook)) as Record<string, (run: Run) => void>)[hookExport] : undefined;
+if (data.hook && typeof onRun !== 'function') throw new Error(`loader worker: ${data.hook} exports no ${hookExport} function`);
 // Strings are copied anyway when a result is sent back: pool only the few that repeat (factor levels).
 const pool = new StringPool(2_000);
 

@@ -42,6 +42,9 @@ export interface GamesHowellPair {
  * Precision: p inherits R's ptukey algorithm (Copenhaver & Holland), which is accurate to ~1e-11
  * absolute; p-values below ~1e-9 are at the noise floor of the algorithm in R as well.
  *
+ * `options.intervals` false: lo and hi are NaN and qtukey is not computed (each pair has its own
+ * df, so its quantile costs several ptukey integrals; for callers that need only the p-values).
+ *
  * Reference: Games, P. A. & Howell, J. F. (1976). Pairwise multiple comparison procedures with
  * unequal n's and/or variances: a Monte Carlo study. J. Educ. Statist. 1, 113–125.
  * @throws {RangeError} when fewer than 2 groups, labels do not match groups, a group has fewer
@@ -54,8 +57,10 @@ export function gamesHowell(
   groups: readonly (readonly number[])[],
   labels: readonly string[],
   confidence = 0.95,
+  options: { intervals?: boolean } = {},
 ): GamesHowellPair[] {
   checkPairwiseInput('gamesHowell', groups, labels, confidence, 2);
+  const intervals = options.intervals ?? true;
   const k = groups.length;
   const n = groups.map((g) => g.length);
   const m = groups.map((g) => mean(g));
@@ -76,7 +81,7 @@ export function gamesHowell(
     const se = Math.sqrt(A / 2);
     const t = diff / Math.sqrt(A);
     if (df >= 2) {
-      const r = studentizedRange(diff, se, k, df, qtukeyR(confidence, k, df));
+      const r = studentizedRange(diff, se, k, df, intervals ? qtukeyR(confidence, k, df) : NaN);
       out.push({ ...base, lo: r.lo, hi: r.hi, t, q: r.q, df, p: r.p });
     } else {
       out.push({ ...base, lo: NaN, hi: NaN, t, q: Math.abs(diff) / se, df, p: NaN,

@@ -37,6 +37,8 @@ export interface TukeyHsdPair {
  * Precision: p inherits R's ptukey algorithm, accurate to ~1e-11 absolute, and R itself returns
  * ~3e-10 instead of 0 for very large differences: p-values below ~1e-9 are numerical noise.
  *
+ * `options.intervals` false: lo and hi are NaN and qtukey is not computed (p-values only).
+ *
  * Reference: Tukey, J. W. (1953). The problem of multiple comparisons; Kramer, C. Y. (1956).
  * Extension of multiple range tests to group means with unequal numbers of replications.
  * Biometrics 12, 307–310; R Core Team, `TukeyHSD.aov` (R 4.2).
@@ -50,6 +52,7 @@ export function tukeyHsd(
   groups: readonly (readonly number[])[],
   labels: readonly string[],
   confidence = 0.95,
+  options: { intervals?: boolean } = {},
 ): TukeyHsdPair[] {
   checkPairwiseInput('tukeyHsd', groups, labels, confidence, 1);
   const k = groups.length;
@@ -63,7 +66,7 @@ export function tukeyHsd(
     if (g.length >= 2) ss += (g.length - 1) * variance(g);
   });
   const mse = ss / df;
-  const crit = qtukeyR(confidence, k, df);
+  const crit = (options.intervals ?? true) ? qtukeyR(confidence, k, df) : NaN;
   return levelPairs(labels).map(({ i, j, a, b, pair }) => {
     const diff = m[j] - m[i];
     const se = Math.sqrt((mse / 2) * (1 / n[i] + 1 / n[j]));

@@ -150,6 +150,20 @@ describe('gamesHowell and tukeyHsd on hand groups', () => {
     expect(r[0].reason).toMatch(/zero variance/);
     expect(Number.isFinite(r[1].p)).toBe(true);
   });
+  it('intervals: false gives the same p-values, q and df, and NaN bounds (no qtukey)', () => {
+    for (const c of ref.multiple) {
+      const conf = c.confidence;
+      const full = gamesHowell(c.groups, c.labels, conf);
+      const lean = gamesHowell(c.groups, c.labels, conf, { intervals: false });
+      expect(lean.map((r) => [r.pair, r.p, r.q, r.df, r.diff])).toEqual(full.map((r) => [r.pair, r.p, r.q, r.df, r.diff]));
+      expect(full.every((r) => Number.isFinite(r.lo) || r.reason !== undefined)).toBe(true);
+      expect(lean.every((r) => Number.isNaN(r.lo) && Number.isNaN(r.hi))).toBe(true);
+      const tFull = tukeyHsd(c.groups, c.labels, conf);
+      const tLean = tukeyHsd(c.groups, c.labels, conf, { intervals: false });
+      expect(tLean.map((r) => [r.pair, r.p, r.diff])).toEqual(tFull.map((r) => [r.pair, r.p, r.diff]));
+      expect(tLean.every((r) => Number.isNaN(r.lo) && Number.isNaN(r.hi))).toBe(true);
+    }
+  });
   it('rejects a group of 1 and mismatched labels', () => {
     expect(() => gamesHowell([[1], [2, 3]], ['a', 'b'])).toThrow(RangeError);
     expect(() => tukeyHsd([[1, 2], [2, 3]], ['a'])).toThrow(RangeError);

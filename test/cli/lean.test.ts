@@ -1,0 +1,61 @@
+/**
+ * The summary's shortcuts change nothing it prints. Without --report, --trim-warmup or --json the
+ * CLI keeps lean runs (each series digested as it is read, then dropped), leaves the digest out for
+ * load-phase runs the analysis excludes, and skips the Games–Howell and Tukey intervals the text and
+ * CSV do not show. Its output must equal what the full pipeline gives: every sample kept
+ * (loadRuns with series 'full'), every interval computed.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { formatInventory, formatLevels } from '../../src/cli/common.js';
+import { analysisCsv, formatAnalysis } from '../../src/cli/render.js';
+import { analysisOptions } from '../../src/cli/analyze.js';
+import { loadRuns } from '../../src/ingest/load.js';
+import { analyze } from '../../src/analysis/analyze.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const STUDY = path.resolve(ROOT, '../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
+
+async function cli(argv: string[]): Promise<string> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd: ROOT, env: {} });
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  return stdout;
+}
+
+/** The same command's output from the full pipeline: all samples, all intervals. */
+async function full(dir: string, extra: string[], csv: boolean): Promise<string> {
+  const inv = await loadRuns([path.resolve(ROOT, dir)], { series: 'full' });
+  inv.roots = [dir];
+  const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load') } as const;
+  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), simultaneousIntervals: true };
+  const result = analyze(inv, opts);
+  // the intervals the shortcut skips are there in the full result
+  const ghs = result.strata.flatMap((s) => s.pairs).map((p) => p.gamesHowell).filter((g) => g !== undefined);
+  expect(ghs.length).toBeGreaterThan(0);
+  expect(ghs.every((g) => Number.isFinite(g!.lo))).toBe(true);
+  if (csv) return analysisCsv(result);
+  return formatInventory(inv) + formatLevels(inv) + formatAnalysis(result);
+}
+
+const inputs: [string, string, boolean][] = [
+  ['fixtures/campaign', 'fixtures/campaign', true],
+  ['the study', path.relative(ROOT, STUDY), existsSync(STUDY)],
+];
+
+describe.each(inputs)('on %s: lean CLI output = full pipeline output', (_name, dir, present) => {
+  it.skipIf(!present)('text summary (load runs excluded: no digest of their series)', async () => {
+    expect(await cli([dir, '--group', 'rf,workload'])).toBe(await full(dir, [], false));
+  }, 60_000);
+  it.skipIf(!present)('text summary with --include-load (load runs digested)', async () => {
+    const text = await cli([dir, '--group', 'rf,workload', '--include-load']);
+    expect(text).toBe(await full(dir, ['--include-load'], false));
+    expect(text).toMatch(/phase/);
+  }, 60_000);
+  it.skipIf(!present)('--csv', async () => {
+    expect(await cli([dir, '--group', 'rf,workload', '--csv'])).toBe(await full(dir, [], true));
+  }, 60_000);
+});
