@@ -576,7 +576,7 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
 
   // Pairwise, every pair of levels (a = lower level, b = higher).
   const pairs: PairResult[] = [];
-  const intervals = { intervals: opts.simultaneousIntervals ?? true };
+  const intervals = { intervals: opts.pairIntervals ?? true };
   const gh = attempt('Games–Howell', warnings, () => gamesHowell(xs, usable.map((g) => g.level), opts.confidence, intervals));
   const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, usable.map((g) => g.level), opts.confidence, intervals));
   for (let i = 0; i < usable.length; i++) {
@@ -608,7 +608,7 @@ function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], op
   const diff = t ? summary(t.meanDiff, t.lo, t.hi, conf) : summary(gb.mean - ga.mean, NaN, NaN, conf, ['no interval']);
   const pc = attempt('percent change', warnings, () => percentChange(xa, xb, conf));
   const percent = pc ? summary(pc.pct, pc.lo, pc.hi, conf) : summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['no interval']);
-  const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf));
+  const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf, { interval: opts.pairIntervals ?? true }));
   const hedges = g ? summary(g.g, g.lo, g.hi, conf) : summary(NaN, NaN, NaN, conf, ['not computable']);
   const w = attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
   const power = attempt('power', warnings, () => welchPower(xb, xa, 1 - conf));

@@ -33,10 +33,11 @@ export interface AnalysisOptions {
   trimWarmup: boolean;
   /** Include the load phase (excluded by default). */
   includeLoad: boolean;
-  /** false: the Games–Howell and Tukey simultaneous intervals are not computed (their `lo`/`hi`
-   * are NaN; the p-values are). For callers that print only the p-values, such as the text
-   * summary: each Games–Howell pair's qtukey costs several ptukey integrals. Default true. */
-  simultaneousIntervals?: boolean;
+  /** false: the pairwise intervals the text summary does not print are not computed — the
+   * Games–Howell and Tukey simultaneous intervals and Hedges' g's noncentral-t interval (their
+   * `lo`/`hi` are NaN; the p-values and g are there). Each costs root finding over an expensive cdf
+   * (qtukey over ptukey integrals, the noncentral t). Default true. */
+  pairIntervals?: boolean;
 }
 
 /** One run as it enters a group. */

@@ -93,9 +93,9 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     targetCi: parseFraction('--target-ci', o.targetCi, ['0.05', '5%']),
     trimWarmup: o.trimWarmup === true,
     includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
-    // The text summary and the CSV print the Games–Howell and Tukey p-values, not their intervals;
-    // --json and the report show them.
-    simultaneousIntervals: o.json === true || o.report !== undefined,
+    // The text summary and the CSV print the Games–Howell and Tukey p-values and Hedges' g, not
+    // their intervals; --json and the report show them.
+    pairIntervals: o.json === true || o.report !== undefined,
   };
 }
 

@@ -33,6 +33,8 @@ export interface HedgesGResult {
  * and P(T'(df, δ_hi) <= t) = α/2; the bounds for d are δ·sqrt(1/nx + 1/ny), and for g these times J
  * (effectsize's convention). Exact under normality and equal variances, unlike the Hedges & Olkin
  * normal approximation, which is too narrow for the large effects (g > 3) of this study.
+ * `options.interval` false: lo and hi are NaN, for callers that need only g (each bound inverts the
+ * noncentral t cdf, ~10 evaluations of AS 243).
  *
  * Reference: Hedges, L. V. (1981). Distribution theory for Glass's estimator of effect size and
  * related estimators. J. Educ. Statist. 6, 107–128; Steiger, J. H. & Fouladi, R. T. (1997).
@@ -43,7 +45,7 @@ export interface HedgesGResult {
  * // { g: -1.4863306091703654, lo: -2.5417258506785805, hi: -0.39179502756125895, d: -1.572357879076994,
  * //   J: 0.9452877293068113, confidence: 0.95 }
  */
-export function hedgesG(x: readonly number[], y: readonly number[], confidence = 0.95): HedgesGResult {
+export function hedgesG(x: readonly number[], y: readonly number[], confidence = 0.95, options: { interval?: boolean } = {}): HedgesGResult {
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`hedgesG: confidence must be in (0, 1), got ${confidence}`);
   }
@@ -61,6 +63,7 @@ export function hedgesG(x: readonly number[], y: readonly number[], confidence =
   const d = (mean(x) - mean(y)) / sp;
   const h = Math.sqrt(1 / nx + 1 / ny);
   const t = d / h;
+  if (options.interval === false) return { g: d * J, lo: NaN, hi: NaN, d, J, confidence };
   const alpha = 1 - confidence;
   const lo = noncentralTNcp(t, df, 1 - alpha / 2) * h * J;
   const hi = noncentralTNcp(t, df, alpha / 2) * h * J;

@@ -1,8 +1,8 @@
 /**
  * The summary's shortcuts change nothing it prints. Without --report, --trim-warmup or --json the
  * CLI keeps lean runs (each series digested as it is read, then dropped), leaves the digest out for
- * load-phase runs the analysis excludes, and skips the Games–Howell and Tukey intervals the text and
- * CSV do not show. Its output must equal what the full pipeline gives: every sample kept
+ * load-phase runs the analysis excludes, and skips the Games–Howell, Tukey and Hedges' g intervals
+ * the text and CSV do not show. Its output must equal what the full pipeline gives: every sample kept
  * (loadRuns with series 'full'), every interval computed.
  */
 import { existsSync } from 'node:fs';
@@ -31,12 +31,13 @@ async function full(dir: string, extra: string[], csv: boolean): Promise<string>
   const inv = await loadRuns([path.resolve(ROOT, dir)], { series: 'full' });
   inv.roots = [dir];
   const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load') } as const;
-  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), simultaneousIntervals: true };
+  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true };
   const result = analyze(inv, opts);
   // the intervals the shortcut skips are there in the full result
   const ghs = result.strata.flatMap((s) => s.pairs).map((p) => p.gamesHowell).filter((g) => g !== undefined);
   expect(ghs.length).toBeGreaterThan(0);
   expect(ghs.every((g) => Number.isFinite(g!.lo))).toBe(true);
+  expect(result.strata.flatMap((s) => s.pairs).every((p) => Number.isFinite(p.hedgesG.lo))).toBe(true);
   if (csv) return analysisCsv(result);
   return formatInventory(inv) + formatLevels(inv) + formatAnalysis(result);
 }

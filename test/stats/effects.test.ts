@@ -20,6 +20,14 @@ describe("hedgesG: exact-J Hedges' g with a noncentral-t interval", () => {
       expect(r.hi).toBeGreaterThan(r.g);
     });
   }
+  it('interval: false gives the same g, d and J, and NaN bounds', () => {
+    for (const c of ref.hedges) {
+      const full = hedgesG(c.x, c.y, c.confidence);
+      const lean = hedgesG(c.x, c.y, c.confidence, { interval: false });
+      expect([lean.g, lean.d, lean.J]).toEqual([full.g, full.d, full.J]);
+      expect([lean.lo, lean.hi]).toEqual([NaN, NaN]);
+    }
+  });
   it('the exact J is not the 1 - 3/(4 df - 1) approximation', () => {
     const c = ref.hedges.find((h: any) => h.name === 'small'); // df = 5
     const approx = 1 - 3 / (4 * 5 - 1);
