@@ -143,19 +143,28 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   pruneAt[0] = Infinity;
   if (m === 1) {
     // minSegment 1: every candidate τ < t has a segment of length ≥ 1 and is never kept pending
-    // (pruneAt stays Infinity), so the general loop below reduces to this one (same arithmetic)
+    // (pruneAt stays Infinity), so the general loop below reduces to this one (same arithmetic).
+    // One pass per t: a candidate is pruned by the previous step's value and best (the test the
+    // general loop makes right after that step) as it is reached, then evaluated and kept in place.
+    // A candidate added at the previous step was not evaluated there: its value is −∞ (kept).
+    let prevBest = Infinity;
+    vals[0] = -Infinity;
     for (let t = 1; t <= n; t++) {
       let best = Infinity;
       let arg = -1;
       const s1t = s1[t];
       const s2t = s2[t];
+      let w = 0;
       for (let k = 0; k < nc; k++) {
+        if (vals[k] - beta + K > prevBest) continue; // pruned after step t − 1
         const tau = cand[k];
         const len = t - tau;
         const sx = s1t - s1[tau];
         const ss = Math.max(0, s2t - s2[tau] - (sx * sx) / len);
         const v = F[tau] + (ss / variance + logLen[len]) + beta;
-        vals[k] = v;
+        cand[w] = tau;
+        vals[w] = v;
+        w++;
         if (v < best) {
           best = v;
           arg = tau;
@@ -163,12 +172,13 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
       }
       F[t] = best;
       last[t] = arg;
-      let w = 0;
-      for (let k = 0; k < nc; k++) {
-        if (!(vals[k] - beta + K > best)) cand[w++] = cand[k];
+      if (Number.isFinite(best)) {
+        cand[w] = t;
+        vals[w] = -Infinity;
+        w++;
       }
-      if (Number.isFinite(best)) cand[w++] = t;
       nc = w;
+      prevBest = best;
     }
   } else for (let t = m; t <= n; t++) {
     let best = Infinity;
