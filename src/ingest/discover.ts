@@ -97,46 +97,66 @@ export function defaultSkipReason(name: string): string | undefined {
  */
 export function naturalCompare(a: string, b: string): number {
   if (a === b) return 0;
-  const sa = a.split('/');
-  const sb = b.split('/');
-  const n = Math.min(sa.length, sb.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareSegment(sa[i], sb[i]);
-    if (c !== 0) return c;
-  }
-  if (sa.length !== sb.length) return sa.length - sb.length;
-  return a < b ? -1 : 1;
+  return compareKeys(naturalKey(a), naturalKey(b));
+}
+
+/** A path cut for {@link naturalCompare}: per folder, its name and its text/digit chunks. */
+interface NaturalKey {
+  path: string;
+  segments: { name: string; chunks: string[]; norm: string[] }[];
 }
 
 const CHUNK = /(\d+)/;
 
-function compareSegment(a: string, b: string): number {
-  if (a === b) return 0;
-  const ca = a.split(CHUNK);
-  const cb = b.split(CHUNK);
-  const n = Math.min(ca.length, cb.length);
+function naturalKey(p: string): NaturalKey {
+  return {
+    path: p,
+    segments: p.split('/').map((name) => {
+      const chunks = name.split(CHUNK);
+      // digit runs without leading zeros (compared by length, then digits), text in lower case
+      const norm = chunks.map((c, i) => (i % 2 === 1 ? c.replace(/^0+(?=\d)/, '') : c.toLowerCase()));
+      return { name, chunks, norm };
+    }),
+  };
+}
+
+function compareKeys(a: NaturalKey, b: NaturalKey): number {
+  if (a.path === b.path) return 0;
+  const n = Math.min(a.segments.length, b.segments.length);
   for (let i = 0; i < n; i++) {
-    const x = ca[i];
-    const y = cb[i];
-    if (x === y) continue;
+    const c = compareSegment(a.segments[i], b.segments[i]);
+    if (c !== 0) return c;
+  }
+  if (a.segments.length !== b.segments.length) return a.segments.length - b.segments.length;
+  return a.path < b.path ? -1 : 1;
+}
+
+function compareSegment(a: NaturalKey['segments'][number], b: NaturalKey['segments'][number]): number {
+  if (a.name === b.name) return 0;
+  const n = Math.min(a.chunks.length, b.chunks.length);
+  for (let i = 0; i < n; i++) {
+    if (a.chunks[i] === b.chunks[i]) continue;
+    const xs = a.norm[i];
+    const ys = b.norm[i];
     if (i % 2 === 1) {
       // digit runs: compare by value without converting (arbitrary length)
-      const xs = x.replace(/^0+(?=\d)/, '');
-      const ys = y.replace(/^0+(?=\d)/, '');
       if (xs.length !== ys.length) return xs.length - ys.length;
       if (xs !== ys) return xs < ys ? -1 : 1;
-    } else {
-      const xl = x.toLowerCase();
-      const yl = y.toLowerCase();
-      if (xl !== yl) {
-        // A shorter prefix first ('a' before 'a-b')
-        return xl < yl ? -1 : 1;
-      }
+    } else if (xs !== ys) {
+      // text, case-insensitively; a shorter prefix first ('a' before 'a-b')
+      return xs < ys ? -1 : 1;
     }
   }
-  if (ca.length !== cb.length) return ca.length - cb.length;
+  if (a.chunks.length !== b.chunks.length) return a.chunks.length - b.chunks.length;
   // Same value everywhere (case or leading zeros differ): code-unit order.
-  return a < b ? -1 : 1;
+  return a.name < b.name ? -1 : 1;
+}
+
+/** `items` sorted by {@link naturalCompare} of `pathOf(item)`, each path cut once (not once per comparison). */
+export function sortNatural<T>(items: T[], pathOf: (item: T) => string, tie?: (a: T, b: T) => number): T[] {
+  const keyed = items.map((item) => ({ item, key: naturalKey(pathOf(item)) }));
+  keyed.sort((x, y) => compareKeys(x.key, y.key) || (tie ? tie(x.item, y.item) : 0));
+  return keyed.map((k) => k.item);
 }
 
 /** `root` + `/` + `rel` for messages, keeping the root as the user wrote it. */
@@ -216,18 +236,17 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
       if (reason === undefined) found.push(rel);
       else skipped.push({ root, path: rel, reason });
     }
-    found.sort(naturalCompare);
-    walkErrors.sort((a, b) => naturalCompare(a.path, b.path) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
-    errors.push(...walkErrors);
-    for (const rel of found) {
+    const sorted = sortNatural(found, (rel) => rel);
+    const sortedErrors = sortNatural(walkErrors, (e) => e.path, (a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    errors.push(...sortedErrors);
+    for (const rel of sorted) {
       const abs = path.resolve(root, rel);
       if (seen.has(abs)) continue;
       seen.add(abs);
       files.push({ root, path: rel });
     }
   }
-  skipped.sort((a, b) => naturalCompare(a.path, b.path));
-  return { files, errors, skipped };
+  return { files, errors, skipped: sortNatural(skipped, (x) => x.path) };
 }
 
 async function walkRoot(

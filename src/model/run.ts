@@ -252,9 +252,14 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${where}: ${text}`;
 }
 
-/** Order factor levels and file names as a person expects: numbers numerically (rep 2 before rep 10). */
+/** The collator of {@link compareLevels}, made once: `localeCompare` with options builds one per call. */
+let levelCollator: Intl.Collator | undefined;
+
+/** Order factor levels and file names as a person expects: numbers numerically (rep 2 before rep 10).
+ * The order of `a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' })`. */
 export function compareLevels(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' });
+  levelCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+  return levelCollator.compare(a, b);
 }
 
 /** A stable key for a set of factors: `a=1,b=x` in the order given (or sorted by name). */

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discover, naturalCompare, defaultSkipReason } from '../../src/ingest/discover.js';
+import { discover, naturalCompare, defaultSkipReason, sortNatural } from '../../src/ingest/discover.js';
 
 let tmp: string;
 
@@ -174,6 +174,16 @@ describe('naturalCompare', () => {
       'x100000000000000000000',
     ]);
     expect(naturalCompare('a', 'a')).toBe(0);
+  });
+  it('sortNatural (each path cut once) gives the order of sort(naturalCompare)', () => {
+    const names: string[] = [];
+    for (const db of ['cassandra', 'Citus', 'hbase'])
+      for (const w of ['a', 'b', 'B', 'c'])
+        for (const rep of [1, 2, 10, 30, 3])
+          for (const rf of ['rf_1', 'rf_2', 'rf3']) names.push(`${db}/${w}/${db}-exec-15-1000000-${w}-${String(rep).padStart(rep % 2 ? 1 : 2, '0')}-${rf}.txt`);
+    // a fixed shuffle
+    const input = names.map((n, i) => ({ n, k: (i * 7919) % names.length })).sort((a, b) => a.k - b.k).map((x) => x.n);
+    expect(sortNatural(input, (x) => x)).toEqual([...input].sort(naturalCompare));
   });
 });
 
