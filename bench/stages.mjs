@@ -1,18 +1,19 @@
 // In-process stage timings on the built library (dist): node --expose-gc bench/stages.mjs DIR GROUP
 // Prints one line: load (discover + read + parse, with the CLI's lean runs: each run's series digested
-// as it is read), analysis, heap kept after load, peak RSS.
+// as it is read, load-phase runs' not), analysis, heap kept after load, peak RSS.
 import { loadInputs } from '../dist/cli/common.js';
-import { leanRun } from '../dist/cli/lean.js';
+import { leanRunExceptLoad } from '../dist/cli/lean.js';
 import { analyze } from '../dist/analysis/analyze.js';
 
 const [dir, group = ''] = process.argv.slice(2);
 const io = { stdout: { write() {} }, stderr: { write() {} }, cwd: process.cwd(), env: {} };
 const t0 = performance.now();
-const inv = await loadInputs([dir], {}, io, undefined, leanRun);
+const inv = await loadInputs([dir], {}, io, undefined, leanRunExceptLoad);
 const t1 = performance.now();
 globalThis.gc?.();
 const heap = process.memoryUsage().heapUsed;
-const result = analyze(inv, { group: group.split(',').filter(Boolean) });
+// as the CLI's text summary: load runs not digested, no pairwise intervals it does not print
+const result = analyze(inv, { group: group.split(',').filter(Boolean), pairIntervals: false });
 const t2 = performance.now();
 let samples = 0;
 for (const r of inv.runs) samples += r.seriesDigest?.samples ?? r.series.length;

@@ -13,7 +13,7 @@
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -56,10 +56,10 @@ export interface LoadOptions {
    * Default 512 MiB, about the longest string V8 can hold. */
   maxFileBytes?: number;
   /**
-   * Called once for every run as soon as it is built (before duplicates are marked), while its
-   * file's text is already gone. It may change the run: e.g. the CLI reduces the series to what the
-   * analysis reads of it (`run.seriesDigest`) and drops the samples, so that a campaign of 100,000
-   * files never holds millions of samples at once.
+   * Called once for every run as soon as it is built (before duplicates are marked, and before its
+   * strings are copied out of its file's text, so that what it drops is never copied). It may change
+   * the run: e.g. the CLI reduces the series to what the analysis reads of it (`run.seriesDigest`)
+   * and drops the samples, so that a campaign of 100,000 files never holds millions of samples at once.
    */
   onRun?: (run: Run) => void;
 }
@@ -120,13 +120,17 @@ function thinSeries(series: StatusSample[]): StatusSample[] {
   return out;
 }
 
-/** Make a parsed run safe to keep: no string slices of the text, series thinned when asked. */
-function keep(parsed: ParsedRun, pool: StringPool, series: 'full' | 'throughput'): ParsedRun {
-  const s = parsed.series;
-  parsed.series = [];
-  detach(parsed, pool);
-  parsed.series = series === 'throughput' ? thinSeries(s) : detach(s, pool);
-  return parsed;
+/**
+ * Make a run safe to keep: every string it holds copied out of its file's text (pooled), except its
+ * file and root, which come from discovery. After the loader's hook, so that what the hook drops
+ * (a lean run's samples, per-operation stats, command line) is never copied.
+ */
+function keepRun(run: Run, pool: StringPool): void {
+  const { file, root } = run;
+  run.file = run.root = '';
+  detach(run, pool);
+  run.file = file;
+  run.root = root;
 }
 
 /** Factors whose content value may differ from the name without it being a conflict. */
@@ -292,22 +296,32 @@ export interface ReadSettings {
  * Read, hash, decode and parse one file (never throws for a bad file). What is kept of its runs holds
  * no slice of its text (see StringPool).
  */
-export function readOne(root: string, path: string, settings: ReadSettings, pool: StringPool): FileResult {
+export function readOne(root: string, path: string, settings: ReadSettings, pool: StringPool, onRun?: (run: Run) => void): FileResult {
   const { templates, maxBytes } = settings;
-  const unreadable = (message: string, hash?: string): FileResult => ({
-    runs: [toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)],
-    hash,
-  });
+  const done = (runs: Run[], hash?: string): FileResult => {
+    for (const run of runs) {
+      onRun?.(run);
+      keepRun(run, pool);
+    }
+    return { runs, hash };
+  };
+  const unreadable = (message: string, hash?: string): FileResult =>
+    done([toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)], hash);
   const full = join(root, path);
   let bytes: Uint8Array | undefined;
+  let fd: number | undefined;
   try {
-    const size = statSync(full).size;
+    // one open, then the size and the bytes from the descriptor (no second lookup of the path)
+    fd = openSync(full, 'r');
+    const size = fstatSync(fd).size;
     if (size > maxBytes) return unreadable(`too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`);
-    bytes = readFileSync(full);
+    bytes = readFileSync(fd);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';
     return unreadable(`cannot read: ${[e.code, why || e.message].filter(Boolean).join(' ')}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
   let decoded: ReturnType<typeof decode>;
@@ -319,14 +333,12 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   }
   bytes = undefined;
   const { text, diagnostic, binary } = decoded;
-  if (binary) return { runs: [toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, hash, templates)], hash };
-  if (/\.csv$/i.test(path)) return { runs: tableRuns(text, path, root, hash, settings.table).map((r) => detach(r, pool)), hash };
-  const parsed = keep(parseYcsb(text, path, { statusOps: settings.series === 'full' }), pool, settings.series);
+  if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, hash, templates)], hash);
+  if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, hash, settings.table), hash);
+  const parsed = parseYcsb(text, path, { statusOps: settings.series === 'full' });
+  if (settings.series === 'throughput') parsed.series = thinSeries(parsed.series);
   if (diagnostic) parsed.diagnostics.unshift(diagnostic);
-  const run = toRun(parsed, path, root, hash, templates);
-  detach(run.factors, pool);
-  detach(run.origin, pool);
-  return { runs: [run], hash };
+  return done([toRun(parsed, path, root, hash, templates)], hash);
 }
 
 /**
@@ -394,10 +406,9 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   } else {
     let lastYield = performance.now();
     for (let i = 0; i < files.length; i++) {
-      const r = readOne(files[i].root, files[i].path, settings, pool);
+      const r = readOne(files[i].root, files[i].path, settings, pool, options.onRun);
       results[i] = r.runs;
       order[i] = { i, hash: r.hash };
-      if (options.onRun) for (const run of r.runs) options.onRun(run);
       options.onProgress?.(i + 1, files.length);
       // Let timers and I/O callbacks (progress, signals) run now and then.
       if (performance.now() - lastYield > 100) {
@@ -535,8 +546,7 @@ async function readShared(
         continue;
       }
       for (let i = r[0]; i < r[1]; i++) {
-        const res = readOne(files[i].root, files[i].path, settings, pool);
-        if (onRun) for (const run of res.runs) onRun(run);
+        const res = readOne(files[i].root, files[i].path, settings, pool, onRun);
         put(i, res);
       }
       done += r[1] - r[0];

@@ -29,8 +29,7 @@ const pool = new StringPool(2_000);
 parentPort!.on('message', (m: { start: number; end: number }) => {
   const results: FileResult[] = [];
   for (let i = m.start; i < m.end; i++) {
-    const r = readOne(data.files[i].root, data.files[i].path, data.settings, pool);
-    if (onRun) for (const run of r.runs) onRun(run);
+    const r = readOne(data.files[i].root, data.files[i].path, data.settings, pool, onRun);
     results.push(r);
   }
   parentPort!.postMessage({ start: m.start, results });
