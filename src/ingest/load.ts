@@ -301,6 +301,9 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   const done = (runs: Run[], hash?: string): FileResult => {
     for (const run of runs) {
       onRun?.(run);
+      // thinned after the hook: a hook that digests the samples and drops them (lean runs) reads
+      // t, operations and throughput, which thinning keeps, and leaves nothing to thin
+      if (settings.series === 'throughput' && run.series.length > 0) run.series = thinSeries(run.series);
       keepRun(run, pool);
     }
     return { runs, hash };
@@ -336,7 +339,6 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, hash, templates)], hash);
   if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, hash, settings.table), hash);
   const parsed = parseYcsb(text, path, { statusOps: settings.series === 'full' });
-  if (settings.series === 'throughput') parsed.series = thinSeries(parsed.series);
   if (diagnostic) parsed.diagnostics.unshift(diagnostic);
   return done([toRun(parsed, path, root, hash, templates)], hash);
 }
