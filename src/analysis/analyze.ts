@@ -341,7 +341,11 @@ function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
   const failing: string[] = [];
   for (const r of runs) {
     let failed = 0;
-    for (const [k, v] of Object.entries(r.metrics)) if (k.endsWith('-failed.count') && Number.isFinite(v)) failed += v;
+    const m = r.metrics;
+    for (const k in m) {
+      const v = m[k];
+      if (k.endsWith('-failed.count') && Number.isFinite(v)) failed += v;
+    }
     const total = r.metrics.operations;
     if (failed > 0 && total > 0 && failed / total > FAILED_OPERATIONS_WARN) failing.push(`${r.file} (${((100 * failed) / total).toFixed(1)}%)`);
   }

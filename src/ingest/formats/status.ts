@@ -241,12 +241,13 @@ function plainJavaBlock(s: string, i: number, close: number): StatusOps[string] 
  * general loop would count as comma-separated (at least two pairs, the first ending with a comma)
  * and that cannot set sawMs.
  */
-function javaBlockShape(s: string, i: number, close: number): boolean {
+function javaBlockShape(s: string, i: number, close: number, latencyLabelAt: number): boolean {
   if (!eqAt(s, i, 'Count=')) return false;
   let k = i + 6;
   const d0 = k;
   while (k < close && isDigit(s.charCodeAt(k))) k++;
   if (k === d0 || !eqAt(s, k, ', Max=') || k + 6 > close) return false;
+  if (latencyLabelAt < 0) return true; // no AverageLatency anywhere in the rest of the line
   const lat = s.indexOf('AverageLatency', k);
   return lat < 0 || lat >= close;
 }
@@ -292,6 +293,8 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
   }
 
   let pos = restStart;
+  // searched once per line for the lean path's block test (per block only when the line has one)
+  const latencyLabelAt = ops ? -1 : line.indexOf('AverageLatency', restStart);
   let spaceSeparatedBlocks = 0;
   let commaSeparatedBlocks = 0;
   for (;;) {
@@ -309,7 +312,7 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
     else if (space > open + 1) nameEnd = space;
     else continue;
     const name = keyAt(line, open + 1, nameEnd, OP_NAMES);
-    if (!ops && nameEnd === colon && line.charCodeAt(colon + 1) === 32 && javaBlockShape(line, colon + 2, close)) {
+    if (!ops && nameEnd === colon && line.charCodeAt(colon + 1) === 32 && javaBlockShape(line, colon + 2, close, latencyLabelAt)) {
       // what the fast path or the general loop would record for it: an entry, one comma-separated block
       out.ops[name] = UNREAD_BLOCK;
       commaSeparatedBlocks++;
