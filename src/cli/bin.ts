@@ -5,13 +5,17 @@
  * ```
  * dist/cli/cli.cjs (the whole CLI in one CommonJS bundle) + cli.cjs.cache (V8 code cache, written
  *   by `npm run build` after one run on fixtures/campaign) ──vm.Script──► run(argv, stdout, stderr)
- * otherwise (no bundle, a cache V8 rejects is simply not used) ──import('./main.js')──► run
+ * otherwise (no bundle) ──import('./main.js')──► run
  * ```
- * The code cache spares the compilation of ~1.8 MB of JavaScript at every start (on the study's
- * summary about 40–60 ms of ~1 s). Nothing is ever written at run time, except when
- * YCSB_ANALYZE_CODE_CACHE=write asks for the cache (the build does); YCSB_ANALYZE_CODE_CACHE=off
- * runs the ES modules.
+ * The code cache spares the compilation of ~1.7 MB of JavaScript at every start (on the study's
+ * summary about 40–60 ms of ~1 s). It is used only when cli.cjs.cache.sha256 holds the sha256 of
+ * the cli.cjs it was made from: V8 itself checks little more than the source's length, and a cache
+ * from another build would run that build's code. V8 rejects it, and the bundle is compiled as
+ * usual, under another Node version or other V8 flags. Nothing is written at run time, except when
+ * YCSB_ANALYZE_CODE_CACHE=write asks for the cache (the build does). YCSB_ANALYZE_CODE_CACHE=off
+ * runs the ES modules; =verbose says on stderr which way the CLI was loaded.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
@@ -21,25 +25,47 @@ import vm from 'node:vm';
 type Run = (argv: string[], stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream) => Promise<number>;
 type Lazy = typeof import('./lazy.js').lazy;
 
+const mode = process.env.YCSB_ANALYZE_CODE_CACHE;
+const say = (what: string) => {
+  if (mode === 'verbose') process.stderr.write(`analyze: ${what}\n`);
+};
+
 /** `run` from dist/cli/cli.cjs through vm.Script with its code cache; undefined when not built. */
 function fromBundle(): Run | undefined {
   const file = fileURLToPath(new URL('./cli.cjs', import.meta.url));
-  if (!existsSync(file) || process.env.YCSB_ANALYZE_CODE_CACHE === 'off') return undefined;
-  const writeCache = process.env.YCSB_ANALYZE_CODE_CACHE === 'write';
+  if (!existsSync(file) || mode === 'off') return undefined;
+  const bytes = readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const cacheFile = `${file}.cache`;
-  const cachedData = !writeCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const stampFile = `${cacheFile}.sha256`;
+  let cachedData: Buffer | undefined;
+  let cacheState = 'absent';
+  if (mode !== 'write' && existsSync(cacheFile)) {
+    const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+    if (stamp === sha256) cachedData = readFileSync(cacheFile);
+    else cacheState = 'stale (made from another cli.cjs): not used';
+  }
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
+  if (cachedData) cacheState = script.cachedDataRejected ? 'rejected by V8 (another Node version or V8 flags)' : 'used';
   const mod = { exports: {} as { run?: Run; lazy?: Lazy } };
   (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
   if (typeof mod.exports.run !== 'function' || mod.exports.lazy === undefined) return undefined;
   // code in a vm.Script cannot import() an ES module: the report comes through this module instead
   mod.exports.lazy.report = () => import('./report.js');
-  // after the run, so that the functions it compiled lazily are in the cache too
-  if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  say(`CLI from ${file}, code cache ${cacheState}`);
+  if (mode === 'write') {
+    // after the run, so that the functions it compiled lazily are in the cache too
+    process.once('exit', () => {
+      writeFileSync(cacheFile, script.createCachedData());
+      writeFileSync(stampFile, `${sha256}\n`);
+    });
+  }
   return mod.exports.run;
 }
 
-const run: Run = fromBundle() ?? ((await import('./main.js')) as { run: Run }).run;
+const run: Run =
+  fromBundle() ??
+  (say('CLI from the ES modules'), ((await import('./main.js')) as { run: Run }).run);
 
 // `analyze … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {

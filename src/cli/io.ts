@@ -22,13 +22,25 @@ export const EXIT = {
   gaps: 3,
 } as const;
 
+const CLI_ERROR = Symbol.for('ycsb-analyze.CliError');
+
 /** An error a person can act on; the CLI prints its message (no stack) and exits with `code`. */
 export class CliError extends Error {
+  readonly [CLI_ERROR] = true;
   constructor(
     message: string,
     readonly code: number = EXIT.error,
   ) {
     super(message);
     this.name = 'CliError';
+  }
+
+  /**
+   * Whether `err` is a CliError from any copy of this module: the executable runs the CLI from its
+   * CommonJS bundle and loads the report from the ES modules, two copies of this class, so
+   * `instanceof` would miss the report's errors.
+   */
+  static is(err: unknown): err is CliError {
+    return typeof err === 'object' && err !== null && (err as { [CLI_ERROR]?: unknown })[CLI_ERROR] === true;
   }
 }

@@ -77,7 +77,7 @@ Run \`analyze <command> --help\` for any command's options.`,
       }
       return EXIT.usage;
     }
-    if (err instanceof CliError) {
+    if (CliError.is(err)) {
       stderr.write(`analyze: ${err.message}\n`);
       return err.code;
     }

@@ -6,7 +6,8 @@
  * Skipped, with the reason printed, when the build is absent (`npm ci` / `npm run build` make it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +18,8 @@ import { run } from '../../src/cli/main.js';
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'dist/cli/bin.js');
 const BUNDLE = path.join(ROOT, 'dist/cli/cli.cjs');
-const built = existsSync(BIN) && existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`);
-if (!built) console.log('skipped the executable tests: run `npm run build` first (dist/cli/cli.cjs or its .cache is absent)');
+const built = existsSync(BIN) && existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`) && existsSync(`${BUNDLE}.cache.sha256`);
+if (!built) console.log('skipped the executable tests: run `npm run build` first (dist/cli/cli.cjs, its .cache or .cache.sha256 is absent)');
 
 async function inProcess(argv: string[]): Promise<string> {
   let stdout = '';
@@ -26,32 +27,70 @@ async function inProcess(argv: string[]): Promise<string> {
   return stdout;
 }
 
-function binary(argv: string[], mode?: 'off'): { status: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, YCSB_ANALYZE_CODE_CACHE: mode ?? '' };
+function binary(argv: string[], mode: 'off' | 'verbose' = 'verbose'): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, YCSB_ANALYZE_CODE_CACHE: mode };
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The line YCSB_ANALYZE_CODE_CACHE=verbose prints, and the rest of stderr. */
+function loadedHow(stderr: string): { how: string; rest: string } {
+  const m = /^analyze: (CLI from [^\n]*)\n/.exec(stderr);
+  return { how: m ? m[1].replace(BUNDLE, 'cli.cjs') : '(none)', rest: m ? stderr.slice(m[0].length) : stderr };
+}
+
 describe.skipIf(!built)('dist/cli/bin.js', () => {
-  it('the code cache written by the build is accepted by this Node', () => {
-    const script = new vm.Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData: readFileSync(`${BUNDLE}.cache`) });
+  it('the code cache written by the build is accepted by this Node, and stamped with its cli.cjs', () => {
+    const source = readFileSync(BUNDLE);
+    const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, cachedData: readFileSync(`${BUNDLE}.cache`) });
     expect(script.cachedDataRejected).toBe(false);
+    expect(readFileSync(`${BUNDLE}.cache.sha256`, 'utf8').trim()).toBe(createHash('sha256').update(source).digest('hex'));
   });
 
-  for (const mode of [undefined, 'off'] as const) {
-    const how = mode === 'off' ? 'from the ES modules (YCSB_ANALYZE_CODE_CACHE=off)' : 'from the bundle and its code cache';
+  const modes = [
+    ['verbose', 'from the bundle and its code cache', 'CLI from cli.cjs, code cache used'],
+    ['off', 'from the ES modules (YCSB_ANALYZE_CODE_CACHE=off)', '(none)'],
+  ] as const;
+  for (const [mode, how, line] of modes) {
     it(`prints what the CLI prints in-process, ${how}`, async () => {
       const argv = ['fixtures/campaign', '--group', 'rf,workload'];
       const r = binary(argv, mode);
-      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+      expect({ status: r.status, ...loadedHow(r.stderr) }).toEqual({ status: 0, how: line, rest: '' });
       expect(r.stdout).toBe(await inProcess(argv));
     }, 60_000);
 
     it(`writes a report (Vega, loaded on demand), ${how}`, () => {
       const out = path.join(mkdtempSync(path.join(tmpdir(), 'ycsb-bin-')), 'report');
       const r = binary(['fixtures/campaign', '--group', 'rf,workload', '--report', out], mode);
-      expect({ status: r.status, stderr: r.stderr.replace(/^report: wrote \d+ files to .*\n$/, '') }).toEqual({ status: 0, stderr: '' });
+      const { how: loaded, rest } = loadedHow(r.stderr);
+      expect({ status: r.status, loaded, rest: rest.replace(/^report: wrote \d+ files to .*\n$/, '') }).toEqual({ status: 0, loaded: line, rest: '' });
       expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<svg');
     }, 60_000);
+
+    // regression: the report's CliError is another copy of the class when the CLI runs from the
+    // bundle; `instanceof` missed it and printed "internal error" with a stack
+    it(`a report that cannot be written is a plain error message, ${how}`, () => {
+      const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'ycsb-bin-')), 'a-file');
+      writeFileSync(blocker, 'not a folder');
+      const r = binary(['fixtures/campaign', '--group', 'rf,workload', '--report', path.join(blocker, 'report')], mode);
+      const { rest } = loadedHow(r.stderr);
+      expect(r.status).toBe(1);
+      expect(rest).toMatch(/^analyze: report: /);
+      expect(rest).not.toMatch(/internal error|\n\s+at /);
+    }, 60_000);
   }
+
+  it('a code cache stamped for another cli.cjs is not used (V8 checks little more than the length)', async () => {
+    const stamp = `${BUNDLE}.cache.sha256`;
+    const saved = readFileSync(stamp, 'utf8');
+    try {
+      writeFileSync(stamp, `${'0'.repeat(64)}\n`);
+      const argv = ['fixtures/campaign', '--group', 'rf,workload'];
+      const r = binary(argv);
+      expect({ status: r.status, ...loadedHow(r.stderr) }).toEqual({ status: 0, how: 'CLI from cli.cjs, code cache stale (made from another cli.cjs): not used', rest: '' });
+      expect(r.stdout).toBe(await inProcess(argv));
+    } finally {
+      writeFileSync(stamp, saved);
+    }
+  }, 60_000);
 });
