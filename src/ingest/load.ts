@@ -60,6 +60,8 @@ export interface LoadOptions {
    * strings are copied out of its file's text, so that what it drops is never copied). It may change
    * the run: e.g. the CLI reduces the series to what the analysis reads of it (`run.seriesDigest`)
    * and drops the samples, so that a campaign of 100,000 files never holds millions of samples at once.
+   * It sees the run as parsed: its strings may still be slices of the file's text (keep none of them
+   * outside the run) and, with `series: 'throughput'`, its samples are not thinned yet.
    */
   onRun?: (run: Run) => void;
 }
@@ -120,17 +122,22 @@ function thinSeries(series: StatusSample[]): StatusSample[] {
   return out;
 }
 
+/** Fields of a run that hold no slice of its file's text: file and root (from discovery), the
+ * sha256 (computed) and the series digest (computed; its factors are the run's own object). */
+const NOT_FROM_TEXT = new Set(['file', 'root', 'sha256', 'seriesDigest']);
+
 /**
- * Make a run safe to keep: every string it holds copied out of its file's text (pooled), except its
- * file and root, which come from discovery. After the loader's hook, so that what the hook drops
- * (a lean run's samples, per-operation stats, command line) is never copied.
+ * Make a run safe to keep: every string it holds copied out of its file's text (pooled). After the
+ * loader's hook, so that what the hook drops (a lean run's samples, per-operation stats, command
+ * line) is never copied. A thinned series holds no strings and is not walked.
  */
-function keepRun(run: Run, pool: StringPool): void {
-  const { file, root } = run;
-  run.file = run.root = '';
-  detach(run, pool);
-  run.file = file;
-  run.root = root;
+function keepRun(run: Run, pool: StringPool, thinned: boolean): void {
+  const o = run as unknown as Record<string, unknown>;
+  for (const k in o) {
+    if (NOT_FROM_TEXT.has(k) || (thinned && k === 'series')) continue;
+    const x = o[k];
+    if (typeof x === 'string' || (x !== null && typeof x === 'object')) o[k] = detach(x, pool);
+  }
 }
 
 /** Factors whose content value may differ from the name without it being a conflict. */
@@ -303,8 +310,9 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
       onRun?.(run);
       // thinned after the hook: a hook that digests the samples and drops them (lean runs) reads
       // t, operations and throughput, which thinning keeps, and leaves nothing to thin
-      if (settings.series === 'throughput' && run.series.length > 0) run.series = thinSeries(run.series);
-      keepRun(run, pool);
+      const thinned = settings.series === 'throughput';
+      if (thinned && run.series.length > 0) run.series = thinSeries(run.series);
+      keepRun(run, pool, thinned);
     }
     return { runs, hash };
   };
@@ -313,19 +321,22 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   const full = join(root, path);
   let bytes: Uint8Array | undefined;
   let fd: number | undefined;
+  let failure: string | undefined;
   try {
     // one open, then the size and the bytes from the descriptor (no second lookup of the path)
     fd = openSync(full, 'r');
     const size = fstatSync(fd).size;
-    if (size > maxBytes) return unreadable(`too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`);
-    bytes = readFileSync(fd);
+    if (size > maxBytes) failure = `too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`;
+    else bytes = readFileSync(fd);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';
-    return unreadable(`cannot read: ${[e.code, why || e.message].filter(Boolean).join(' ')}`);
+    failure = `cannot read: ${[e.code, why || e.message].filter(Boolean).join(' ')}`;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  // (outside the try: an exception of the hook, which unreadable() calls, is not a read error)
+  if (failure !== undefined || bytes === undefined) return unreadable(failure ?? 'cannot read');
   const hash = createHash('sha256').update(bytes).digest('hex');
   let decoded: ReturnType<typeof decode>;
   try {
