@@ -100,7 +100,13 @@ describe('analyze --json', () => {
     expect(doc.schema).toBe('ycsb-analyze/analysis@1');
     expect(doc.metric).toBe('throughput');
     expect(doc.unit).toBe('ops/s');
-    expect(doc.options).toMatchObject({ group: ['rf', 'workload'], compare: 'rf', confidence: 0.95, adjust: 'holm' });
+    expect(doc.options).toMatchObject({ group: ['rf', 'workload'], compare: 'rf', confidence: 0.95, adjust: 'holm', pairIntervals: true });
+    // the intervals the text summary skips are computed for --json (pairIntervals)
+    const pairs = doc.strata.flatMap((x) => x.pairs);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) {
+      expect([p.gamesHowell?.lo, p.gamesHowell?.hi, p.tukey?.lo, p.tukey?.hi, p.hedgesG.lo, p.hedgesG.hi].every((v) => typeof v === 'number' && Number.isFinite(v)), `${p.a}→${p.b}`).toBe(true);
+    }
     expect(doc.stratifiedBy).toContain('db');
     expect(doc.inventory.counts).toEqual({ ok: 75, failed: 1, partial: 1, duplicate: 1, 'not-ycsb': 1, unreadable: 0 });
     expect(doc.inventory.files).toHaveLength(79);

@@ -1,8 +1,8 @@
 /**
- * The summary's shortcuts change nothing it prints. Without --report, --trim-warmup or --json the
- * CLI keeps lean runs (each series digested as it is read, then dropped), leaves the digest out for
- * load-phase runs the analysis excludes, and skips the Games–Howell, Tukey and Hedges' g intervals
- * the text and CSV do not show. Its output must equal what the full pipeline gives: every sample kept
+ * The summary's shortcuts change nothing it prints. Without --report or --trim-warmup the CLI keeps
+ * lean runs (each series digested as it is read, then dropped) and leaves the digest out for
+ * load-phase runs the analysis excludes; without --json or --report it also skips the Games–Howell,
+ * Tukey and Hedges' g intervals the text and CSV do not show. Its output must equal what the full pipeline gives: every sample kept
  * (loadRuns with series 'full'), every interval computed.
  */
 import { existsSync } from 'node:fs';
