@@ -20,8 +20,9 @@ describe('fuzz: mutated YCSB files never crash the ingest and every file gets a 
     expect(r.loaderFiles).toBe(1000);
     // The mutations reach every outcome (not only "not-ycsb"): the fuzz is exercising the parser.
     for (const s of ['ok', 'failed', 'partial', 'not-ycsb']) expect(r.statuses[s] ?? 0).toBeGreaterThan(10);
+    // (how long they take is measured by bench/fuzz.ts, not here: no timed assertions in tests)
     expect(r.big).toHaveLength(3);
-    for (const b of r.big) expect(b.ms).toBeLessThan(20_000);
+    expect(r.big.map((b) => b.status)).not.toContain('none');
   });
 
   it('a run read as ok has a finite, positive throughput (e.g. Throughput(ops/sec), -9223372036854775808 is not ok)', () => {
