@@ -10,7 +10,7 @@
  * Pure: the commands are added by an adapter in src/exec.
  */
 import type { Factors } from '../model/index.js';
-import { compareLevels } from '../model/index.js';
+import { compareLevels, fnv1a } from '../model/index.js';
 import { createRng } from '../stats/rng.js';
 import { checkLevel, configKey, type Naming } from './design.js';
 import type { GapReport, ToRunReason } from './gaps.js';
@@ -152,7 +152,7 @@ export function planFill(report: GapReport, naming: Naming, options: PlanOptions
     g.runs.sort((a, b) => compareLevels(configKey(withoutRep(a.factors)), configKey(withoutRep(b.factors))) || a.rep - b.rep);
     if (options.order === 'randomized') {
       // Each group gets its own stream, so one group's order does not depend on another's size.
-      g.runs = shuffle(g.runs, ((options.seed ?? 1) ^ hash32(g.key)) >>> 0);
+      g.runs = shuffle(g.runs, ((options.seed ?? 1) ^ fnv1a(g.key)) >>> 0);
     }
   }
   return { order: options.order, ...(options.seed !== undefined ? { seed: options.seed } : {}), groups: sorted, errors: [...new Set(errors)] };
@@ -163,12 +163,3 @@ function withoutRep(f: Factors): Factors {
   return rest;
 }
 
-/** FNV-1a, 32 bits: a stable number from a text. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}

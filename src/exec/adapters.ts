@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { Factors } from '../model/index.js';
+import { fnv1a, type Factors } from '../model/index.js';
 import {
   DEFAULT_TIMEOUTS,
   checkLevel,
@@ -25,8 +25,7 @@ import {
   type DatabaseSettings,
   type Experiment,
 } from '../analysis/design.js';
-import type { FillGroup, FillPlanCore, FillRun } from '../analysis/plan.js';
-import { hash32 } from '../analysis/plan.js';
+import type { FillPlanCore, FillRun } from '../analysis/plan.js';
 
 export type AdapterName = 'kubectl-exec' | 'kubectl-job';
 
@@ -199,7 +198,7 @@ function jobName(run: FillRun): string {
     .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-');
-  return `${base.slice(0, 50)}-${hash32(run.id).toString(36)}`.replace(/-+/g, '-');
+  return `${base.slice(0, 50)}-${fnv1a(run.id).toString(36)}`.replace(/-+/g, '-');
 }
 
 /** Fill every {placeholder} of a job template's strings; `{command}` alone becomes the argv list. */

@@ -131,6 +131,18 @@ function opKey(op: string): string {
   return op.toLowerCase();
 }
 
+/** An operation's summary as metrics: `<op>.count` and, unless it did no operation, `<op>.avg`,
+ * `.min`, `.max` and `.p<k>` for each percentile it has. */
+function addOperationMetrics(metrics: Record<string, number>, s: OperationStats): void {
+  const key = opKey(s.operation);
+  if (s.count !== undefined) metrics[`${key}.count`] = s.count;
+  if (s.count === 0) return;
+  if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
+  if (s.min !== undefined) metrics[`${key}.min`] = s.min;
+  if (s.max !== undefined) metrics[`${key}.max`] = s.max;
+  for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
+}
+
 /** An exception head line: `java.net.UnknownHostException: x`, `Caused by: …`, `Exception in thread …`. */
 function exceptionKind(line: string): 'head' | 'frame' | undefined {
   const c = line.charCodeAt(0);
@@ -979,14 +991,8 @@ class Parser {
       if (kind === 'histogram') histogram = true;
       const s = acc.stats;
       operations[s.operation] = s;
+      addOperationMetrics(metrics, s);
       const key = opKey(s.operation);
-      if (s.count !== undefined) metrics[`${key}.count`] = s.count;
-      if (s.count !== 0) {
-        if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
-        if (s.min !== undefined) metrics[`${key}.min`] = s.min;
-        if (s.max !== undefined) metrics[`${key}.max`] = s.max;
-        for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
-      }
       for (const [code, v] of Object.entries(s.returns)) metrics[`${key}.return.${code.toLowerCase()}`] = v;
       if (!lastOp || acc.lastLine > lastOp.lastLine) lastOp = acc;
       if (s.operation === 'CLEANUP') continue;
@@ -1226,12 +1232,7 @@ class Parser {
         s.percentiles = g.percentiles;
       }
       operations[name] = s;
-      const key = opKey(name);
-      if (s.count !== undefined) metrics[`${key}.count`] = s.count;
-      if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
-      if (s.min !== undefined) metrics[`${key}.min`] = s.min;
-      if (s.max !== undefined) metrics[`${key}.max`] = s.max;
-      for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
+      addOperationMetrics(metrics, s);
       if (name !== 'CLEANUP') sum += g.count ?? 0;
     }
     const tot = this.goFinal.get('TOTAL');
@@ -1287,12 +1288,7 @@ class Parser {
         if (o.min !== undefined) s.min = o.min;
         if (o.max !== undefined) s.max = o.max;
         operations[name] = s;
-        const key = opKey(name);
-        if (s.count !== undefined) metrics[`${key}.count`] = s.count;
-        if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
-        if (s.min !== undefined) metrics[`${key}.min`] = s.min;
-        if (s.max !== undefined) metrics[`${key}.max`] = s.max;
-        for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
+        addOperationMetrics(metrics, s);
       }
     }
     if (chosen.runtimeSec !== undefined) metrics.runtime = chosen.runtimeSec * 1000;

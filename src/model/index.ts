@@ -1,3 +1,4 @@
 export * from './run.js';
 export * from './summary.js';
 export * from './inventory.js';
+export * from './hash.js';

@@ -2,7 +2,7 @@
  * Names and numbers as the report writes them: factor and level labels, metric names, p-values,
  * percentages. Pure and deterministic (fixed locale).
  */
-import type { Factors } from '../model/index.js';
+import { fnv1a, type Factors } from '../model/index.js';
 
 /** Compare two levels the way people count: 2 < 10, 'a' < 'b'. */
 export function compareLevels(a: string, b: string): number {
@@ -119,16 +119,6 @@ export function fmtPCell(p: number): string {
 export function stars(p: number): string {
   if (!(p >= 0)) return '';
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
-}
-
-/** 32-bit FNV-1a hash of a string (for deterministic jitter and ids). */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 /** A jitter in [-width/2, width/2) from a hash of the name: the same file always lands in the same place. */

@@ -305,7 +305,6 @@ export function seriesSpec(a: AnalysisResult, runs: Run[]): Figure {
   }
   const cols = L.levels.length;
   const width = Math.max(60, Math.floor((THESIS_WIDTH - 110) / cols) - 12);
-  const rows = L.strata.filter(Boolean);
   const x = { field: 't', type: 'quantitative', title: null, axis: { tickCount: 3, labelFontSize: 8 } };
   const spec = {
     data: { values },

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli as runCli } from '../../fixtures/exec/cli.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'dist/cli/bin.js');
@@ -21,11 +21,7 @@ const BUNDLE = path.join(ROOT, 'dist/cli/cli.cjs');
 const built = existsSync(BIN) && existsSync(BUNDLE) && existsSync(`${BUNDLE}.cache`) && existsSync(`${BUNDLE}.cache.sha256`);
 if (!built) console.log('skipped the executable tests: run `npm run build` first (dist/cli/cli.cjs, its .cache or .cache.sha256 is absent)');
 
-async function inProcess(argv: string[]): Promise<string> {
-  let stdout = '';
-  await run(argv, { write: (s: string) => (stdout += s) }, { write: () => {} }, { cwd: ROOT, env: {} });
-  return stdout;
-}
+const inProcess = async (argv: string[]): Promise<string> => (await runCli(argv, ROOT, {})).stdout;
 
 function binary(argv: string[], mode: 'off' | 'verbose' = 'verbose'): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env, YCSB_ANALYZE_CODE_CACHE: mode };

@@ -9,17 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli as runCli } from '../../fixtures/exec/cli.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GOLDEN = path.join(__dirname, 'golden');
 
-async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd, env: {} });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd = ROOT) => runCli(argv, cwd, {});
 
 /** Compare with test/cli/golden/<name>, or rewrite it with UPDATE_GOLDEN=1. */
 function golden(name: string, actual: string): void {

@@ -4,11 +4,11 @@
  * against the fake kubectl (fixtures/exec/fake-kubectl.mjs) put first on PATH.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ExecPlan } from '../../src/exec/adapters.js';
-import { cli, FAILED, holedCopy, REMOVED, REMOVED_LOAD, study } from '../../fixtures/exec/cli.js';
+import { cli, FAILED, holedCopy, installFakeKubectl, REMOVED, REMOVED_LOAD, study } from '../../fixtures/exec/cli.js';
 
 describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with files removed', () => {
   let root: string;
@@ -63,16 +63,7 @@ describe('analyze fill with a fake kubectl', () => {
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'fill-cli-'));
-    mkdirSync(join(root, 'bin'));
-    copyFileSync(resolve('fixtures/exec/fake-kubectl.mjs'), join(root, 'bin', 'kubectl'));
-    chmodSync(join(root, 'bin', 'kubectl'), 0o755);
-    env = {
-      ...process.env,
-      PATH: `${join(root, 'bin')}:${process.env.PATH}`,
-      FAKE_KUBECTL_LOG: join(root, 'calls.jsonl'),
-      FAKE_KUBECTL_SCENARIO: join(root, 'scenario.json'),
-      FAKE_KUBECTL_REMOTE: join(root, 'remote'),
-    };
+    env = installFakeKubectl(root);
     writeFileSync(join(root, 'scenario.json'), JSON.stringify({ context: 'rpicloud' }));
     // Cassandra, workload a, rf 1: reps 1, 2 and 4 of 4 (rep 3 missing), and the load output.
     mkdirSync(join(root, 'campaign'));

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli as runCli } from '../../fixtures/exec/cli.js';
 import { formatInventory, formatLevels } from '../../src/cli/common.js';
 import { analysisCsv, formatAnalysis } from '../../src/cli/render.js';
 import { analysisOptions } from '../../src/cli/analyze.js';
@@ -19,9 +19,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const STUDY = path.resolve(ROOT, '../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
 
 async function cli(argv: string[]): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd: ROOT, env: {} });
+  const { code, stdout, stderr } = await runCli(argv, ROOT, {});
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   return stdout;
 }

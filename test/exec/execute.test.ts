@@ -4,7 +4,7 @@
  * a run killed midway.
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { designFromRuns, inferNaming } from '../../src/analysis/design.js';
@@ -12,6 +12,7 @@ import { findGaps } from '../../src/analysis/gaps.js';
 import { planFill } from '../../src/analysis/plan.js';
 import { materialize, type ExecPlan } from '../../src/exec/adapters.js';
 import { ContextError, executePlan } from '../../src/exec/execute.js';
+import { installFakeKubectl } from '../../fixtures/exec/cli.js';
 import { studyCampaign } from '../../fixtures/exec/runs.js';
 
 let root: string;
@@ -20,18 +21,9 @@ let stderr: string[];
 
 function setup(scenario: object) {
   root = mkdtempSync(join(tmpdir(), 'fill-exec-'));
-  mkdirSync(join(root, 'bin'));
-  copyFileSync(resolve('fixtures/exec/fake-kubectl.mjs'), join(root, 'bin', 'kubectl'));
-  chmodSync(join(root, 'bin', 'kubectl'), 0o755);
+  env = installFakeKubectl(root);
   writeFileSync(join(root, 'scenario.json'), JSON.stringify(scenario));
   mkdirSync(join(root, 'campaign'));
-  env = {
-    ...process.env,
-    PATH: `${join(root, 'bin')}:${process.env.PATH}`,
-    FAKE_KUBECTL_LOG: join(root, 'calls.jsonl'),
-    FAKE_KUBECTL_SCENARIO: join(root, 'scenario.json'),
-    FAKE_KUBECTL_REMOTE: join(root, 'remote'),
-  };
   stderr = [];
 }
 

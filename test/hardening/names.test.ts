@@ -5,11 +5,11 @@
  * outside what the command names, names come back byte for byte, and HTML is escaped in every
  * report output.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli, installFakeKubectl } from '../../fixtures/exec/cli.js';
 import { generateCampaign } from '../../fixtures/generator.js';
 
 const HTML_DB = '<img src=x onerror=alert(1)>';
@@ -18,12 +18,6 @@ const SHELL_DB = "$(touch PWNED);`touch PWNED2`;'\"&|";
 const FOLDER = "camp $(touch PWNED3) '\"\n..<b>x";
 const SCHEME = '{db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf}';
 
-async function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = process.env) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) }, { cwd, env });
-  return { code, stdout, stderr };
-}
 
 /** Every path under dir (relative), files and folders. */
 function walk(dir: string, base = dir): string[] {
@@ -46,17 +40,8 @@ describe('hostile names through every command', () => {
     root = mkdtempSync(join(tmpdir(), 'names-'));
     camp = join(root, FOLDER);
     mkdirSync(camp);
-    mkdirSync(join(root, 'bin'));
-    copyFileSync(resolve('fixtures/exec/fake-kubectl.mjs'), join(root, 'bin', 'kubectl'));
-    chmodSync(join(root, 'bin', 'kubectl'), 0o755);
+    env = installFakeKubectl(root);
     writeFileSync(join(root, 'scenario.json'), JSON.stringify({ context: 'rpicloud' }));
-    env = {
-      ...process.env,
-      PATH: `${join(root, 'bin')}:${process.env.PATH}`,
-      FAKE_KUBECTL_LOG: join(root, 'calls.jsonl'),
-      FAKE_KUBECTL_SCENARIO: join(root, 'scenario.json'),
-      FAKE_KUBECTL_REMOTE: join(root, 'remote'),
-    };
     // Three databases (one named with HTML, one with shell syntax) × workload a × rf 1 × reps 1, 2, 4:
     // rep 3 is missing everywhere, so gaps and fill have work to do.
     const files = generateCampaign({ dbs: ['cassandra', 'hbase', 'citus'], workloads: ['a'], rfs: [1], reps: 4, seed: 11, intervals: 6, missing: ['cassandra/a/1/3', 'hbase/a/1/3', 'citus/a/1/3'] });

@@ -13,8 +13,6 @@ import { splitClientArgs } from '../../src/ingest/formats/header.js';
 const dir = path.resolve(__dirname, '../../fixtures/formats');
 const fixture = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
 const parse = (name: string): ParsedRun => parseYcsb(fixture(name), name);
-const close = (a: number | undefined, b: number, rel = 1e-12): boolean =>
-  a !== undefined && Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 const messages = (r: ParsedRun): string => r.diagnostics.map((d) => formatDiagnostic(r.name, d)).join('\n');
 
 describe('text exporter with hdrhistogram (hdr-text-run.txt)', () => {
