@@ -183,25 +183,25 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   } else if (noMetric > 0) {
     warnings.push(`${noMetric} ok ${noMetric === 1 ? 'run has' : 'runs have'} no value for ${opts.metric} and ${noMetric === 1 ? 'is' : 'are'} left out (see --json "excluded")`);
   }
+  const all = [...counting, ...unusable];
   if (opts.group.length === 0) {
     // Default grouping: every factor that varies (less rep, phase and the factors that follow
     // another), the likeliest thing to compare first (rf, then nodes, threads, …).
-    const all = [...counting, ...unusable];
     const candidates = varyingFactors(all).filter((f) => !NOT_A_GROUP.has(f) && f !== 'phase');
     const { stratifiedBy: independent } = chooseStrata(all, candidates);
     opts.group = independent.sort((a, b) => groupRank(a) - groupRank(b) || a.localeCompare(b));
     if (!options.compare) opts.compare = opts.group[0] ?? '';
   }
   for (const g of opts.group) {
-    if (![...counting, ...unusable].some((r) => r.factors[g] !== undefined)) {
+    if (!all.some((r) => r.factors[g] !== undefined)) {
       warnings.push(`--group ${g}: no run has this factor; known factors: ${varyingFactors(counting).join(', ') || 'none'}`);
     }
   }
 
   // 2. Stratifying factors: vary among the runs but are not grouped on (rep never counts).
-  const varying = varyingFactors([...counting, ...unusable]);
+  const varying = varyingFactors(all);
   const { stratifiedBy, followers } = chooseStrata(
-    [...counting, ...unusable],
+    all,
     varying.filter((f) => !opts.group.includes(f) && !NOT_A_GROUP.has(f)),
   );
   if (stratifiedBy.length > 0) {
@@ -316,8 +316,15 @@ function rank(f: string): number {
 
 function determinedBy(runs: readonly Run[], by: string[], f: string): boolean {
   const seen = new Map<string, string>();
+  const one = by.length === 1 ? by[0] : undefined;
   for (const r of runs) {
-    const k = by.map((b) => r.factors[b] ?? '\u0000').join('\u0001');
+    // the levels of `by` joined by U+0001 (one factor: its level, no join)
+    let k: string;
+    if (one !== undefined) k = r.factors[one] ?? '\u0000';
+    else {
+      k = r.factors[by[0]] ?? '\u0000';
+      for (let i = 1; i < by.length; i++) k += '\u0001' + (r.factors[by[i]] ?? '\u0000');
+    }
     const v = r.factors[f] ?? '\u0000';
     const prev = seen.get(k);
     if (prev === undefined) seen.set(k, v);
@@ -376,13 +383,23 @@ function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
 
 /** Factors with more than one level (a factor missing in some runs counts as varying). */
 export function varyingFactors(runs: readonly Run[]): string[] {
-  const levels = new Map<string, Set<string>>();
-  for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
-  const out: string[] = [];
-  for (const [k, set] of levels) {
-    const missingSomewhere = runs.some((r) => r.factors[k] === undefined);
-    if (set.size > 1 || (missingSomewhere && set.size >= 1)) out.push(k);
+  // per factor: its first value, whether another value was seen, and in how many runs it is set
+  // (one pass and no Set: the analysis of 100,000 runs calls this twice)
+  const levels = new Map<string, { first: string | undefined; many: boolean; defined: number }>();
+  for (const r of runs) {
+    const f = r.factors;
+    for (const k in f) {
+      if (!Object.prototype.hasOwnProperty.call(f, k)) continue;
+      const v = f[k];
+      let l = levels.get(k);
+      if (l === undefined) levels.set(k, (l = { first: v, many: false, defined: 0 }));
+      else if (v !== l.first) l.many = true;
+      if (v !== undefined) l.defined++;
+    }
   }
+  const out: string[] = [];
+  // missing somewhere: some run without a value for it
+  for (const [k, l] of levels) if (l.many || l.defined < runs.length) out.push(k);
   return out.sort();
 }
 

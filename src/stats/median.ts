@@ -8,5 +8,7 @@ import { quantileSorted } from './quantile.js';
  * @example median([3, 1, 4, 1, 5]) // 3
  */
 export function median(x: readonly number[]): number {
-  return quantileSorted([...x].sort((a, b) => a - b), 0.5);
+  // a numeric typed-array sort: the same order as sort((a, b) => a - b) for numbers, without a
+  // comparator call per comparison
+  return quantileSorted(Float64Array.from(x).sort() as unknown as number[], 0.5);
 }

@@ -1,5 +1,4 @@
 import { mean } from './mean.js';
-import { quantileSorted } from './quantile.js';
 
 /** Options of {@link pelt}. */
 export interface PeltOptions {
@@ -49,17 +48,52 @@ function diffVariance(y: readonly number[]): number {
   const n = y.length - 1;
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) d[i] = y[i + 1] - y[i];
-  // medians by a numeric typed-array sort (same values as median(), without boxing)
-  const sorted = d.slice().sort();
-  const md = quantileSorted(sorted as unknown as number[], 0.5);
-  const dev = new Float64Array(n);
-  for (let i = 0; i < n; i++) dev[i] = Math.abs(d[i] - md);
-  const mad = 1.4826 * quantileSorted(dev.sort() as unknown as number[], 0.5);
+  // medians by selection in a scratch copy (the same values as median(): order statistics)
+  const work = d.slice();
+  const md = medianInPlace(work);
+  for (let i = 0; i < n; i++) work[i] = Math.abs(d[i] - md);
+  const mad = 1.4826 * medianInPlace(work);
   if (mad > 0) return (mad * mad) / 2;
   const m = mean(d as unknown as number[]);
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (d[i] - m) * (d[i] - m);
   return ss / (n - 1) / 2;
+}
+
+/**
+ * The median of a (reordered in place), computed as quantileSorted(sorted a, 0.5) computes it:
+ * the middle order statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection
+ * (quickselect) finds a₍ₖ₎ in linear expected time; a₍ₖ₊₁₎ is then the least value right of it.
+ */
+function medianInPlace(a: Float64Array): number {
+  const n = a.length;
+  const k = (n - 1) >> 1;
+  let l = 0;
+  let r = n - 1;
+  while (r > l) {
+    const pivot = a[(l + r) >> 1];
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  const lo = a[k];
+  if ((n - 1) % 2 === 0) return lo;
+  let hi = a[k + 1];
+  for (let i = k + 2; i < n; i++) if (a[i] < hi) hi = a[i];
+  return (1 - 0.5) * lo + 0.5 * hi;
 }
 
 /**
@@ -147,6 +181,13 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     // One pass per t: a candidate is pruned by the previous step's value and best (the test the
     // general loop makes right after that step) as it is reached, then evaluated and kept in place.
     // A candidate added at the previous step was not evaluated there: its value is −∞ (kept).
+    //
+    // Bounding: ss ≥ 0, so F[τ] + log(len) + β (the value with ss = 0, by monotone rounding ≤ the
+    // value) bounds a candidate's value from below. A candidate whose bound is not below the best so
+    // far, or is above the value of the previous step's argmin (seed; never pruned, see below),
+    // cannot be the first strict minimum: it is kept without computing its segment cost, with its
+    // bound in place of its value (the pruning test on a lower bound prunes less, never wrongly).
+    // F and the argmins are the ones the full loop finds; fewer candidates are pruned.
     let prevBest = Infinity;
     vals[0] = -Infinity;
     for (let t = 1; t <= n; t++) {
@@ -154,11 +195,27 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
       let arg = -1;
       const s1t = s1[t];
       const s2t = s2[t];
+      // the previous argmin's value: it is not pruned (its value − β + K < its value = prevBest)
+      let seed = Infinity;
+      const prev = last[t - 1];
+      if (prev >= 0) {
+        const len = t - prev;
+        const sx = s1t - s1[prev];
+        const ss = Math.max(0, s2t - s2[prev] - (sx * sx) / len);
+        seed = F[prev] + (ss / variance + logLen[len]) + beta;
+      }
       let w = 0;
       for (let k = 0; k < nc; k++) {
         if (vals[k] - beta + K > prevBest) continue; // pruned after step t − 1
         const tau = cand[k];
         const len = t - tau;
+        const bound = F[tau] + logLen[len] + beta;
+        if (bound >= best || bound > seed) {
+          cand[w] = tau;
+          vals[w] = bound;
+          w++;
+          continue;
+        }
         const sx = s1t - s1[tau];
         const ss = Math.max(0, s2t - s2[tau] - (sx * sx) / len);
         const v = F[tau] + (ss / variance + logLen[len]) + beta;

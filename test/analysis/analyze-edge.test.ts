@@ -4,7 +4,7 @@
  * all. The contract: warnings that say what is missing and why, never a throw, and no made-up numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis/analyze.js';
+import { analyze, chooseStrata, varyingFactors } from '../../src/analysis/analyze.js';
 import type { AnalysisOptions, AnalysisResult, GroupResult } from '../../src/analysis/types.js';
 import { RUN_STATUSES, type Factors, type Inventory, type Run, type RunStatus } from '../../src/model/index.js';
 
@@ -198,5 +198,60 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
     const withOthers = analyse([...healthy, ...level('3', [99])]).strata[0].pairs.find((p) => p.a === '1' && p.b === '2')!;
     expect(withOthers.welch.p).toBe(alone.welch.p);
     expect(withOthers.diff).toEqual(alone.diff);
+  });
+});
+
+describe('varyingFactors and chooseStrata, against their definitions on random factor tables', () => {
+  // definitions, written plainly: a factor varies when it has two levels or some run lacks it; f
+  // follows `by` when no two runs agree on every factor of `by` and differ on f
+  const varyingDef = (runs: Run[]) => {
+    const keys = new Set(runs.flatMap((r) => Object.keys(r.factors)));
+    return [...keys].filter((k) => new Set(runs.map((r) => r.factors[k])).size > 1).sort();
+  };
+  const followsDef = (runs: Run[], by: string[], f: string) =>
+    runs.every((a) => runs.every((b) => by.some((x) => a.factors[x] !== b.factors[x]) || a.factors[f] === b.factors[f]));
+
+  it('agree on 300 tables with missing factors, one-level factors and followers', () => {
+    let s = 7;
+    const r = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    let followers = 0;
+    let pairs = 0;
+    for (let t = 0; t < 300; t++) {
+      const runs: Run[] = [];
+      const n = 1 + Math.floor(r() * 12);
+      for (let i = 0; i < n; i++) {
+        const f: Factors = {};
+        if (r() < 0.9) f.db = r() < 0.5 ? 'cassandra' : 'citus';
+        if (r() < 0.8) f.rf = String(1 + Math.floor(r() * (t % 3 === 0 ? 1 : 3)));
+        if (r() < 0.5) f.threads = '8';
+        if (f.db !== undefined && t % 2 === 0) f.nodes = f.db === 'cassandra' ? '15' : '14'; // follows db
+        if (r() < 0.3) f.rep = String(i);
+        if (t % 5 === 1) {
+          // levels that run together when joined without a separator: zz follows (rf, threads)
+          delete f.db;
+          delete f.nodes;
+          f.rf = r() < 0.5 ? '1' : '11';
+          f.threads = r() < 0.5 ? '1' : '11';
+          f.zz = `${f.rf}/${f.threads}`;
+        }
+        const x = run({}, 100 + i);
+        x.factors = f;
+        runs.push(x);
+      }
+      expect(varyingFactors(runs), `table ${t}`).toEqual(varyingDef(runs));
+      const candidates = varyingDef(runs);
+      const { stratifiedBy, followers: fl } = chooseStrata(runs, candidates);
+      for (const [f, by] of fl) {
+        expect(followsDef(runs, by, f), `table ${t}: ${f} follows ${by.join(',')}`).toBe(true);
+        followers++;
+      }
+      expect([...stratifiedBy, ...fl.map(([f]) => f)].sort()).toEqual(candidates);
+      if (t % 5 === 1 && candidates.includes('zz') && stratifiedBy.includes('rf') && stratifiedBy.includes('threads')) {
+        expect(fl.map(([f]) => f), `table ${t}`).toContain('zz');
+        pairs++;
+      }
+    }
+    expect(followers).toBeGreaterThan(20);
+    expect(pairs).toBeGreaterThan(5);
   });
 });

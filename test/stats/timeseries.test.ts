@@ -4,6 +4,7 @@ import { intervals, stalls, type ThroughputSample } from '../../src/stats/stalls
 import { pelt, type PeltOptions } from '../../src/stats/pelt.js';
 import { mulberry32 } from '../../fixtures/generator.js';
 import { warmup } from '../../src/stats/warmup.js';
+import { readFileSync } from 'node:fs';
 
 // No R reference here: changepoint is not installed. PELT is checked against exhaustive search
 // (every partition, for small n) and against plain optimal partitioning (O(n²) dynamic programming),
@@ -131,6 +132,23 @@ describe('pelt pruning stays exact with the MBIC term and with minSegment > 1', 
         expect(got.changepoints, `seed ${seed} ${JSON.stringify(o)}`).toEqual(op.cps);
         expect(rel(got.cost, op.cost)).toBeLessThan(1e-9);
       }
+    }
+  });
+});
+
+const varianceRef = JSON.parse(readFileSync(new URL('./reference/pelt-variance.json', import.meta.url), 'utf8')) as {
+  r_version: string;
+  cases: { y: number[]; variance: number; mad_zero: boolean }[];
+};
+
+describe('pelt: the default noise variance equals R (test/stats/reference/pelt-variance.R)', () => {
+  // (mad(diff(y)))² / 2, or var(diff(y)) / 2 when the MAD is 0; medians by selection, odd and even
+  it(`matches ${varianceRef.cases.length} series from ${varianceRef.r_version}, to 1e-9`, () => {
+    expect(varianceRef.cases.some((c) => c.mad_zero)).toBe(true);
+    expect(varianceRef.cases.some((c) => c.y.length % 2 === 0) && varianceRef.cases.some((c) => c.y.length % 2 === 1)).toBe(true);
+    for (const c of varianceRef.cases) {
+      const got = pelt(c.y).variance;
+      expect(rel(got, c.variance), `n = ${c.y.length}: ${got} vs R ${c.variance}`).toBeLessThanOrEqual(1e-9);
     }
   });
 });
