@@ -96,6 +96,15 @@ function medianInPlace(a: Float64Array): number {
   return (1 - 0.5) * lo + 0.5 * hi;
 }
 
+/** The one-segment result (no change). */
+function wholeSeries(y: readonly number[], variance: number, beta: number, mbic: boolean, warnings: string[]): PeltResult {
+  const n = y.length;
+  const my = mean(y);
+  const ss = y.reduce((s, v) => s + (v - my) ** 2, 0);
+  const cost = variance > 0 ? ss / variance + (mbic ? Math.log(n) : 0) : mbic ? Math.log(n) : 0;
+  return { changepoints: [], segments: [{ start: 0, end: n, mean: mean(y) }], cost, penalty: beta, variance, mbic, warnings };
+}
+
 /**
  * PELT, the Pruned Exact Linear Time search for multiple changes in the mean of a series with
  * normal errors: it finds exactly the segmentation minimising Σ C(segment) + β·(number of changes),
@@ -103,9 +112,13 @@ function medianInPlace(a: Float64Array): number {
  *
  * Mirrors `changepoint::cpt.mean(y / σ, method = 'PELT', penalty = 'MBIC')` (cost `mbic_mean`,
  * β = 3·log n); changepoint assumes σ = 1, here the data are scaled by an estimated σ unless
- * `variance` is given. Unlike changepoint's C code, pruning stays exact with the MBIC term (pruning
- * constant K = −log(n/4), since log a + log b − log(a + b) ≤ log(n/4)) and with `minSegment` > 1
- * (a candidate pruned at time t is kept until t + minSegment).
+ * `variance` is given. Unlike changepoint's C code, pruning stays exact with the MBIC term and with
+ * `minSegment` > 1 (a candidate pruned at time t is kept until t + minSegment). The pruning constant
+ * K must satisfy C(τ, T) ≥ C(τ, t) + C(t, T) + K for every T in (t, n]: the squared deviations are
+ * superadditive and the MBIC terms give log(T − τ) − log(t − τ) − log(T − t) = −log(ab/(a + b)) with
+ * a = t − τ, b = T − t, least at T = n; so K(τ, t) = −log((t − τ)(n − t)/(n − τ)) (minSegment 1;
+ * the general loop uses the weaker K = −log(n/4), since ab/(a + b) ≤ n/4). On a steady series,
+ * where PELT prunes little, the tight K drops candidates near t in the second half of the series.
  *
  * Reference: Killick, R., Fearnhead, P. & Eckley, I. A. (2012), "Optimal detection of changepoints
  * with a linear computational cost", JASA 107(500), 1590–1598 (Theorem 3.1); Zhang, N. R. &
@@ -138,17 +151,11 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   }
   const warnings: string[] = [];
   const variance = options.variance ?? diffVariance(y);
-  const whole = (): PeltResult => {
-    const my = mean(y);
-    const ss = y.reduce((s, v) => s + (v - my) ** 2, 0);
-    const cost = variance > 0 ? ss / variance + (mbic ? Math.log(n) : 0) : mbic ? Math.log(n) : 0;
-    return { changepoints: [], segments: [{ start: 0, end: n, mean: mean(y) }], cost, penalty: beta, variance, mbic, warnings };
-  };
   if (!(variance > 0)) {
     warnings.push('the series has no variation: no change can be detected');
-    return whole();
+    return wholeSeries(y, variance, beta, mbic, warnings);
   }
-  if (n < 2 * m) return whole();
+  if (n < 2 * m) return wholeSeries(y, variance, beta, mbic, warnings);
 
   // prefix sums of the centred series (centring keeps S2 − S1²/len accurate for large means)
   const c = mean(y);
@@ -205,9 +212,15 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
         seed = F[prev] + (ss / variance + logLen[len]) + beta;
       }
       let w = 0;
+      const tp = t - 1;
+      const lnt = mbic ? logLen[n - tp] : 0;
+      const pruneLimit = prevBest + 1e-12 * (Math.abs(prevBest) + 1);
       for (let k = 0; k < nc; k++) {
-        if (vals[k] - beta + K > prevBest) continue; // pruned after step t − 1
         const tau = cand[k];
+        // pruned after step t − 1 (tp): F(τ) + C(τ, tp) + K(τ, tp) > F(tp), with the tight MBIC
+        // constant K(τ, tp) = −log((tp − τ)(n − tp)/(n − τ)) (see above), beyond a relative slack
+        // of 1e-12 for rounding (pruning less than the bound allows is always exact)
+        if (mbic ? vals[k] - beta - (logLen[tp - tau] + lnt - logLen[n - tau]) > pruneLimit : vals[k] - beta > pruneLimit) continue;
         const len = t - tau;
         const bound = F[tau] + logLen[len] + beta;
         if (bound >= best || bound > seed) {

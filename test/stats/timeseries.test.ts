@@ -134,6 +134,27 @@ describe('pelt pruning stays exact with the MBIC term and with minSegment > 1', 
       }
     }
   });
+
+  // The minSegment-1 loop prunes with the tight MBIC constant −log((t − τ)(n − t)/(n − τ)) and skips
+  // candidates by a lower bound: the series where that matters are the steady ones (no change: PELT's
+  // usual pruning drops nothing), steady ones with a warm-up ramp, and ones with stalls to zero.
+  it('matches optimal partitioning on 120 steady, ramp-up and stalling throughput series (n = 30..180)', () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      const r = rng(1000 + seed);
+      const n = 30 + ((seed * 53) % 151);
+      const kind = seed % 3;
+      const y = normals(r, n).map((x, i) => {
+        let v = 1000 + 40 * x;
+        if (kind === 1 && i < n / 6) v *= i / (n / 6);
+        if (kind === 2 && r() < 0.05) v = 0;
+        return Math.round(v);
+      });
+      const got = pelt(y);
+      const op = optimalPartitioning(y, got.penalty, 1, got.variance, got.mbic);
+      expect(got.changepoints, `seed ${seed}, kind ${kind}, n ${n}`).toEqual(op.cps);
+      expect(rel(got.cost, op.cost)).toBeLessThan(1e-9);
+    }
+  });
 });
 
 const varianceRef = JSON.parse(readFileSync(new URL('./reference/pelt-variance.json', import.meta.url), 'utf8')) as {
