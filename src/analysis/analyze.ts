@@ -320,7 +320,7 @@ function determinedBy(runs: readonly Run[], by: string[], f: string): boolean {
   for (const r of runs) {
     // the levels of `by` joined by U+0001 (one factor: its level, no join)
     let k: string;
-    if (one !== undefined) k = r.factors[one] ?? '\u0000';
+    if (one !== undefined) k = String(r.factors[one] ?? '\u0000');
     else {
       k = r.factors[by[0]] ?? '\u0000';
       for (let i = 1; i < by.length; i++) k += '\u0001' + (r.factors[by[i]] ?? '\u0000');

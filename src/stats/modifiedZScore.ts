@@ -44,7 +44,7 @@ const MEANAD_CONSTANT = 1.253314;
  * against R (`median`, `mad(constant = 1)`) in test/stats/reference/outliers.R.
  *
  * @param threshold flag |M| > threshold (default 3.5, Iglewicz & Hoaglin's recommendation).
- * @throws {RangeError} when `x` is empty or contains NaN.
+ * @throws {RangeError} when `x` is empty or contains NaN or ±Infinity.
  * @example
  * modifiedZScore([10, 11, 12, 12, 13, 14, 35])
  * // median 12, mad 1, scale 'mad', scores [-1.349, -0.6745, 0, 0, 0.6745, 1.349, 15.5135],
@@ -53,6 +53,9 @@ const MEANAD_CONSTANT = 1.253314;
 export function modifiedZScore(x: readonly number[], threshold = 3.5): ModifiedZScoreResult {
   if (x.length === 0) throw new RangeError('modifiedZScore: expected at least 1 value, found 0');
   if (x.some(Number.isNaN)) throw new RangeError('modifiedZScore: x contains NaN');
+  // ±Infinity would make the median or the deviations NaN (∞ − ∞): no score means anything then
+  const inf = x.findIndex((v) => !Number.isFinite(v));
+  if (inf >= 0) throw new RangeError(`modifiedZScore: x[${inf}] is not finite (${x[inf]})`);
   const med = median(x);
   const absDev = x.map((v) => Math.abs(v - med));
   const mad = median(absDev);

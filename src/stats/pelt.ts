@@ -170,6 +170,12 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   const logLen = new Float64Array(n + 1);
   if (mbic) for (let len = 1; len <= n; len++) logLen[len] = Math.log(len);
   const K = mbic ? -Math.max(0, Math.log(n / 4)) : 0;
+  // Pruning compares sums of rounded segment costs: a candidate is dropped only when it loses by
+  // more than their rounding error (about ε·S2/σ² per cost, S2 the total sum of squares, plus the
+  // log terms; and 1e-12 relative to the value compared), so that near-ties (e.g. penalty 0, where
+  // F stays near 0) are never decided by rounding. Pruning less than the theorem allows keeps the
+  // search exact.
+  const slack = 64 * Number.EPSILON * (s2[n] / variance + n);
 
   const F = new Float64Array(n + 1).fill(Infinity);
   const last = new Int32Array(n + 1).fill(-1);
@@ -214,12 +220,11 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
       let w = 0;
       const tp = t - 1;
       const lnt = mbic ? logLen[n - tp] : 0;
-      const pruneLimit = prevBest + 1e-12 * (Math.abs(prevBest) + 1);
+      const pruneLimit = prevBest + 1e-12 * (Math.abs(prevBest) + 1) + slack;
       for (let k = 0; k < nc; k++) {
         const tau = cand[k];
         // pruned after step t − 1 (tp): F(τ) + C(τ, tp) + K(τ, tp) > F(tp), with the tight MBIC
-        // constant K(τ, tp) = −log((tp − τ)(n − tp)/(n − τ)) (see above), beyond a relative slack
-        // of 1e-12 for rounding (pruning less than the bound allows is always exact)
+        // constant K(τ, tp) = −log((tp − τ)(n − tp)/(n − τ)) (see above), beyond the rounding slack
         if (mbic ? vals[k] - beta - (logLen[tp - tau] + lnt - logLen[n - tau]) > pruneLimit : vals[k] - beta > pruneLimit) continue;
         const len = t - tau;
         const bound = F[tau] + logLen[len] + beta;
@@ -277,7 +282,7 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     for (let k = 0; k < nc; k++) {
       let pa = pruneAt[k];
       const v = vals[k];
-      if (v === v && v - beta + K > best) pa = Math.min(pa, t + m);
+      if (v === v && v - beta + K > best + 1e-12 * (Math.abs(best) + 1) + slack) pa = Math.min(pa, t + m);
       if (pa > t + 1) {
         cand[w] = cand[k];
         pruneAt[w] = pa;

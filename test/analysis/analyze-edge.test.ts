@@ -202,11 +202,12 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
 });
 
 describe('varyingFactors and chooseStrata, against their definitions on random factor tables', () => {
-  // definitions, written plainly: a factor varies when it has two levels or some run lacks it; f
+  // definitions, written plainly: a factor varies when it has two levels or some run lacks it (a
+  // factor set to undefined is lacking); f
   // follows `by` when no two runs agree on every factor of `by` and differ on f
   const varyingDef = (runs: Run[]) => {
     const keys = new Set(runs.flatMap((r) => Object.keys(r.factors)));
-    return [...keys].filter((k) => new Set(runs.map((r) => r.factors[k])).size > 1).sort();
+    return [...keys].filter((k) => new Set(runs.map((r) => r.factors[k])).size > 1 || runs.some((r) => r.factors[k] === undefined)).sort();
   };
   const followsDef = (runs: Run[], by: string[], f: string) =>
     runs.every((a) => runs.every((b) => by.some((x) => a.factors[x] !== b.factors[x]) || a.factors[f] === b.factors[f]));
@@ -224,6 +225,7 @@ describe('varyingFactors and chooseStrata, against their definitions on random f
         if (r() < 0.9) f.db = r() < 0.5 ? 'cassandra' : 'citus';
         if (r() < 0.8) f.rf = String(1 + Math.floor(r() * (t % 3 === 0 ? 1 : 3)));
         if (r() < 0.5) f.threads = '8';
+        else if (r() < 0.2) f.threads = undefined as unknown as string; // set, but to nothing
         if (f.db !== undefined && t % 2 === 0) f.nodes = f.db === 'cassandra' ? '15' : '14'; // follows db
         if (r() < 0.3) f.rep = String(i);
         if (t % 5 === 1) {

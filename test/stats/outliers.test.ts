@@ -130,6 +130,7 @@ describe('modifiedZScore matches R median/mad(constant = 1)', () => {
   it('throws RangeError on empty input and NaN', () => {
     expect(() => modifiedZScore([])).toThrow(RangeError);
     expect(() => modifiedZScore([1, Number.NaN, 2])).toThrow(RangeError);
+    expect(() => modifiedZScore([-Infinity, Infinity, 0, Infinity, Infinity])).toThrow(/x\[0\] is not finite/);
   });
 });
 

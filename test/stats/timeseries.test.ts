@@ -4,6 +4,7 @@ import { intervals, stalls, type ThroughputSample } from '../../src/stats/stalls
 import { pelt, type PeltOptions } from '../../src/stats/pelt.js';
 import { mulberry32 } from '../../fixtures/generator.js';
 import { warmup } from '../../src/stats/warmup.js';
+import { mean } from '../../src/stats/mean.js';
 import { readFileSync } from 'node:fs';
 
 // No R reference here: changepoint is not installed. PELT is checked against exhaustive search
@@ -117,6 +118,46 @@ describe('pelt finds exactly the optimal segmentation', () => {
   });
 });
 
+/**
+ * Optimal partitioning with pelt's own arithmetic (centred prefix sums, the same expression for a
+ * candidate's value, the first strict minimum over ascending τ): what pruning and skipping must not
+ * change, down to ties (F and the argmin at every t).
+ */
+function sameArithmeticOP(y: number[], beta: number, minSeg: number, variance: number, mbic: boolean) {
+  const n = y.length;
+  const c = mean(y);
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - c;
+    s1[i + 1] = s1[i] + d;
+    s2[i + 1] = s2[i] + d * d;
+  }
+  const F = new Float64Array(n + 1).fill(Infinity);
+  const last = new Int32Array(n + 1).fill(-1);
+  F[0] = -beta;
+  for (let t = minSeg; t <= n; t++) {
+    let best = Infinity;
+    let arg = -1;
+    for (let tau = 0; tau <= t - minSeg; tau++) {
+      if (!Number.isFinite(F[tau])) continue;
+      const len = t - tau;
+      const sx = s1[t] - s1[tau];
+      const ss = Math.max(0, s2[t] - s2[tau] - (sx * sx) / len);
+      const v = F[tau] + (ss / variance + (mbic ? Math.log(len) : 0)) + beta;
+      if (v < best) {
+        best = v;
+        arg = tau;
+      }
+    }
+    F[t] = best;
+    last[t] = arg;
+  }
+  const cps: number[] = [];
+  for (let t = last[n]; t > 0; t = last[t]) cps.unshift(t);
+  return { cps, cost: F[n] };
+}
+
 describe('pelt pruning stays exact with the MBIC term and with minSegment > 1', () => {
   // Pruning with K = 0 under MBIC's log(length) term, or pruning a candidate at once when
   // minSegment > 1 (as changepoint's C code does), loses the optimum on some of these series.
@@ -154,6 +195,32 @@ describe('pelt pruning stays exact with the MBIC term and with minSegment > 1', 
       expect(got.changepoints, `seed ${seed}, kind ${kind}, n ${n}`).toEqual(op.cps);
       expect(rel(got.cost, op.cost)).toBeLessThan(1e-9);
     }
+  });
+
+  // Near-ties decided by rounding: with a penalty of 0 (or 1e-9) and integer series with long equal
+  // runs, many segmentations cost the same up to rounding. Pruning must then keep every candidate the
+  // unpruned search could pick (regression: pelt([0, 1001, 1001, 1001, 1001], { penalty: 0,
+  // variance: 1 }) gave [1, 4] where the unpruned search gives [1, 2]).
+  it('gives the unpruned search\'s own answer on near-ties (penalty 0 or 1e-9, 0/1 and 0/1000 series)', () => {
+    expect(pelt([0, 1001, 1001, 1001, 1001], { penalty: 0, variance: 1 }).changepoints).toEqual(
+      sameArithmeticOP([0, 1001, 1001, 1001, 1001], 0, 1, 1, false).cps,
+    );
+    let s = 11;
+    const r = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    let checked = 0;
+    for (let it = 0; it < 400; it++) {
+      const n = 3 + Math.floor(r() * 40);
+      const y = Array.from({ length: n }, () => (it % 2 === 0 ? (r() < 0.5 ? 0 : 1) : r() < 0.15 ? 0 : 1000 + Math.floor(r() * 2)));
+      for (const o of [{ penalty: 0 }, { penalty: 1e-9 }, { penalty: 0, variance: 0.25 }, { penalty: 0, minSegment: 2 }, { penalty: 1e-9, minSegment: 3 }, {}] as PeltOptions[]) {
+        const got = pelt(y, o);
+        if (!(got.variance > 0) || n < 2 * (o.minSegment ?? 1)) continue;
+        const op = sameArithmeticOP(y, got.penalty, o.minSegment ?? 1, got.variance, got.mbic);
+        expect(got.changepoints, `${JSON.stringify(y)} ${JSON.stringify(o)}`).toEqual(op.cps);
+        expect(got.cost, `${JSON.stringify(y)} ${JSON.stringify(o)}`).toBe(op.cost);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
   });
 });
 
