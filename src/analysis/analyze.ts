@@ -316,15 +316,10 @@ function rank(f: string): number {
 
 function determinedBy(runs: readonly Run[], by: string[], f: string): boolean {
   const seen = new Map<string, string>();
-  const one = by.length === 1 ? by[0] : undefined;
   for (const r of runs) {
-    // the levels of `by` joined by U+0001 (one factor: its level, no join)
-    let k: string;
-    if (one !== undefined) k = String(r.factors[one] ?? '\u0000');
-    else {
-      k = r.factors[by[0]] ?? '\u0000';
-      for (let i = 1; i < by.length; i++) k += '\u0001' + (r.factors[by[i]] ?? '\u0000');
-    }
+    // the levels of `by` joined by U+0001 (built without an array per run)
+    let k = String(r.factors[by[0]] ?? '\u0000');
+    for (let i = 1; i < by.length; i++) k += '\u0001' + (r.factors[by[i]] ?? '\u0000');
     const v = r.factors[f] ?? '\u0000';
     const prev = seen.get(k);
     if (prev === undefined) seen.set(k, v);

@@ -1330,7 +1330,7 @@ class Parser {
   }
 }
 
-function notYcsb(name: string, _text: string, message: string, lines: number): ParsedRun {
+function notYcsb(name: string, message: string, lines: number): ParsedRun {
   return emptyParsedRun(name, 'not-ycsb', { severity: 'warning', message }, lines);
 }
 
@@ -1381,11 +1381,11 @@ export interface ParseOptions {
 export function parseYcsb(text: string, name: string, options: ParseOptions = {}): ParsedRun {
   let lineCount = 0;
   try {
-    if (typeof text !== 'string') return notYcsb(name, '', 'not a YCSB output: the input is not text', 0);
-    if (text.length === 0) return notYcsb(name, text, 'not a YCSB output: the file is empty', 0);
+    if (typeof text !== 'string') return notYcsb(name, 'not a YCSB output: the input is not text', 0);
+    if (text.length === 0) return notYcsb(name, 'not a YCSB output: the file is empty', 0);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const bin = binaryReason(body);
-    if (bin) return notYcsb(name, body, `not a YCSB output: ${bin}`, 0);
+    if (bin) return notYcsb(name, `not a YCSB output: ${bin}`, 0);
     const sep = body.indexOf('\n') < 0 && body.indexOf('\r') >= 0 ? '\r' : '\n';
     const lines = body.split(sep);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -1395,11 +1395,11 @@ export function parseYcsb(text: string, name: string, options: ParseOptions = {}
     p.lines = lines.length;
     for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
     if (p.lastNonEmptyLine === 0) {
-      return notYcsb(name, body, 'not a YCSB output: the file holds only blank lines', lines.length);
+      return notYcsb(name, 'not a YCSB output: the file holds only blank lines', lines.length);
     }
     return checkOverall(p.finish());
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return notYcsb(name, '', `not a YCSB output: the parser failed on it (${clip(why, 120)}); please report this file`, lineCount);
+    return notYcsb(name, `not a YCSB output: the parser failed on it (${clip(why, 120)}); please report this file`, lineCount);
   }
 }

@@ -96,6 +96,14 @@ function medianInPlace(a: Float64Array): number {
   return (1 - 0.5) * lo + 0.5 * hi;
 }
 
+/**
+ * The value a candidate must exceed to be pruned, given the step's best F: beyond the rounding error
+ * of the costs compared (`slack`, see pelt()) and 1e-12 relative to `best`.
+ */
+function pruneLimit(best: number, slack: number): number {
+  return best + 1e-12 * (Math.abs(best) + 1) + slack;
+}
+
 /** The one-segment result (no change). */
 function wholeSeries(y: readonly number[], variance: number, beta: number, mbic: boolean, warnings: string[]): PeltResult {
   const n = y.length;
@@ -220,12 +228,12 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
       let w = 0;
       const tp = t - 1;
       const lnt = mbic ? logLen[n - tp] : 0;
-      const pruneLimit = prevBest + 1e-12 * (Math.abs(prevBest) + 1) + slack;
+      const limit = pruneLimit(prevBest, slack);
       for (let k = 0; k < nc; k++) {
         const tau = cand[k];
         // pruned after step t − 1 (tp): F(τ) + C(τ, tp) + K(τ, tp) > F(tp), with the tight MBIC
         // constant K(τ, tp) = −log((tp − τ)(n − tp)/(n − τ)) (see above), beyond the rounding slack
-        if (mbic ? vals[k] - beta - (logLen[tp - tau] + lnt - logLen[n - tau]) > pruneLimit : vals[k] - beta > pruneLimit) continue;
+        if (mbic ? vals[k] - beta - (logLen[tp - tau] + lnt - logLen[n - tau]) > limit : vals[k] - beta > limit) continue;
         const len = t - tau;
         const bound = F[tau] + logLen[len] + beta;
         if (bound >= best || bound > seed) {
@@ -278,11 +286,12 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     F[t] = best;
     last[t] = arg;
     // pruning (Theorem 3.1): τ with F[τ] + C(τ, t) + K > F[t] can never be optimal from t + m on
+    const limit = pruneLimit(best, slack);
     let w = 0;
     for (let k = 0; k < nc; k++) {
       let pa = pruneAt[k];
       const v = vals[k];
-      if (v === v && v - beta + K > best + 1e-12 * (Math.abs(best) + 1) + slack) pa = Math.min(pa, t + m);
+      if (v === v && v - beta + K > limit) pa = Math.min(pa, t + m);
       if (pa > t + 1) {
         cand[w] = cand[k];
         pruneAt[w] = pa;
