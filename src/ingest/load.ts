@@ -12,6 +12,7 @@
  * ```
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  */
+import { Buffer, isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -207,6 +208,9 @@ export function decode(bytes: Uint8Array): { text: string; diagnostic?: Diagnost
       binary: { message: 'binary file', expected: 'text', found: `a NUL byte at offset ${nul}`, severity: 'error' },
     };
   }
+  // ASCII (most outputs) reads the same as UTF-8 and as Latin-1: a byte-for-byte copy, after a
+  // vectorised check, takes about half the time of the validating UTF-8 decoder
+  if (isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
   try {
     return { text: UTF8.decode(bytes) };
   } catch {

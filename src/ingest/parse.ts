@@ -1373,7 +1373,8 @@ function checkOverall(run: ParsedRun): ParsedRun {
 /** Options of {@link parseYcsb}. */
 export interface ParseOptions {
   /** false: the per-operation stats of Java status lines (hdrhistogram blocks) are not read; each
-   * sample's `ops` then has an empty entry per operation. For callers that keep only t, operations
+   * sample's `ops` then has an empty entry per operation (a frozen object, shared by samples with the
+   * same operations). For callers that keep only t, operations
    * and throughput of the series (the loader's `series: 'throughput'`). Default true. */
   statusOps?: boolean;
 }

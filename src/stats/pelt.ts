@@ -46,18 +46,67 @@ export interface PeltResult {
 function diffVariance(y: readonly number[]): number {
   if (y.length < 3) return 0;
   const n = y.length - 1;
-  const d = new Float64Array(n);
+  const d = scratch(SCRATCH.d, n);
   for (let i = 0; i < n; i++) d[i] = y[i + 1] - y[i];
   // medians by selection in a scratch copy (the same values as median(): order statistics)
-  const work = d.slice();
-  const md = medianInPlace(work);
+  const work = scratch(SCRATCH.work, n);
+  for (let i = 0; i < n; i++) work[i] = d[i];
+  const md = medianInPlace(work, n);
   for (let i = 0; i < n; i++) work[i] = Math.abs(d[i] - md);
-  const mad = 1.4826 * medianInPlace(work);
+  const mad = 1.4826 * medianInPlace(work, n);
   if (mad > 0) return (mad * mad) / 2;
-  const m = mean(d as unknown as number[]);
+  const m = mean(d.subarray(0, n) as unknown as number[]);
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (d[i] - m) * (d[i] - m);
   return ss / (n - 1) / 2;
+}
+
+/**
+ * Buffers reused from call to call for series up to SCRATCH_MAX values (pelt is synchronous and calls
+ * nothing that could call it again): allocating seven typed arrays per call took ~15% of the time on
+ * the 50- to 100-point series of status lines. Longer series get their own (their O(n²) search
+ * dwarfs an allocation, and a long series should not pin megabytes). Every buffer is written before
+ * it is read in each call.
+ */
+const SCRATCH_MAX = 4096;
+const SCRATCH = {
+  d: [new Float64Array(0)],
+  work: [new Float64Array(0)],
+  s1: [new Float64Array(0)],
+  s2: [new Float64Array(0)],
+  F: [new Float64Array(0)],
+  pruneAt: [new Float64Array(0)],
+  vals: [new Float64Array(0)],
+};
+const SCRATCH_INT = { last: [new Int32Array(0)], cand: [new Int32Array(0)] };
+
+/** A Float64Array of at least `size` values (contents undefined): the reused one, or a new one. */
+function scratch(slot: Float64Array[], size: number): Float64Array {
+  if (size > SCRATCH_MAX) return new Float64Array(size);
+  if (slot[0].length < size) slot[0] = new Float64Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
+  return slot[0];
+}
+
+function scratchInt(slot: Int32Array[], size: number): Int32Array {
+  if (size > SCRATCH_MAX) return new Int32Array(size);
+  if (slot[0].length < size) slot[0] = new Int32Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
+  return slot[0];
+}
+
+/** log(len) for len = 0…, shared by every call (Math.log gives the same value each time). */
+let LOG_LEN = new Float64Array(0);
+function logTable(n: number): Float64Array {
+  if (n > SCRATCH_MAX) {
+    const t = new Float64Array(n + 1);
+    for (let len = 1; len <= n; len++) t[len] = Math.log(len);
+    return t;
+  }
+  if (LOG_LEN.length <= n) {
+    const size = Math.min(SCRATCH_MAX + 1, Math.max(n + 1, 2 * LOG_LEN.length));
+    LOG_LEN = new Float64Array(size);
+    for (let len = 1; len < size; len++) LOG_LEN[len] = Math.log(len);
+  }
+  return LOG_LEN;
 }
 
 /**
@@ -65,8 +114,7 @@ function diffVariance(y: readonly number[]): number {
  * the middle order statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection
  * (quickselect) finds a₍ₖ₎ in linear expected time; a₍ₖ₊₁₎ is then the least value right of it.
  */
-function medianInPlace(a: Float64Array): number {
-  const n = a.length;
+function medianInPlace(a: Float64Array, n: number): number {
   const k = (n - 1) >> 1;
   let l = 0;
   let r = n - 1;
@@ -167,16 +215,17 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
 
   // prefix sums of the centred series (centring keeps S2 − S1²/len accurate for large means)
   const c = mean(y);
-  const s1 = new Float64Array(n + 1);
-  const s2 = new Float64Array(n + 1);
+  const s1 = scratch(SCRATCH.s1, n + 1);
+  const s2 = scratch(SCRATCH.s2, n + 1);
+  s1[0] = 0;
+  s2[0] = 0;
   for (let i = 0; i < n; i++) {
     const d = y[i] - c;
     s1[i + 1] = s1[i] + d;
     s2[i + 1] = s2[i] + d * d;
   }
   // log(segment length) of the MBIC cost, once per length
-  const logLen = new Float64Array(n + 1);
-  if (mbic) for (let len = 1; len <= n; len++) logLen[len] = Math.log(len);
+  const logLen = mbic ? logTable(n) : new Float64Array(n + 1);
   const K = mbic ? -Math.max(0, Math.log(n / 4)) : 0;
   // Pruning compares sums of rounded segment costs: a candidate is dropped only when it loses by
   // more than their rounding error (about ε·S2/σ² per cost, S2 the total sum of squares, plus the
@@ -185,14 +234,14 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   // search exact.
   const slack = 64 * Number.EPSILON * (s2[n] / variance + n);
 
-  const F = new Float64Array(n + 1).fill(Infinity);
-  const last = new Int32Array(n + 1).fill(-1);
+  const F = scratch(SCRATCH.F, n + 1).fill(Infinity, 0, n + 1);
+  const last = scratchInt(SCRATCH_INT.last, n + 1).fill(-1, 0, n + 1);
   F[0] = -beta;
   // candidates: last-change positions τ with F[τ] finite; pruneAt: time from which τ is dominated
   // (typed buffers compacted in place: at most one candidate per time step is added)
-  const cand = new Int32Array(n + 1);
-  const pruneAt = new Float64Array(n + 1);
-  const vals = new Float64Array(n + 1);
+  const cand = scratchInt(SCRATCH_INT.cand, n + 1);
+  const pruneAt = scratch(SCRATCH.pruneAt, n + 1);
+  const vals = scratch(SCRATCH.vals, n + 1);
   let nc = 1;
   cand[0] = 0;
   pruneAt[0] = Infinity;

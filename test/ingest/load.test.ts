@@ -150,6 +150,16 @@ describe('decode and mergeFactors', () => {
     expect(d.text).toBe('a\nbÿc');
     expect(d.diagnostic).toMatchObject({ line: 2, found: 'byte 0xff at offset 3' });
   });
+  it('reads ASCII the same by its fast path as the UTF-8 decoder does, also from a view into a larger buffer', () => {
+    const ascii = Buffer.from('2021-09-10 12:00:01:000 1 sec: 32 operations; 32 current ops/sec;\r\n[OVERALL], RunTime(ms), 1000\t~\x7f\x01\n');
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    expect(decode(ascii)).toEqual({ text: utf8.decode(ascii) });
+    const big = Buffer.concat([Buffer.from('héllo '), ascii, Buffer.from(' wörld')]);
+    const view = big.subarray(7, 7 + ascii.length);
+    expect(decode(view)).toEqual({ text: utf8.decode(ascii) });
+    // one byte above 0x7f anywhere: the UTF-8 decoder, not Latin-1
+    expect(decode(Buffer.from('a µ b')).text).toBe('a µ b');
+  });
   it('lets the name win and keeps both values on conflict; equal numbers are not a conflict', () => {
     expect(mergeFactors({ rf: '3', recordcount: '1000000' }, { recordcount: '1e6', db: 'cassandra', rf: '2' })).toEqual({
       factors: { rf: '3', recordcount: '1000000', db: 'cassandra' },

@@ -229,6 +229,25 @@ const varianceRef = JSON.parse(readFileSync(new URL('./reference/pelt-variance.j
   cases: { y: number[]; variance: number; mad_zero: boolean }[];
 };
 
+describe('pelt reuses its buffers between calls without carrying anything over', () => {
+  // Series up to 4,096 values share typed buffers (grown as needed), longer ones get their own: a
+  // call must give the unpruned search's own answer whatever came before it.
+  it('long, short and medium series in turn (n = 5 … 5,000), MBIC and minSegment 2', () => {
+    const lengths = [5, 300, 40, 4096, 7, 5000, 64, 4097, 33, 1000, 6, 80];
+    const r = rng(4242);
+    for (const [i, n] of lengths.entries()) {
+      const y = normals(r, n).map((x, j) => 1000 + 20 * x + (j > n / 3 ? 60 : 0) + (j > (2 * n) / 3 ? -30 : 0));
+      const o: PeltOptions = i % 3 === 2 ? { minSegment: 2 } : {};
+      const got = pelt(y, o);
+      const op = sameArithmeticOP(y, got.penalty, o.minSegment ?? 1, got.variance, got.mbic);
+      expect({ n, cps: got.changepoints, cost: got.cost }).toEqual({ n, cps: op.cps, cost: op.cost });
+      // and the same as a call that comes first after a long one
+      pelt(normals(r, 4000));
+      expect(pelt(y, o).changepoints).toEqual(got.changepoints);
+    }
+  });
+});
+
 describe('pelt: the default noise variance equals R (test/stats/reference/pelt-variance.R)', () => {
   // (mad(diff(y)))² / 2, or var(diff(y)) / 2 when the MAD is 0; medians by selection, odd and even
   it(`matches ${varianceRef.cases.length} series from ${varianceRef.r_version}, to 1e-9`, () => {
