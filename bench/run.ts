@@ -112,6 +112,33 @@ interface Row {
   old: Measure & { note?: string };
   cat: Measure;
   stages?: string;
+  /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
+  resident?: number;
+}
+
+/**
+ * Share of the bytes of the files under `dir` that are in the page cache (util-linux fincore), or
+ * undefined when fincore is not there. "Warm page cache" is the method, but a machine may not keep
+ * it: on the 2-core VMs used here DAMON reclaim pages out memory left untouched for a while, page
+ * cache included (a campaign read a few minutes earlier can be two-thirds back on disk), and a
+ * contender that reads from disk is timed with its disk.
+ */
+function residentShare(dir: string): number | undefined {
+  const r = spawnSync('find', [dir, '-type', 'f', '-exec', 'fincore', '--bytes', '--noheadings', '--raw', '--output', 'RES,SIZE', '{}', '+'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 2 ** 20,
+  });
+  if (r.status !== 0 || !r.stdout) return undefined;
+  let res = 0;
+  let size = 0;
+  for (const line of r.stdout.split('\n')) {
+    const [a, b] = line.trim().split(/\s+/).map(Number);
+    if (Number.isFinite(a) && Number.isFinite(b)) {
+      res += Math.min(a, b);
+      size += b;
+    }
+  }
+  return size > 0 ? res / size : undefined;
 }
 
 function benchInput(input: string, dir: string, opts: { repeat: number; oldSample?: number; group: string; json?: boolean }): Row {
@@ -125,6 +152,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   const analyze = repeat(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`, opts.repeat);
   if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
   const analyzeJson = opts.json ? repeat(`node ${q(BIN)} ${q(dir)} --group ${opts.group} --json`, opts.repeat) : undefined;
+  const resident = residentShare(dir);
   process.stderr.write('  stages …\n');
   const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8' });
   process.stderr.write('  old script …\n');
@@ -142,7 +170,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   } else {
     old = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(dir)}`, opts.repeat);
   }
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim() };
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident };
 }
 
 function printRows(rows: Row[], repeatN: number): void {
@@ -176,6 +204,9 @@ function printRows(rows: Row[], repeatN: number): void {
   console.log(w.map((n) => '-'.repeat(n)).join('  '));
   for (const t of table) console.log(line(t));
   for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
+  for (const r of rows) {
+    if (r.resident !== undefined) console.log(`page cache after the ycsb-analyze runs: ${(100 * r.resident).toFixed(0)}% of ${r.input}'s bytes resident${r.resident < 0.95 ? ' (not all warm: read partly from disk, by every contender)' : ''}`);
+  }
   console.log('\nstages (in-process, dist library, one run):');
   for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);
   console.log('\ntargets:');
