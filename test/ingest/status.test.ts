@@ -106,8 +106,15 @@ describe('parseStatusLine: the lean path gives the full path\'s answer, Java blo
       ['[READ: Count=3, Max=8] [READ: Count=1, Max=2]', ['READ']],
       ['[INSERT: Count=3, Max=8] [READ: Count=1, Max=2]', ['INSERT', 'READ']],
       ['[READ: Count=1, Max=2] [INSERT: Count=3, Max=8]', ['READ', 'INSERT']],
+      // every operation name YCSB prints, in blocks of up to eight
+      ['[READ-MODIFY-WRITE: Count=1, Max=2] [CLEANUP: Count=1, Max=2] [DELETE: Count=1, Max=2] [SCAN: Count=1, Max=2] [READ-FAILED: Count=1, Max=2] [UPDATE-FAILED: Count=1, Max=2]',
+        ['READ-MODIFY-WRITE', 'CLEANUP', 'DELETE', 'SCAN', 'READ-FAILED', 'UPDATE-FAILED']],
+      ['[INSERT-FAILED: Count=1, Max=2] [SCAN-FAILED: Count=1, Max=2] [DELETE-FAILED: Count=1, Max=2] [READ-MODIFY-WRITE-FAILED: Count=1, Max=2] [UPDATE: Count=1, Max=2] [INSERT: Count=1, Max=2] [READ: Count=1, Max=2] [SCAN: Count=0, Max=0]',
+        ['INSERT-FAILED', 'SCAN-FAILED', 'DELETE-FAILED', 'READ-MODIFY-WRITE-FAILED', 'UPDATE', 'INSERT', 'READ', 'SCAN']],
     ] as const) {
-      expect(Object.keys(parseStatusLine(`4 sec: 9 operations; 0 current ops/sec; ${blocks}`, undefined, false)!.ops)).toEqual(keys);
+      const ops = parseStatusLine(`4 sec: 9 operations; 0 current ops/sec; ${blocks}`, undefined, false)!.ops;
+      expect(Object.keys(ops)).toEqual(keys);
+      expect(Object.isFrozen(ops), blocks).toBe(true); // the shared (fast) path took it
     }
     // the full path reads the values, in a fresh object each time
     const full = parseStatusLine('1 sec: 5 operations; 5 current ops/sec; [READ: Count=2, Max=9, Min=1, Avg=4, 90=9]')!;
