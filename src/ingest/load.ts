@@ -123,9 +123,10 @@ function thinSeries(series: StatusSample[]): StatusSample[] {
   return out;
 }
 
-/** Fields of a run that hold no slice of its file's text: file and root (from discovery), the
- * sha256 (computed) and the series digest (computed; its factors are the run's own object). */
-const NOT_FROM_TEXT = new Set(['file', 'root', 'sha256', 'seriesDigest']);
+/** Fields of a run that hold no slice of its file's text: name, file and root (from discovery: the
+ * name is the path, or `path:line` for a table row), the sha256 (computed), the metrics (numbers
+ * only) and the series digest (computed; its factors are the run's own object). */
+const NOT_FROM_TEXT = new Set(['name', 'file', 'root', 'sha256', 'metrics', 'seriesDigest']);
 
 /**
  * Make a run safe to keep: every string it holds copied out of its file's text (pooled). After the
@@ -539,7 +540,13 @@ async function readShared(
       if (!alive[k] || !pending[k].delete(m.start)) return;
       for (let j = 0; j < m.results.length; j++) {
         const r = m.results[j];
-        for (const run of r.runs) detach(run, pool);
+        for (const run of r.runs) {
+          // a structured clone: every string a fresh copy. Factor levels and the like are shared with
+          // the runs read so far, as in one thread; the fields keepRun leaves alone hold nothing to
+          // share, except the root, the same for every file of a folder.
+          keepRun(run, pool, settings.series === 'throughput');
+          run.root = pool.get(run.root);
+        }
         put(m.start + j, r);
       }
       done += m.results.length;
