@@ -128,7 +128,8 @@ function residentShare(dir: string): number | undefined {
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
   });
-  if (r.status !== 0 || !r.stdout) return undefined;
+  // (a file fincore cannot read makes find exit non-zero: the others' lines still count)
+  if (!r.stdout) return undefined;
   let res = 0;
   let size = 0;
   for (const line of r.stdout.split('\n')) {

@@ -110,7 +110,8 @@ function logTable(n: number): Float64Array {
 }
 
 /**
- * The median of a (reordered in place), computed as quantileSorted(sorted a, 0.5) computes it:
+ * The median of a[0, n) (reordered in place; a may be a longer scratch buffer, whose tail is not
+ * read), computed as quantileSorted(sorted values, 0.5) computes it:
  * the middle order statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection
  * (quickselect) finds a₍ₖ₎ in linear expected time; a₍ₖ₊₁₎ is then the least value right of it.
  */

@@ -17,7 +17,7 @@ describe('loaded runs share their hidden classes', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect(r.stderr).toBe('');
+    expect(r.status, r.stderr).toBe(0);
     const got = JSON.parse(r.stdout) as { ok: number; runs: number; factors: number };
     expect(got.ok).toBe(75);
     expect(got.runs).toBe(1);

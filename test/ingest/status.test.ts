@@ -99,7 +99,8 @@ describe('parseStatusLine: the lean path gives the full path\'s answer, Java blo
     expect(Object.isFrozen(a.ops)).toBe(true);
     expect(Object.keys(c.ops)).toEqual(['UPDATE', 'READ']);
     expect(c.ops).not.toBe(a.ops);
-    // every sequence its own object: READ+UPDATE, UPDATE alone, READ alone, READ twice
+    // each sequence gets its own keys through the shared path (distinct cache keys): UPDATE alone
+    // after READ+UPDATE, READ alone, READ twice, and the order of the names kept
     for (const [blocks, keys] of [
       ['[UPDATE: Count=3, Max=8]', ['UPDATE']],
       ['[READ: Count=3, Max=8]', ['READ']],

@@ -261,10 +261,12 @@ const UNREAD_BLOCK: StatusOps[string] = Object.freeze({ percentiles: Object.free
 
 /**
  * The `ops` of lean status lines, one frozen object per sequence of operation names (e.g. READ then
- * UPDATE): such lines are most of a campaign's and share it. Key: the names' indices in OP_NAMES,
- * in base 16 (at most 8 blocks).
+ * UPDATE): such lines are most of a campaign's and share it. Key: the names' indices in OP_NAMES
+ * plus one, as digits in base 16 (at most 8 blocks). At most LEAN_OPS_CAP sequences are kept (a
+ * real campaign has a handful; beyond the cap a line gets an object of its own).
  */
 const LEAN_OPS = new Map<number, StatusOps>();
+const LEAN_OPS_CAP = 4096;
 const leanSeq = new Int32Array(8);
 
 /**
@@ -309,7 +311,7 @@ function leanJavaBlocks(line: string, pos: number): StatusOps | undefined {
     const o: StatusOps = {};
     for (let k = 0; k < n; k++) o[OP_NAMES[leanSeq[k]]] = UNREAD_BLOCK;
     ops = Object.freeze(o);
-    LEAN_OPS.set(key, ops);
+    if (LEAN_OPS.size < LEAN_OPS_CAP) LEAN_OPS.set(key, ops);
   }
   return ops;
 }
