@@ -46,10 +46,10 @@ export interface PeltResult {
 function diffVariance(y: readonly number[]): number {
   if (y.length < 3) return 0;
   const n = y.length - 1;
-  const d = scratch(SCRATCH.d, n);
+  const d = scratch(SCRATCH.d, n, Float64Array);
   for (let i = 0; i < n; i++) d[i] = y[i + 1] - y[i];
   // medians by selection in a scratch copy (the same values as median(): order statistics)
-  const work = scratch(SCRATCH.work, n);
+  const work = scratch(SCRATCH.work, n, Float64Array);
   for (let i = 0; i < n; i++) work[i] = d[i];
   const md = medianInPlace(work, n);
   for (let i = 0; i < n; i++) work[i] = Math.abs(d[i] - md);
@@ -80,16 +80,10 @@ const SCRATCH = {
 };
 const SCRATCH_INT = { last: [new Int32Array(0)], cand: [new Int32Array(0)] };
 
-/** A Float64Array of at least `size` values (contents undefined): the reused one, or a new one. */
-function scratch(slot: Float64Array[], size: number): Float64Array {
-  if (size > SCRATCH_MAX) return new Float64Array(size);
-  if (slot[0].length < size) slot[0] = new Float64Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
-  return slot[0];
-}
-
-function scratchInt(slot: Int32Array[], size: number): Int32Array {
-  if (size > SCRATCH_MAX) return new Int32Array(size);
-  if (slot[0].length < size) slot[0] = new Int32Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
+/** A typed array of at least `size` values (contents undefined): the slot's reused one, or a new one. */
+function scratch<T extends Float64Array | Int32Array>(slot: T[], size: number, make: new (length: number) => T): T {
+  if (size > SCRATCH_MAX) return new make(size);
+  if (slot[0].length < size) slot[0] = new make(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
   return slot[0];
 }
 
@@ -159,7 +153,7 @@ function wholeSeries(y: readonly number[], variance: number, beta: number, mbic:
   const my = mean(y);
   const ss = y.reduce((s, v) => s + (v - my) ** 2, 0);
   const cost = variance > 0 ? ss / variance + (mbic ? Math.log(n) : 0) : mbic ? Math.log(n) : 0;
-  return { changepoints: [], segments: [{ start: 0, end: n, mean: mean(y) }], cost, penalty: beta, variance, mbic, warnings };
+  return { changepoints: [], segments: [{ start: 0, end: n, mean: my }], cost, penalty: beta, variance, mbic, warnings };
 }
 
 /**
@@ -216,8 +210,8 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
 
   // prefix sums of the centred series (centring keeps S2 − S1²/len accurate for large means)
   const c = mean(y);
-  const s1 = scratch(SCRATCH.s1, n + 1);
-  const s2 = scratch(SCRATCH.s2, n + 1);
+  const s1 = scratch(SCRATCH.s1, n + 1, Float64Array);
+  const s2 = scratch(SCRATCH.s2, n + 1, Float64Array);
   s1[0] = 0;
   s2[0] = 0;
   for (let i = 0; i < n; i++) {
@@ -235,14 +229,14 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   // search exact.
   const slack = 64 * Number.EPSILON * (s2[n] / variance + n);
 
-  const F = scratch(SCRATCH.F, n + 1).fill(Infinity, 0, n + 1);
-  const last = scratchInt(SCRATCH_INT.last, n + 1).fill(-1, 0, n + 1);
+  const F = scratch(SCRATCH.F, n + 1, Float64Array).fill(Infinity, 0, n + 1);
+  const last = scratch(SCRATCH_INT.last, n + 1, Int32Array).fill(-1, 0, n + 1);
   F[0] = -beta;
   // candidates: last-change positions τ with F[τ] finite; pruneAt: time from which τ is dominated
   // (typed buffers compacted in place: at most one candidate per time step is added)
-  const cand = scratchInt(SCRATCH_INT.cand, n + 1);
-  const pruneAt = scratch(SCRATCH.pruneAt, n + 1);
-  const vals = scratch(SCRATCH.vals, n + 1);
+  const cand = scratch(SCRATCH_INT.cand, n + 1, Int32Array);
+  const pruneAt = scratch(SCRATCH.pruneAt, n + 1, Float64Array);
+  const vals = scratch(SCRATCH.vals, n + 1, Float64Array);
   let nc = 1;
   cand[0] = 0;
   pruneAt[0] = Infinity;

@@ -236,19 +236,21 @@ function plainJavaBlock(s: string, i: number, close: number): StatusOps[string] 
   return { count, percentiles, max, min, avg };
 }
 
+/** The head of a Java hdrhistogram block after `NAME: `, as a pattern (also in LEAN_BLOCK). */
+const JAVA_HEAD_SOURCE = 'Count=\\d+, Max=';
+const JAVA_BLOCK_HEAD = new RegExp(JAVA_HEAD_SOURCE, 'y');
+
 /**
  * Whether s[i, close) is `Count=<digits>, Max=…` without an AverageLatency label: a block the
  * general loop would count as comma-separated (at least two pairs, the first ending with a comma)
  * and that cannot set sawMs.
  */
 function javaBlockShape(s: string, i: number, close: number, latencyLabelAt: number): boolean {
-  if (!eqAt(s, i, 'Count=')) return false;
-  let k = i + 6;
-  const d0 = k;
-  while (k < close && isDigit(s.charCodeAt(k))) k++;
-  if (k === d0 || !eqAt(s, k, ', Max=') || k + 6 > close) return false;
+  // (the head holds no ']': matched from i < close, it ends inside the block)
+  JAVA_BLOCK_HEAD.lastIndex = i;
+  if (i >= close || !JAVA_BLOCK_HEAD.test(s)) return false;
   if (latencyLabelAt < 0) return true; // no AverageLatency anywhere in the rest of the line
-  const lat = s.indexOf('AverageLatency', k);
+  const lat = s.indexOf('AverageLatency', JAVA_BLOCK_HEAD.lastIndex);
   return lat < 0 || lat >= close;
 }
 
@@ -274,7 +276,7 @@ const leanSeq = new Int32Array(8);
  * path skips (see javaBlockShape). One native match instead of a comparison per character: the line
  * is a slice of the file's text, whose characters cost several times more to read one by one.
  */
-const LEAN_BLOCK = new RegExp(`\\[(?:${OP_NAMES.join('|')}): Count=\\d+, Max=`, 'y'); // (names: letters and '-')
+const LEAN_BLOCK = new RegExp(`\\[(?:${OP_NAMES.join('|')}): ${JAVA_HEAD_SOURCE}`, 'y'); // (names: letters and '-')
 
 /** Index in OP_NAMES by first character × 32 + length (unique for every name; -1: none). */
 const OP_BY_CHAR_LEN = new Int8Array(128 * 32).fill(-1);
