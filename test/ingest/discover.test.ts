@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discover, naturalCompare, defaultSkipReason, sortNatural } from '../../src/ingest/discover.js';
+import { discover, naturalCompare, naturalSortKey, defaultSkipReason, sortNatural } from '../../src/ingest/discover.js';
+import { createRng } from '../../src/stats/rng.js';
 
 let tmp: string;
 
@@ -152,6 +153,12 @@ describe('discover', () => {
     expect(hidden.files.map((f) => f.path)).toEqual(['.hidden.txt', 'node_modules/pkg/out.txt']);
   });
 
+  it('a root given twice is read once (regression: the last root skips the path comparison only when nothing came before it)', async () => {
+    const once = await discover([path.join(tmp, 'camp')]);
+    const twice = await discover([path.join(tmp, 'camp'), path.join(tmp, 'camp')]);
+    expect(once.files.length).toBeGreaterThan(1);
+    expect(twice.files).toEqual(once.files);
+  });
   it('a file found twice (two overlapping roots) is listed once', async () => {
     const r = await discover([path.join(tmp, 'camp/cassandra/b'), path.join(tmp, 'camp/cassandra/b/run-1.txt')]);
     expect(r.files).toHaveLength(1);
@@ -184,6 +191,81 @@ describe('naturalCompare', () => {
     // a fixed shuffle
     const input = names.map((n, i) => ({ n, k: (i * 7919) % names.length })).sort((a, b) => a.k - b.k).map((x) => x.n);
     expect(sortNatural(input, (x) => x)).toEqual([...input].sort(naturalCompare));
+  });
+});
+
+describe('naturalSortKey (the sort key sortNatural compares)', () => {
+  // Paths built from pieces that exercise every rule of naturalCompare: case, leading zeros, digit
+  // runs of every length (a key up to 254 digits, the comparator beyond),
+  // prefixes, empty folder names, non-ASCII letters whose lower case differs in length (İ), letters
+  // above and below the digits and '/', and the two separators U+0000/U+0001 (no key: comparator).
+  const PIECES = ['a', 'A', 'b', 'rep-', 'Rep-', '-', '_', '.txt', '', ' ', '~', '!', 'z', 'Z', '[', '`', '{'];
+  const BEYOND_ASCII = ['é', 'É', 'İ', 'ǅ', 'ß', '\u{1F600}'];
+  const DIGITS = ['0', '1', '2', '9', '00', '01', '10', '010', '99', '100', '007', '0000', '123456789012345678901234567890'];
+  function randomPath(rng: ReturnType<typeof createRng>, special: boolean): string {
+    const folders = 1 + rng.randomInt(3);
+    const names: string[] = [];
+    for (let f = 0; f < folders; f++) {
+      let name = '';
+      const parts = rng.randomInt(5);
+      for (let k = 0; k < parts; k++) {
+        const r = rng.randomInt(20);
+        if (r < 9) name += PIECES[rng.randomInt(PIECES.length)];
+        else if (r < 17) name += DIGITS[rng.randomInt(DIGITS.length)];
+        else if (r === 17) name += BEYOND_ASCII[rng.randomInt(BEYOND_ASCII.length)];
+        else if (r === 18) name += '0'.repeat(rng.randomInt(3)) + '7'.repeat(250 + rng.randomInt(10)); // around the 254-digit byte
+        else if (special) name += rng.randomInt(2) ? '\u0001' : '\u0000';
+      }
+      names.push(name);
+    }
+    return names.join('/');
+  }
+  it('orders 3,000 random paths in each of 10 seeds exactly as naturalCompare does (and equal keys only for equal paths)', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const rng = createRng(seed);
+      // ASCII paths (each has a key); the others are sorted through the comparator, below
+      const paths = Array.from({ length: 3000 }, () => randomPath(rng, false)).filter((p) => !/[^\x00-\x7f]/.test(p));
+      expect(paths.length).toBeGreaterThan(1000);
+      const keys = new Map(paths.map((p) => [p, naturalSortKey(p)]));
+      expect([...keys].filter(([, k]) => k === undefined).map(([p]) => p).filter((p) => !/\d{255}/.test(p))).toEqual([]);
+      const keyed = paths.filter((p) => keys.get(p) !== undefined);
+      // neighbours in the reference order, and random pairs
+      const ref = [...paths].sort(naturalCompare);
+      const sign = (x: number) => Math.sign(x);
+      const byKey = (a: string, b: string) => {
+        const ka = keys.get(a)!;
+        const kb = keys.get(b)!;
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      };
+      const differ: string[] = [];
+      const check = (a: string, b: string) => {
+        if (sign(byKey(a, b)) !== sign(naturalCompare(a, b))) differ.push(`${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      };
+      const refKeyed = [...keyed].sort(naturalCompare);
+      for (let i = 1; i < refKeyed.length; i++) check(refKeyed[i - 1], refKeyed[i]);
+      for (let i = 0; i < 3000; i++) check(keyed[rng.randomInt(keyed.length)], keyed[rng.randomInt(keyed.length)]);
+      expect(differ, `seed ${seed}`).toEqual([]);
+      expect(sortNatural(keyed, (p) => p)).toEqual(refKeyed);
+      expect(sortNatural(paths, (p) => p)).toEqual(ref);
+    }
+  });
+  it('has no key for a path beyond ASCII or with U+0000 or U+0001, and sortNatural then still sorts by naturalCompare', () => {
+    expect(naturalSortKey('a\u0001b')).toBeUndefined();
+    expect(naturalSortKey('x/\u0000')).toBeUndefined();
+    expect(naturalSortKey('März/run-1.txt')).toBeUndefined();
+    expect(naturalSortKey('Marz/run-1.txt')).toBeTypeOf('string');
+    const rng = createRng(99);
+    const paths = Array.from({ length: 2000 }, () => randomPath(rng, true));
+    expect(paths.some((p) => naturalSortKey(p) === undefined)).toBe(true);
+    expect(sortNatural(paths, (p) => p)).toEqual([...paths].sort(naturalCompare));
+  });
+  it('sorts digit runs of 254, 255, 60,000 and 60,001 digits by value (keys up to 254 digits)', () => {
+    const runs = [254, 255, 60_000, 60_001].flatMap((n) => [`r${'9'.repeat(n)}`, `r1${'0'.repeat(n - 1)}`, `R0${'5'.repeat(n)}x`]);
+    const input = [...runs].reverse();
+    expect(sortNatural(input, (p) => p)).toEqual([...input].sort(naturalCompare));
+    expect(naturalSortKey(`r${'9'.repeat(254)}`)).toBeTypeOf('string');
+    expect(naturalSortKey(`r0${'9'.repeat(254)}`)).toBeTypeOf('string');
+    expect(naturalSortKey(`r${'9'.repeat(255)}`)).toBeUndefined();
   });
 });
 
