@@ -3,12 +3,59 @@ import { quantileSorted } from './quantile.js';
 /**
  * Sample median: the middle order statistic, or the mean of the two middle ones, as R's `median`.
  *
- * Reference: R Core Team, `median.default`.
+ * Computed by selection (quickselect) in a copy, which finds the same order statistics as a sort in
+ * linear expected time; a series with NaN or a zero is sorted instead (NaN has no place in the
+ * selection's comparisons, and the sort puts −0 before +0, which compare equal in the selection).
+ *
+ * Reference: R Core Team, `median.default`; Hoare, C. A. R. (1961), "Algorithm 65: Find", CACM 4(7), 321.
  * @throws {RangeError} when `x` is empty.
  * @example median([3, 1, 4, 1, 5]) // 3
  */
 export function median(x: readonly number[]): number {
-  // a numeric typed-array sort: the same order as sort((a, b) => a - b) for numbers, without a
-  // comparator call per comparison
-  return quantileSorted(Float64Array.from(x).sort() as unknown as number[], 0.5);
+  const n = x.length;
+  const a = Float64Array.from(x);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    // a numeric typed-array sort: the same order as sort((a, b) => a - b), without a comparator call
+    if (v !== v || v === 0) return quantileSorted(a.sort() as unknown as number[], 0.5);
+  }
+  if (n === 0) return quantileSorted([], 0.5);
+  return medianInPlace(a, n);
+}
+
+/**
+ * The median of a[0, n), n ≥ 1, with no NaN in it (reordered in place; a may be a longer buffer,
+ * whose tail is not read), as quantileSorted(sorted values, 0.5) computes it: the middle order
+ * statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection finds a₍ₖ₎; a₍ₖ₊₁₎
+ * is then the least value right of it. (−0 and +0 compare equal here: either may be returned.)
+ * @example medianInPlace(new Float64Array([4, 1, 3, 2]), 4) // 2.5
+ */
+export function medianInPlace(a: Float64Array, n: number): number {
+  const k = (n - 1) >> 1;
+  let l = 0;
+  let r = n - 1;
+  while (r > l) {
+    const pivot = a[(l + r) >> 1];
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else break;
+  }
+  const lo = a[k];
+  if ((n - 1) % 2 === 0) return lo;
+  let hi = a[k + 1];
+  for (let i = k + 2; i < n; i++) if (a[i] < hi) hi = a[i];
+  return (1 - 0.5) * lo + 0.5 * hi;
 }

@@ -1,4 +1,5 @@
 import { mean } from './mean.js';
+import { medianInPlace } from './median.js';
 
 /** Options of {@link pelt}. */
 export interface PeltOptions {
@@ -101,42 +102,6 @@ function logTable(n: number): Float64Array {
     for (let len = 1; len < size; len++) LOG_LEN[len] = Math.log(len);
   }
   return LOG_LEN;
-}
-
-/**
- * The median of a[0, n) (reordered in place; a may be a longer scratch buffer, whose tail is not
- * read), computed as quantileSorted(sorted values, 0.5) computes it:
- * the middle order statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection
- * (quickselect) finds a₍ₖ₎ in linear expected time; a₍ₖ₊₁₎ is then the least value right of it.
- */
-function medianInPlace(a: Float64Array, n: number): number {
-  const k = (n - 1) >> 1;
-  let l = 0;
-  let r = n - 1;
-  while (r > l) {
-    const pivot = a[(l + r) >> 1];
-    let i = l;
-    let j = r;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) r = j;
-    else if (k >= i) l = i;
-    else break;
-  }
-  const lo = a[k];
-  if ((n - 1) % 2 === 0) return lo;
-  let hi = a[k + 1];
-  for (let i = k + 2; i < n; i++) if (a[i] < hi) hi = a[i];
-  return (1 - 0.5) * lo + 0.5 * hi;
 }
 
 /**
