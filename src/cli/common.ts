@@ -62,6 +62,8 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
       series: opts.series ?? ((opts as { format?: string }).format === 'json' ? 'full' : 'throughput'),
       onRun,
+      // the lean runs keep no sha256: duplicates by size and CRC-32, confirmed by sha256 (see LoadOptions.hash)
+      hash: onRun === leanRun || onRun === leanRunExceptLoad ? 'crc32' : 'sha256',
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();

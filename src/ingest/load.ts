@@ -14,6 +14,7 @@
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -53,6 +54,15 @@ export interface LoadOptions {
    *   analysis and the report use, at about a tenth of the memory (for large campaigns).
    */
   series?: 'full' | 'throughput';
+  /**
+   * How byte-identical files are found:
+   * - 'sha256' (default): by the sha256 of each file's bytes, which its runs keep (`Run.sha256`);
+   * - 'crc32': by size and CRC-32 (zlib's, about a third of sha256's cost); files that agree on both
+   *   are read again and compared by the sha256 of those bytes. Runs keep no sha256. A file rewritten
+   *   between the two reads is compared by its new bytes; one that vanished is no duplicate. (Node <
+   *   20.15 has no zlib.crc32: sha256 is used.) The CLI's summary uses it: it prints no sha256.
+   */
+  hash?: 'sha256' | 'crc32';
   /** Files larger than this are not read (status unreadable, with the size in the reason).
    * Default 512 MiB, about the longest string V8 can hold. */
   maxFileBytes?: number;
@@ -259,7 +269,7 @@ function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | u
   return run;
 }
 
-function tableRuns(text: string, file: string, root: string, sha256: string, tableOptions: TableOptions | undefined): Run[] {
+function tableRuns(text: string, file: string, root: string, sha256: string | undefined, tableOptions: TableOptions | undefined): Run[] {
   const table = parseTable(text, file, tableOptions);
   if (table.rows.length === 0) {
     const p = emptyParsedRun(file, 'not-ycsb', table.diagnostics[0] ?? { message: 'table without rows', severity: 'error' });
@@ -293,15 +303,28 @@ function tableRuns(text: string, file: string, root: string, sha256: string, tab
   });
 }
 
-/** What one file became: its runs (usually one) and the sha256 of its bytes, if they were read. */
+/**
+ * What one file became: its runs (usually one) and, if its bytes were read, their sha256, or with
+ * ReadSettings.hash 'crc32' their size and CRC-32 (`<size>:<crc>`, see contentKey).
+ */
 export interface FileResult {
   runs: Run[];
   hash?: string;
 }
 
+/** zlib.crc32 (Node ≥ 20.15 and 22.2), or undefined. */
+const CRC32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** The key duplicates are grouped by: the sha256 of the bytes, or `<size>:<CRC-32>`. */
+function contentKey(bytes: Uint8Array, hash: ReadSettings['hash']): string {
+  return hash === 'crc32' && CRC32 !== undefined ? `${bytes.length}:${CRC32(bytes)}` : createHash('sha256').update(bytes).digest('hex');
+}
+
 /** Settings of reading one file, the same in every thread. */
 export interface ReadSettings {
   templates: string[];
+  /** LoadOptions.hash (resolved: 'crc32' only where zlib.crc32 exists). */
+  hash: 'sha256' | 'crc32';
   series: 'full' | 'throughput';
   maxBytes: number;
   table?: TableOptions;
@@ -345,7 +368,8 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   }
   // (outside the try: an exception of the hook, which unreadable() calls, is not a read error)
   if (failure !== undefined || bytes === undefined) return unreadable(failure ?? 'cannot read');
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = contentKey(bytes, settings.hash);
+  const sha256 = settings.hash === 'sha256' ? hash : undefined;
   let decoded: ReturnType<typeof decode>;
   try {
     decoded = decode(bytes);
@@ -355,11 +379,32 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   }
   bytes = undefined;
   const { text, diagnostic, binary } = decoded;
-  if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, hash, templates)], hash);
-  if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, hash, settings.table), hash);
+  if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, sha256, templates)], hash);
+  if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, sha256, settings.table), hash);
   const parsed = parseYcsb(text, path, { statusOps: settings.series === 'full' });
   if (diagnostic) parsed.diagnostics.unshift(diagnostic);
-  return done([toRun(parsed, path, root, hash, templates)], hash);
+  return done([toRun(parsed, path, root, sha256, templates)], hash);
+}
+
+/**
+ * Files of `list` (indices into `files` with equal `<size>:<CRC-32>` keys) grouped by the sha256 of
+ * their bytes read again: the byte-identical ones. A file that cannot be read again is left out.
+ */
+function bySha256Again(files: { root: string; path: string }[], list: number[]): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of list) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(join(files[i].root, files[i].path));
+    } catch {
+      continue;
+    }
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const g = groups.get(sha);
+    if (g) g.push(i);
+    else groups.set(sha, [i]);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -415,7 +460,8 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   const results: Run[][] = new Array(files.length);
   const order: { i: number; hash?: string }[] = new Array(files.length);
   const pool = new StringPool();
-  const settings: ReadSettings = { templates, series: options.series ?? 'full', maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, table: options.table };
+  const hash = options.hash === 'crc32' && CRC32 !== undefined ? 'crc32' : 'sha256';
+  const settings: ReadSettings = { templates, hash, series: options.series ?? 'full', maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, table: options.table };
   const nWorkers = threads?.workers ?? 2;
   const useThreads = threads !== undefined && nWorkers > 1 && files.length >= (threads.min ?? 200) && WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
   if (useThreads) {
@@ -449,12 +495,13 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
     list.push(i);
     byHash.set(hash, list);
   }
+  const identical = hash === 'crc32' ? [...byHash.values()].filter((list) => list.length > 1).flatMap((list) => bySha256Again(files, list)) : byHash.values();
   const quality = (i: number): [number, number, number] => {
     const run = results[i][0];
     const named = run.origin.ambiguities.length > 0 ? 2 : run.origin.scheme === 'inferred' ? 1 : 0;
     return [named, files[i].path.length, i];
   };
-  for (const list of byHash.values()) {
+  for (const list of identical) {
     if (list.length < 2) continue;
     const ranked = [...list].sort((a, b) => {
       const qa = quality(a);

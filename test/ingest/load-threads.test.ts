@@ -47,12 +47,14 @@ describe.skipIf(!built)('loadRunsThreaded', () => {
       `import { onRunExceptLoad as lean } from ${JSON.stringify(pathToFileURL(DIST_LEAN).href)};\n` +
         'export function onRunExceptLoad(run) { lean(run); run.readByWorker = true; }\n',
     );
-    const one = await mod.loadRuns([CAMPAIGN], { series: 'throughput', onRun: lean.leanRunExceptLoad });
-    const two = await mod.loadRunsThreaded([CAMPAIGN], { series: 'throughput', onRun: lean.leanRunExceptLoad }, { min: 1, workers: 2, hook: pathToFileURL(hook).href, hookExport: 'onRunExceptLoad' });
+    // as the CLI loads: duplicates by size and CRC-32 (confirmed by sha256), in every thread
+    const one = await mod.loadRuns([CAMPAIGN], { series: 'throughput', hash: 'crc32', onRun: lean.leanRunExceptLoad });
+    const two = await mod.loadRunsThreaded([CAMPAIGN], { series: 'throughput', hash: 'crc32', onRun: lean.leanRunExceptLoad }, { min: 1, workers: 2, hook: pathToFileURL(hook).href, hookExport: 'onRunExceptLoad' });
     expect(two.runs.filter((r) => (r as { readByWorker?: boolean }).readByWorker).length).toBeGreaterThan(0);
     const view = (inv: typeof one) =>
-      inv.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, metrics: r.metrics, digest: r.seriesDigest ?? null }));
+      inv.runs.map((r) => ({ file: r.file, status: r.status, duplicateOf: r.duplicateOf, factors: r.factors, metrics: r.metrics, digest: r.seriesDigest ?? null }));
     expect(view(two)).toEqual(view(one));
+    expect(two.counts.duplicate).toBe(1);
     // load-phase runs have no digest, run-phase ones with status lines have one
     expect(one.runs.some((r) => r.factors.phase === 'load' && r.status === 'ok')).toBe(true);
     expect(one.runs.filter((r) => r.factors.phase === 'load').every((r) => r.seriesDigest === undefined)).toBe(true);

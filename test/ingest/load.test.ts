@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, chmodSync, rmSync, readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -178,5 +179,53 @@ describe('loadRuns on the shipped campaign', () => {
     expect(copy.file).toBe('cassandra-exec-15-1000000-c-2-rf_1 (copy).txt');
     expect(copy.duplicateOf).toBe('cassandra-exec-15-1000000-c-2-rf_1.txt');
     expect(readFileSync(resolve(__dirname, '../../fixtures/campaign/run-notes.txt'), 'utf8')).toContain('Campaign notes');
+  });
+});
+
+describe("loadRuns with hash 'crc32' (the CLI's summary)", () => {
+  const view = (runs: Run[]) => runs.map((r) => ({ file: r.file, status: r.status, duplicateOf: r.duplicateOf, diagnostics: r.diagnostics, factors: r.factors, metrics: r.metrics }));
+  it('finds the same duplicates as sha256 on fixtures/campaign, and keeps no sha256', async () => {
+    const root = resolve(__dirname, '../../fixtures/campaign');
+    const bySha = await loadRuns([root]);
+    const byCrc = await loadRuns([root], { hash: 'crc32' });
+    expect(view(byCrc.runs)).toEqual(view(bySha.runs));
+    expect(byCrc.counts.duplicate).toBe(1);
+    expect(bySha.runs.every((r) => typeof r.sha256 === 'string' && r.sha256.length === 64)).toBe(true);
+    expect(byCrc.runs.every((r) => r.sha256 === undefined)).toBe(true);
+  });
+  it('does not take equal size and CRC-32 for equal bytes: the files are read again and compared', async () => {
+    // "plumless" and "buckeroo": a well-known CRC-32 collision of two 8-byte strings
+    expect(zlib.crc32('plumless')).toBe(zlib.crc32('buckeroo'));
+    const dir = campaignDir('crc-collision');
+    const text = (word: string) => okRun.text.replace('YCSB Client', `${word} YCSB Client`);
+    writeFileSync(join(dir, 'cassandra-exec-15-1000000-a-1-rf_1.txt'), text('plumless'));
+    writeFileSync(join(dir, 'cassandra-exec-15-1000000-a-2-rf_1.txt'), text('buckeroo'));
+    writeFileSync(join(dir, 'cassandra-exec-15-1000000-a-3-rf_1.txt'), text('plumless')); // a real copy of rep 1
+    expect(zlib.crc32(text('plumless'))).toBe(zlib.crc32(text('buckeroo')));
+    const inv = await loadRuns([dir], { hash: 'crc32' });
+    expect(inv.runs.map((r) => [r.file, r.status, r.duplicateOf])).toEqual([
+      ['cassandra-exec-15-1000000-a-1-rf_1.txt', 'ok', undefined],
+      ['cassandra-exec-15-1000000-a-2-rf_1.txt', 'ok', undefined],
+      ['cassandra-exec-15-1000000-a-3-rf_1.txt', 'duplicate', 'cassandra-exec-15-1000000-a-1-rf_1.txt'],
+    ]);
+    expect(view((await loadRuns([dir])).runs)).toEqual(view(inv.runs));
+  });
+  it('compares a file rewritten between the two reads by its new bytes, and takes one removed for no duplicate', async () => {
+    const dir = campaignDir('crc-changed');
+    for (const rep of [1, 2, 3]) writeFileSync(join(dir, `cassandra-exec-15-1000000-a-${rep}-rf_1.txt`), okRun.text);
+    // the hook runs as each file is read: rep 2 is rewritten after its read, rep 3 removed
+    const onRun = (run: Run) => {
+      if (run.file.includes('-a-2-')) writeFileSync(join(dir, run.file), okRun.text + '\n');
+      if (run.file.includes('-a-3-')) rmSync(join(dir, run.file));
+    };
+    const inv = await loadRuns([dir], { hash: 'crc32', onRun });
+    expect(inv.runs.map((r) => [r.file, r.status])).toEqual([
+      ['cassandra-exec-15-1000000-a-1-rf_1.txt', 'ok'],
+      ['cassandra-exec-15-1000000-a-2-rf_1.txt', 'ok'],
+      ['cassandra-exec-15-1000000-a-3-rf_1.txt', 'ok'],
+    ]);
+    // by sha256 (no second read) the same bytes as read are duplicates
+    for (const rep of [1, 2, 3]) writeFileSync(join(dir, `cassandra-exec-15-1000000-a-${rep}-rf_1.txt`), okRun.text);
+    expect((await loadRuns([dir])).counts.duplicate).toBe(2);
   });
 });
