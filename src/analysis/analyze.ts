@@ -148,6 +148,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   const counting: Run[] = [];
   const unusable: Run[] = [];
   const valueOf = new Map<Run, number>();
+  const filters = Object.entries(opts.filter);
   for (const run of inventory.runs) {
     if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
       excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
@@ -157,7 +158,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       excluded.push({ file: run.file, reason: 'load phase (use --include-load to analyse it)' });
       continue;
     }
-    const failedFilter = Object.entries(opts.filter).find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
+    const failedFilter = filters.length === 0 ? undefined : filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
       excluded.push({ file: run.file, reason: `not matching --filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
@@ -356,11 +357,14 @@ function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
       `${failing.length} ${failing.length === 1 ? 'run has' : 'runs have'} more than ${FAILED_OPERATIONS_WARN * 100}% failed operations, which YCSB counts in its throughput: ${failing.slice(0, 5).join(', ')}${failing.length > 5 ? ', …' : ''}`,
     );
   }
-  const runtime = new Map(runs.map((r) => [r.file, (r.metrics.runtime ?? NaN) / 1000]));
+  let runtime: Map<string, number> | undefined; // built when a run starts with a stall (few do)
   const slow: number[] = [];
   let affected = 0;
   for (const s of series) {
-    const lead = s.stallEpisodes.filter((e) => e.position === 'leading').reduce((a, e) => a + (e.end - e.start), 0);
+    let lead = 0;
+    for (const e of s.stallEpisodes) if (e.position === 'leading') lead += e.end - e.start;
+    if (!(lead > 0)) continue;
+    runtime ??= new Map(runs.map((r) => [r.file, (r.metrics.runtime ?? NaN) / 1000]));
     const rt = runtime.get(s.file) ?? NaN;
     if (lead > 0 && rt > 0 && lead / rt > LEADING_STALL_WARN) {
       affected++;

@@ -257,3 +257,32 @@ describe('varyingFactors and chooseStrata, against their definitions on random f
     expect(pairs).toBeGreaterThan(5);
   });
 });
+
+describe('data-quality warnings', () => {
+  /** A run whose status lines show no completed operation for its first `lead` seconds of 100. */
+  function stalled(rep: string, lead: number): Run {
+    const r = run({ db: 'cassandra', workload: 'a', rf: '1', rep }, 100);
+    r.metrics.runtime = 100_000;
+    for (let t = 0; t <= 100; t += 10) r.series.push({ t, operations: t <= lead ? 0 : (t - lead) * 100, line: t / 10 + 1, ops: {} });
+    return r;
+  }
+  it('names the runs with more than 1% failed operations and counts those that start stalled', () => {
+    const failing = run({ db: 'cassandra', workload: 'a', rf: '1', rep: '9' }, 100);
+    failing.metrics['read-failed.count'] = 30;
+    failing.metrics['update-failed.count'] = 20; // 50 of 1,000: 5.0%
+    const fine = run({ db: 'cassandra', workload: 'a', rf: '1', rep: '8' }, 100);
+    fine.metrics['read-failed.count'] = 10; // 1.0%: not more than 1%
+    const a = analyse([stalled('1', 30), stalled('2', 50), stalled('3', 0), failing, fine]);
+    expect(a.warnings.filter((w) => w.includes('failed operations'))).toEqual([
+      `1 run has more than 1% failed operations, which YCSB counts in its throughput: ${failing.file} (5.0%)`,
+    ]);
+    const lead = a.warnings.filter((w) => w.includes('without a completed operation'));
+    expect(lead).toHaveLength(1);
+    // leading stalls of 30 s and 50 s of 100 s (the one of 0 s is none); the median is the lower middle
+    expect(lead[0]).toMatch(/^2 runs start with more than 10% of their run time without a completed operation \(median 30 s; client start-up\)/);
+  });
+  it('says nothing when no run fails operations or starts stalled', () => {
+    const a = analyse([stalled('1', 0), stalled('2', 0), ...level('2', [100, 101, 102])]);
+    expect(a.warnings.filter((w) => w.includes('failed operations') || w.includes('without a completed operation'))).toEqual([]);
+  });
+});
