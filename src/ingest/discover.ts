@@ -233,6 +233,13 @@ export function sortNatural<T>(items: T[], pathOf: (item: T) => string, tie?: (a
   return keyed.map((k) => k.item);
 }
 
+/** A relative path with no empty, `.` or `..` segment: two different ones name two different files. */
+function plainRelative(rel: string): boolean {
+  if (rel === '' || rel.charCodeAt(0) === 47 /* / */ || rel.endsWith('/') || rel.includes('//')) return false;
+  if (rel === '.' || rel === '..' || rel.startsWith('./') || rel.startsWith('../')) return false;
+  return !(rel.includes('/./') || rel.includes('/../') || rel.endsWith('/.') || rel.endsWith('/..'));
+}
+
 /** `root` + `/` + `rel` for messages, keeping the root as the user wrote it. */
 function display(root: string, rel: string): string {
   if (rel === '' || rel === '.') return root;
@@ -314,9 +321,10 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
     const sorted = sortNatural(found, (rel) => rel);
     const sortedErrors = sortNatural(walkErrors, (e) => e.path, (a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
     errors.push(...sortedErrors);
-    // fast-glob lists each path of a root once (unique, no `.` or `..` segments): only paths seen
-    // under an earlier root, or to be seen under a later one, need their absolute paths compared
-    const alone = seen.size === 0 && r === roots.length - 1;
+    // fast-glob lists each path of a root once (unique): when none has a `.` or `..` segment (an
+    // include pattern such as `../x/**` can lead back into the root under another name) or is
+    // absolute, only paths seen under an earlier root, or to be under a later one, need comparing
+    const alone = seen.size === 0 && r === roots.length - 1 && sorted.every(plainRelative);
     for (const rel of sorted) {
       if (!alone) {
         const abs = path.resolve(root, rel);

@@ -60,7 +60,7 @@ export interface LoadOptions {
    * - 'crc32': by size and CRC-32 (zlib's, about a third of sha256's cost); files that agree on both
    *   are read again and compared by the sha256 of those bytes. Runs keep no sha256. A file rewritten
    *   between the two reads is compared by its new bytes; one that vanished is no duplicate. (Node <
-   *   20.15 has no zlib.crc32: sha256 is used.) The CLI's summary uses it: it prints no sha256.
+   *   20.15 has no zlib.crc32: sha256 is used, and kept.) The CLI's summary uses it (it prints no sha256).
    */
   hash?: 'sha256' | 'crc32';
   /** Files larger than this are not read (status unreadable, with the size in the reason).

@@ -28,13 +28,21 @@ export function median(x: readonly number[]): number {
  * whose tail is not read), as quantileSorted(sorted values, 0.5) computes it: the middle order
  * statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection finds a₍ₖ₎; a₍ₖ₊₁₎
  * is then the least value right of it. (−0 and +0 compare equal here: either may be returned.)
+ * Linear expected time, O(n log n) at worst (see the introselect bound below).
  * @example medianInPlace(new Float64Array([4, 1, 3, 2]), 4) // 2.5
  */
 export function medianInPlace(a: Float64Array, n: number): number {
   const k = (n - 1) >> 1;
   let l = 0;
   let r = n - 1;
+  // Introselect: the middle element as pivot can take quadratic time on some orders (e.g. rising then
+  // falling); after 2·log₂(n) + 4 partitions the part still holding a₍ₖ₎ is sorted instead.
+  let rounds = 2 * Math.ceil(Math.log2(n + 1)) + 4;
   while (r > l) {
+    if (rounds-- === 0) {
+      a.subarray(l, r + 1).sort();
+      break;
+    }
     const pivot = a[(l + r) >> 1];
     let i = l;
     let j = r;

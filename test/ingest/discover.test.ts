@@ -159,6 +159,14 @@ describe('discover', () => {
     expect(once.files.length).toBeGreaterThan(1);
     expect(twice.files).toEqual(once.files);
   });
+  it("a file found twice under one root through an include pattern with '..' is listed once (regression: the lone-root shortcut listed it twice)", async () => {
+    const root = path.join(tmp, 'camp/cassandra/a');
+    const plain = await discover([root], { include: ['**/*.txt'] });
+    const back = await discover([root], { include: ['**/*.txt', '../a/**/*.txt'] });
+    expect(plain.files.map((f) => f.path)).toEqual(['run-1.txt', 'run-2.txt', 'run-3.txt', 'run-10.txt', 'run-20.txt']);
+    // each file once, under whichever name fast-glob gave first in natural order
+    expect(back.files.map((f) => path.resolve(root, f.path)).sort()).toEqual(plain.files.map((f) => path.resolve(root, f.path)).sort());
+  });
   it('a file found twice (two overlapping roots) is listed once', async () => {
     const r = await discover([path.join(tmp, 'camp/cassandra/b'), path.join(tmp, 'camp/cassandra/b/run-1.txt')]);
     expect(r.files).toHaveLength(1);
