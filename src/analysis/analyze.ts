@@ -158,7 +158,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       excluded.push({ file: run.file, reason: 'load phase (use --include-load to analyse it)' });
       continue;
     }
-    const failedFilter = filters.length === 0 ? undefined : filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
+    const failedFilter = filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
       excluded.push({ file: run.file, reason: `not matching --filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
@@ -366,7 +366,7 @@ function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
     if (!(lead > 0)) continue;
     runtime ??= new Map(runs.map((r) => [r.file, (r.metrics.runtime ?? NaN) / 1000]));
     const rt = runtime.get(s.file) ?? NaN;
-    if (lead > 0 && rt > 0 && lead / rt > LEADING_STALL_WARN) {
+    if (rt > 0 && lead / rt > LEADING_STALL_WARN) {
       affected++;
       slow.push(lead);
     }

@@ -55,6 +55,8 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   const started = Date.now();
   let inventory: Inventory;
   try {
+    // lean runs (the summary's): small to send between threads, and they keep no sha256
+    const hookExport = onRun === leanRun ? 'onRun' : onRun === leanRunExceptLoad ? 'onRunExceptLoad' : undefined;
     const load: LoadOptions = {
       include: opts.include,
       exclude: opts.exclude,
@@ -62,8 +64,8 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
       series: opts.series ?? ((opts as { format?: string }).format === 'json' ? 'full' : 'throughput'),
       onRun,
-      // the lean runs keep no sha256: duplicates by size and CRC-32, confirmed by sha256 (see LoadOptions.hash)
-      hash: onRun === leanRun || onRun === leanRunExceptLoad ? 'crc32' : 'sha256',
+      // duplicates by size and CRC-32, confirmed by sha256 (see LoadOptions.hash)
+      hash: hookExport !== undefined ? 'crc32' : 'sha256',
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();
@@ -75,8 +77,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
           }
         : undefined,
     };
-    // Lean runs are small to send between threads: with many files, two threads read and parse.
-    const hookExport = onRun === leanRun ? 'onRun' : onRun === leanRunExceptLoad ? 'onRunExceptLoad' : undefined;
+    // with many files, two threads read and parse lean runs
     inventory =
       hookExport !== undefined
         ? await loadRunsThreaded(roots, load, { hook: new URL('../cli/lean.js', import.meta.url).href, hookExport, min: THREADS_MIN_FILES })

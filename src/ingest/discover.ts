@@ -173,7 +173,8 @@ function compareSegment(a: NaturalKey['segments'][number], b: NaturalKey['segmen
  */
 export function naturalSortKey(p: string): string | undefined {
   const n = p.length;
-  // the key's bytes: a name of L characters gives at most 4L + 3 (its chunks, then itself)
+  // the key's bytes: a name of L characters gives at most 3L + 4 (its chunks, then itself), so n
+  // characters in m ≤ n + 1 names at most 3n + m + 3 ≤ 4n + 4
   const need = 4 * n + 4;
   if (KEY_BUF.length < need) KEY_BUF = Buffer.allocUnsafe(Math.max(need, 2 * KEY_BUF.length));
   const out = KEY_BUF;

@@ -399,7 +399,7 @@ function bySha256Again(files: { root: string; path: string }[], list: number[]):
     } catch {
       continue;
     }
-    const sha = createHash('sha256').update(bytes).digest('hex');
+    const sha = contentKey(bytes, 'sha256');
     const g = groups.get(sha);
     if (g) g.push(i);
     else groups.set(sha, [i]);
@@ -460,8 +460,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   const results: Run[][] = new Array(files.length);
   const order: { i: number; hash?: string }[] = new Array(files.length);
   const pool = new StringPool();
-  const hash = options.hash === 'crc32' && CRC32 !== undefined ? 'crc32' : 'sha256';
-  const settings: ReadSettings = { templates, hash, series: options.series ?? 'full', maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, table: options.table };
+  const settings: ReadSettings = { templates, hash: options.hash === 'crc32' && CRC32 !== undefined ? 'crc32' : 'sha256', series: options.series ?? 'full', maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, table: options.table };
   const nWorkers = threads?.workers ?? 2;
   const useThreads = threads !== undefined && nWorkers > 1 && files.length >= (threads.min ?? 200) && WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
   if (useThreads) {
@@ -495,7 +494,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
     list.push(i);
     byHash.set(hash, list);
   }
-  const identical = hash === 'crc32' ? [...byHash.values()].filter((list) => list.length > 1).flatMap((list) => bySha256Again(files, list)) : byHash.values();
+  const identical = settings.hash === 'crc32' ? [...byHash.values()].filter((list) => list.length > 1).flatMap((list) => bySha256Again(files, list)) : byHash.values();
   const quality = (i: number): [number, number, number] => {
     const run = results[i][0];
     const named = run.origin.ambiguities.length > 0 ? 2 : run.origin.scheme === 'inferred' ? 1 : 0;
