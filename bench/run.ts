@@ -12,6 +12,8 @@
  *     cat            find DIR -type f -exec cat {} + > /dev/null                  (the I/O floor)
  *   each measured with /usr/bin/time: wall (median of N), user+sys CPU, peak RSS
  *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
+ *   then, when python3 can empty the page cache (posix_fadvise DONTNEED), one run each from a cold
+ *   cache: cat, ycsb-analyze (read-ahead on: the default), ycsb-analyze with YCSB_ANALYZE_READAHEAD=off
  * ```
  * Options: --large (100,000 files), --large-dir DIR (reuse or create it there), --keep (leave the
  * generated campaigns), --repeat N (default 3), --old-sample N (on --large, run the old script on
@@ -114,6 +116,29 @@ interface Row {
   stages?: string;
   /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
   resident?: number;
+  /** One run each from a cold page cache (see evict), when the cache could be emptied. */
+  cold?: { cat: Measure; analyze: Measure; noReadAhead: Measure; resident?: number };
+}
+
+/** Drops the page cache of each file under a folder: posix_fadvise(DONTNEED), which Node lacks. */
+const EVICT_PY = `
+import os, sys
+for d, _, fs in os.walk(sys.argv[1]):
+    for f in fs:
+        try:
+            fd = os.open(os.path.join(d, f), os.O_RDONLY)
+            try: os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally: os.close(fd)
+        except OSError: pass
+`;
+
+/**
+ * Empty the page cache of the files under `dir` (python3's os.posix_fadvise: no root needed, clean
+ * pages only); false when python3 is not there or fails. fincore, when there, says how well it worked.
+ */
+function evict(dir: string): boolean {
+  const r = spawnSync('python3', ['-c', EVICT_PY, dir], { encoding: 'utf8' });
+  return r.status === 0;
 }
 
 /**
@@ -171,7 +196,20 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   } else {
     old = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(dir)}`, opts.repeat);
   }
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident };
+  // From a cold page cache (as a campaign just copied or not read for a while): one run each,
+  // the cache emptied before each; the CLI with its read-ahead (the default) and without it.
+  let cold: Row['cold'];
+  if (evict(dir)) {
+    process.stderr.write('  cold: cat, ycsb-analyze, ycsb-analyze without read-ahead …\n');
+    const coldResident = residentShare(dir);
+    const coldCat = timed(`find ${q(dir)} -type f -exec cat {} + `);
+    evict(dir);
+    const coldAnalyze = timed(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`);
+    evict(dir);
+    const noReadAhead = timed(`YCSB_ANALYZE_READAHEAD=off node ${q(BIN)} ${q(dir)} --group ${opts.group}`);
+    cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: coldResident };
+  } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
 
 function printRows(rows: Row[], repeatN: number): void {
@@ -207,6 +245,25 @@ function printRows(rows: Row[], repeatN: number): void {
   for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
   for (const r of rows) {
     if (r.resident !== undefined) console.log(`page cache after the ycsb-analyze runs: ${(100 * r.resident).toFixed(0)}% of ${r.input}'s bytes resident${r.resident < 0.95 ? ' (not all warm: read partly from disk, by every contender)' : ''}`);
+  }
+  const colds = rows.filter((r) => r.cold);
+  if (colds.length > 0) {
+    console.log('\ncold page cache (emptied with posix_fadvise before each run; one run each):');
+    const ch = ['input', 'cat', 'ycsb-analyze', 'CPU', 'without read-ahead', 'analyze/cat', 'resident before'];
+    const ct = colds.map((r) => [
+      r.input,
+      fmtS(r.cold!.cat.wall),
+      fmtS(r.cold!.analyze.wall) + (r.cold!.analyze.exit !== 0 ? ` (exit ${r.cold!.analyze.exit})` : ''),
+      fmtS(r.cold!.analyze.cpu),
+      fmtS(r.cold!.noReadAhead.wall),
+      `${(r.cold!.analyze.wall / Math.max(r.cold!.cat.wall, 0.001)).toFixed(1)}×`,
+      r.cold!.resident === undefined ? 'n/a' : `${(100 * r.cold!.resident).toFixed(0)}%`,
+    ]);
+    const cw = ch.map((h, i) => Math.max(h.length, ...ct.map((t) => t[i].length)));
+    const cline = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(cw[i]) : c.padStart(cw[i]))).join('  ');
+    console.log(cline(ch));
+    console.log(cw.map((n) => '-'.repeat(n)).join('  '));
+    for (const t of ct) console.log(cline(t));
   }
   console.log('\nstages (in-process, dist library, one run):');
   for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);

@@ -45,6 +45,13 @@ export function list(s: string | undefined): string[] {
 /** Below this many files, starting worker threads costs more than it saves. */
 const THREADS_MIN_FILES = 2_000;
 
+/** YCSB_ANALYZE_READAHEAD=auto|on|off (see LoadOptions.readAhead); unset: auto. */
+function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'on' || value === 'off') return value;
+  throw new CliError(`YCSB_ANALYZE_READAHEAD: expected auto, on or off, found ${JSON.stringify(value)}`, EXIT.usage);
+}
+
 /** Resolve the roots, load every file, and show progress on a terminal. */
 /** `onRun`: see LoadOptions.onRun (e.g. leanRun of ./lean.ts). */
 export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[], onRun?: (run: Run) => void): Promise<Inventory> {
@@ -54,6 +61,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   let last = 0;
   const started = Date.now();
   let inventory: Inventory;
+  const readAhead = readAheadMode(io.env.YCSB_ANALYZE_READAHEAD);
   try {
     // lean runs (the summary's): small to send between threads, and they keep no sha256
     const hookExport = onRun === leanRun ? 'onRun' : onRun === leanRunExceptLoad ? 'onRunExceptLoad' : undefined;
@@ -66,6 +74,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       onRun,
       // duplicates by size and CRC-32, confirmed by sha256 (see LoadOptions.hash)
       hash: hookExport !== undefined ? 'crc32' : 'sha256',
+      readAhead,
       onProgress: tty
         ? (done, total) => {
             const now = Date.now();

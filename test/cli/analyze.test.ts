@@ -194,6 +194,21 @@ describe('usage errors: exit 2 and a message that says what was expected and wha
     });
   }
 
+  it('YCSB_ANALYZE_READAHEAD with a value other than auto, on or off', async () => {
+    const r = await runCli(['fixtures/campaign'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'yes' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/YCSB_ANALYZE_READAHEAD: expected auto, on or off, found "yes"/);
+  });
+
+  it('YCSB_ANALYZE_READAHEAD=on and off are accepted and change no output', async () => {
+    const on = await runCli(['fixtures/campaign', '--group', 'rf,workload'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'on' });
+    const off = await runCli(['fixtures/campaign', '--group', 'rf,workload'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'off' });
+    expect(on.code).toBe(0);
+    expect(on.stdout).toBe(off.stdout);
+    expect(on.stdout).toMatch(/Inventory: 79 inputs/);
+  });
+
   it('no folder given', async () => {
     const r = await cli([]);
     expect(r.code).toBe(2);
