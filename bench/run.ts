@@ -13,7 +13,8 @@
  *   each measured with /usr/bin/time: wall (median of N), user+sys CPU, peak RSS
  *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
  *   then, when python3 can empty the page cache (posix_fadvise DONTNEED), one run each from a cold
- *   cache: cat, ycsb-analyze (read-ahead on: the default), ycsb-analyze with YCSB_ANALYZE_READAHEAD=off
+ *   cache: cat, ycsb-analyze (read-ahead 'auto', the default: on when its probe reads look cold),
+ *   ycsb-analyze with YCSB_ANALYZE_READAHEAD=off
  * ```
  * Options: --large (100,000 files), --large-dir DIR (reuse or create it there), --keep (leave the
  * generated campaigns), --repeat N (default 3), --old-sample N (on --large, run the old script on
@@ -203,11 +204,11 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     process.stderr.write('  cold: cat, ycsb-analyze, ycsb-analyze without read-ahead …\n');
     const coldResident = residentShare(dir);
     const coldCat = timed(`find ${q(dir)} -type f -exec cat {} + `);
-    evict(dir);
+    const evicted = evict(dir);
     const coldAnalyze = timed(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`);
-    evict(dir);
-    const noReadAhead = timed(`YCSB_ANALYZE_READAHEAD=off node ${q(BIN)} ${q(dir)} --group ${opts.group}`);
-    cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: coldResident };
+    const noReadAhead = evict(dir) && evicted ? timed(`YCSB_ANALYZE_READAHEAD=off node ${q(BIN)} ${q(dir)} --group ${opts.group}`) : undefined;
+    if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: coldResident };
+    else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
   return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
@@ -255,7 +256,7 @@ function printRows(rows: Row[], repeatN: number): void {
       fmtS(r.cold!.cat.wall),
       fmtS(r.cold!.analyze.wall) + (r.cold!.analyze.exit !== 0 ? ` (exit ${r.cold!.analyze.exit})` : ''),
       fmtS(r.cold!.analyze.cpu),
-      fmtS(r.cold!.noReadAhead.wall),
+      fmtS(r.cold!.noReadAhead.wall) + (r.cold!.noReadAhead.exit !== 0 ? ` (exit ${r.cold!.noReadAhead.exit})` : ''),
       `${(r.cold!.analyze.wall / Math.max(r.cold!.cat.wall, 0.001)).toFixed(1)}×`,
       r.cold!.resident === undefined ? 'n/a' : `${(100 * r.cold!.resident).toFixed(0)}%`,
     ]);

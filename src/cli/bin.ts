@@ -25,11 +25,6 @@ import vm from 'node:vm';
 type Run = (argv: string[], stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream) => Promise<number>;
 type Lazy = typeof import('./lazy.js').lazy;
 
-// The loader's read-ahead (cold files) reads through libuv's thread pool: 16 threads rather than 4
-// keep enough reads in flight for a disk (a campaign read cold: see LoadOptions.readAhead). Set
-// before the pool's first use; a value the user set is kept.
-process.env.UV_THREADPOOL_SIZE ??= '16';
-
 const mode = process.env.YCSB_ANALYZE_CODE_CACHE;
 const say = (what: string) => {
   if (mode === 'verbose') process.stderr.write(`analyze: ${what}\n`);

@@ -45,8 +45,8 @@ export function list(s: string | undefined): string[] {
 /** Below this many files, starting worker threads costs more than it saves. */
 const THREADS_MIN_FILES = 2_000;
 
-/** YCSB_ANALYZE_READAHEAD=auto|on|off (see LoadOptions.readAhead); unset: auto. */
-function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' {
+/** YCSB_ANALYZE_READAHEAD=auto|on|off (see LoadOptions.readAhead); unset or empty: auto. */
+export function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' {
   if (value === undefined || value === '' || value === 'auto') return 'auto';
   if (value === 'on' || value === 'off') return value;
   throw new CliError(`YCSB_ANALYZE_READAHEAD: expected auto, on or off, found ${JSON.stringify(value)}`, EXIT.usage);

@@ -17,6 +17,7 @@ import type { GapReport } from '../analysis/gaps.js';
 import { loadRuns } from '../ingest/load.js';
 import type { Inventory } from '../model/index.js';
 import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
+import { readAheadMode } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
 
 export interface GapCliOptions {
@@ -98,8 +99,9 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
   const reps = o.reps !== undefined ? parsePositiveInt(o.reps, '--reps') : undefined;
   const root = isAbsolute(dir) ? dir : resolve(io.cwd, dir);
   let inventory: Inventory;
+  const readAhead = readAheadMode(io.env.YCSB_ANALYZE_READAHEAD);
   try {
-    inventory = await loadRuns([root], { include: o.include, exclude: o.exclude, schemes: o.scheme });
+    inventory = await loadRuns([root], { include: o.include, exclude: o.exclude, schemes: o.scheme, readAhead });
   } catch (e) {
     throw new CliError((e as Error).message);
   }

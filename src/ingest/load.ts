@@ -77,26 +77,36 @@ export interface LoadOptions {
   onRun?: (run: Run) => void;
   /**
    * Read-ahead for files that are not in the page cache (a campaign just copied, or not read for a
-   * while): a thread reads the files ahead of the ones being parsed, many at once, so that parsing
+   * while): a thread reads the files ahead of the ones being parsed, several at once, so that parsing
    * does not wait for the disk one file at a time. What it reads is thrown away; results are the
    * same either way.
    * - 'auto' (default): on when there are at least 64 files and reading the first 4 KiB of 8 of
    *   them, spread over the list, takes more than 100 µs a file (median; ~15–30 µs from the page
    *   cache, 150–600 µs from disk on the machines measured);
-   * - 'on': whenever there are files (and the built worker module is there); 'off': never.
-   * The reads share libuv's thread pool (UV_THREADPOOL_SIZE, 4 threads by default: the CLI sets 16).
+   * - 'on': whenever there are files; 'off': never.
+   * It needs the built module dist/ingest/readahead-worker.js (run from the TypeScript sources, it
+   * does not start: `onReadAhead` says so). Its reads go through libuv's thread pool, which the
+   * whole process shares (UV_THREADPOOL_SIZE, 4 threads by default): two reads in flight per pool
+   * thread, at most 64; at most 4,096 files and about 256 MiB beyond the files being parsed. Files
+   * that are not regular files or are over `maxFileBytes` are skipped.
    */
   readAhead?: 'auto' | 'on' | 'off';
-  /** Called once the files are read, with what the read-ahead did: its probe reads (µs, 'auto'
-   * only), whether it started, and how many files it read. */
+  /** Called once the files are read (not when the load fails), with what the read-ahead did: its
+   * probe reads (µs, 'auto' only), whether it started, and how many files it had read when it was
+   * stopped (it may finish a few more reads after). */
   onReadAhead?: (stats: ReadAheadStats) => void;
 }
 
 /** See LoadOptions.onReadAhead. */
 export interface ReadAheadStats {
+  /** The probe reads' times, µs ('auto' with at least 64 files; empty otherwise). */
   probeMicros: number[];
+  /** Whether the read-ahead thread was started. */
   started: boolean;
+  /** Files it had read to their end when the loader stopped it. */
   filesRead: number;
+  /** Why it did not start, or failed (it costs only its speed-up). */
+  error?: string;
 }
 
 /** Shared by every thinned status sample: no per-operation interval stats kept. */
@@ -461,6 +471,8 @@ const READAHEAD_URL = new URL('../ingest/readahead-worker.js', import.meta.url);
 /** Read-ahead ('auto'): at least this many files, and a median probe read slower than READAHEAD_COLD_MICROS. */
 const READAHEAD_MIN_FILES = 64;
 const READAHEAD_COLD_MICROS = 100;
+/** At most about this many bytes read ahead of the parsing threads (they stay in the page cache). */
+const READAHEAD_BYTES = 256 * 2 ** 20;
 
 /**
  * Whether probe reads look like reads from disk rather than from the page cache: their median
@@ -475,17 +487,17 @@ export function looksCold(micros: readonly number[], thresholdMicros = READAHEAD
   return median > thresholdMicros;
 }
 
-/** Time (µs) to open each of up to 8 files spread over `paths`, read its first 4 KiB and close it. */
-function probeReads(paths: readonly string[]): number[] {
+/** Time (µs) to open each of up to 8 files spread over `files`, read its first 4 KiB and close it. */
+function probeReads(files: readonly { root: string; path: string }[]): number[] {
   const buf = Buffer.allocUnsafe(4096);
   const out: number[] = [];
-  const k = Math.min(8, paths.length);
+  const k = Math.min(8, files.length);
   for (let j = 0; j < k; j++) {
-    const path = paths[Math.floor(((j + 0.5) / k) * paths.length)];
+    const f = files[Math.floor(((j + 0.5) / k) * files.length)];
     const t0 = performance.now();
     let fd: number | undefined;
     try {
-      fd = openSync(path, 'r');
+      fd = openSync(join(f.root, f.path), 'r');
       readSync(fd, buf, 0, buf.length, 0);
     } catch {
       continue; // (the loader reports the file when it reads it)
@@ -501,35 +513,43 @@ function probeReads(paths: readonly string[]): number[] {
 interface ReadAhead {
   /** The parsing threads have taken every file before index `i`. */
   taken(i: number): void;
-  /** Stop it; what it did. */
+  /** Ask it to stop (each lane ends after its current read and closes its file; the thread then
+   * exits by itself, and never keeps the process alive); what it did so far. */
   stop(): ReadAheadStats;
 }
 
 /** Start the read-ahead thread for `files` when `mode` asks for it (see LoadOptions.readAhead). */
 function startReadAhead(files: readonly { root: string; path: string }[], mode: 'auto' | 'on' | 'off', maxBytes: number): ReadAhead {
-  const none = (probeMicros: number[] = []): ReadAhead => ({ taken: () => undefined, stop: () => ({ probeMicros, started: false, filesRead: 0 }) });
+  const none = (probeMicros: number[] = [], error?: string): ReadAhead => ({
+    taken: () => undefined,
+    stop: () => ({ probeMicros, started: false, filesRead: 0, ...(error !== undefined ? { error } : {}) }),
+  });
   if (mode === 'off' || files.length === 0 || (mode === 'auto' && files.length < READAHEAD_MIN_FILES)) return none();
-  if (READAHEAD_URL.protocol !== 'file:' || !existsSync(fileURLToPath(READAHEAD_URL))) return none();
-  const paths = files.map((f) => join(f.root, f.path));
-  const probeMicros = mode === 'auto' ? probeReads(paths) : [];
+  if (READAHEAD_URL.protocol !== 'file:' || !existsSync(fileURLToPath(READAHEAD_URL))) return none([], 'the read-ahead module is not built');
+  const probeMicros = mode === 'auto' ? probeReads(files) : [];
   if (mode === 'auto' && !looksCold(probeMicros)) return none(probeMicros);
+  const paths = files.map((f) => join(f.root, f.path));
   // [first file not taken by a parsing thread, stop, files read]
   const state = new Int32Array(new SharedArrayBuffer(12));
+  // libuv's pool (UV_THREADPOOL_SIZE, 4 by default) is the whole process's: about two reads queued
+  // per pool thread keep it busy without holding back other users' requests for long
+  const poolSize = Math.max(1, Math.min(1024, Number(process.env.UV_THREADPOOL_SIZE) || 4));
+  const lanes = Math.min(64, 2 * poolSize);
+  let error: string | undefined;
   let worker: Worker;
   try {
-    worker = new Worker(READAHEAD_URL, { workerData: { paths, state, lanes: 64, ahead: 4096, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-  } catch {
-    return none(probeMicros);
+    worker = new Worker(READAHEAD_URL, { workerData: { paths, state, lanes, ahead: 4096, aheadBytes: READAHEAD_BYTES, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  } catch (e) {
+    return none(probeMicros, (e as Error).message);
   }
   worker.unref();
-  // (a read-ahead that fails costs only its speed-up)
-  worker.on('error', () => undefined);
+  // (a read-ahead that fails costs only its speed-up: it is reported in the stats)
+  worker.on('error', (e) => (error = e.message));
   return {
     taken: (i) => Atomics.store(state, 0, i),
     stop: () => {
       Atomics.store(state, 1, 1);
-      void worker.terminate();
-      return { probeMicros, started: true, filesRead: Atomics.load(state, 2) };
+      return { probeMicros, started: true, filesRead: Atomics.load(state, 2), ...(error !== undefined ? { error } : {}) };
     },
   };
 }

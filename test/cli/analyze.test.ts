@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../fixtures/exec/cli.js';
 import type { AnalysisResult } from '../../src/analysis/types.js';
+import { readAheadMode } from '../../src/cli/common.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GOLDEN = path.join(__dirname, 'golden');
@@ -201,12 +202,15 @@ describe('usage errors: exit 2 and a message that says what was expected and wha
     expect(r.stderr).toMatch(/YCSB_ANALYZE_READAHEAD: expected auto, on or off, found "yes"/);
   });
 
-  it('YCSB_ANALYZE_READAHEAD=on and off are accepted and change no output', async () => {
-    const on = await runCli(['fixtures/campaign', '--group', 'rf,workload'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'on' });
-    const off = await runCli(['fixtures/campaign', '--group', 'rf,workload'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'off' });
-    expect(on.code).toBe(0);
-    expect(on.stdout).toBe(off.stdout);
-    expect(on.stdout).toMatch(/Inventory: 79 inputs/);
+  it('YCSB_ANALYZE_READAHEAD: unset, empty or auto is auto; on and off are themselves', () => {
+    expect([undefined, '', 'auto', 'on', 'off'].map(readAheadMode)).toEqual(['auto', 'auto', 'auto', 'on', 'off']);
+    expect(() => readAheadMode('ON')).toThrow(/expected auto, on or off, found "ON"/);
+  });
+
+  it('gaps reads YCSB_ANALYZE_READAHEAD too', async () => {
+    const r = await runCli(['gaps', 'fixtures/campaign'], ROOT, { ...process.env, YCSB_ANALYZE_READAHEAD: 'sometimes' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/YCSB_ANALYZE_READAHEAD: expected auto, on or off, found "sometimes"/);
   });
 
   it('no folder given', async () => {

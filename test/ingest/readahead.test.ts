@@ -4,7 +4,8 @@
  * with it as without it. The thread is the built module (dist/ingest/readahead-worker.js, made by
  * `npm ci` / `npm run build`); those tests are skipped, with the reason printed, without the build.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,7 +61,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       paths.push(p);
     }
     const state = new Int32Array(new SharedArrayBuffer(12)); // [frontier, stop, files read]
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 50, maxBytes: 2 ** 20 } });
+    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 50, aheadBytes: 2 ** 40, maxBytes: 2 ** 20 } });
     try {
       // files 0..49 (45 of them exist), then it waits for the frontier
       await until(() => Atomics.load(state, 2) === 45);
@@ -81,20 +82,143 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     }
   }, 30_000);
 
-  it('gives the loader the same inventory as no read-ahead, in one thread and in two', async () => {
+  it('reads at most about `aheadBytes` beyond the frontier, and skips files over the size limit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
+    const paths: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const p = path.join(dir, `f${i}.txt`);
+      writeFileSync(p, Buffer.alloc(i === 3 ? 300_000 : 100_000, 120)); // f3: over the limit
+      paths.push(p);
+    }
+    const state = new Int32Array(new SharedArrayBuffer(12));
+    // one lane: it starts a file only while under 1 MiB ahead: 10 files of 100,000 bytes (1,000,000
+    // bytes, f3 skipped unread) leave room for an 11th
+    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 1, ahead: 1000, aheadBytes: 2 ** 20, maxBytes: 200_000 } });
+    try {
+      await until(() => Atomics.load(state, 2) === 11);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(Atomics.load(state, 2)).toBe(11);
+      // the frontier passes them: the bytes behind it no longer count
+      Atomics.store(state, 0, 50);
+      await until(() => Atomics.load(state, 2) === 22);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(Atomics.load(state, 2)).toBe(22);
+    } finally {
+      Atomics.store(state, 1, 1);
+      await w.terminate();
+    }
+  }, 30_000);
+
+  const mkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+  it.skipIf(!mkfifo)('does not block on a FIFO found where a file was', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
+    const fifo = path.join(dir, 'a-fifo.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const paths = [fifo, path.join(dir, 'b.txt'), path.join(dir, 'c.txt')];
+    writeFileSync(paths[1], 'b\n');
+    writeFileSync(paths[2], 'c\n');
+    const state = new Int32Array(new SharedArrayBuffer(12));
+    // one lane, the FIFO first: an open that waited for a writer would hold it (and a pool thread) for good
+    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 1, ahead: 10, aheadBytes: 2 ** 30, maxBytes: 2 ** 20 } });
+    try {
+      await until(() => Atomics.load(state, 2) === 2, 5_000);
+    } finally {
+      Atomics.store(state, 1, 1);
+      await w.terminate();
+    }
+  }, 30_000);
+
+  /** A folder of `copies` × fixtures/campaign (byte-identical copies: duplicates, the same with or without read-ahead). */
+  function campaignCopies(copies: number): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
+    for (let k = 0; k < copies; k++) cpSync(CAMPAIGN, path.join(dir, `copy-${k}`), { recursive: true });
+    return dir;
+  }
+
+  /** Stall the first call ~300 ms, so that the read-ahead thread is up and reading before the parsing goes on. */
+  const stallFirst = () => {
+    let first = true;
+    return () => {
+      if (first) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      first = false;
+    };
+  };
+
+  it('gives the loader the same inventory as no read-ahead, in one thread and in two, while it reads', async () => {
     const mod = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/ingest/load.js');
+    const dir = campaignCopies(5); // 395 files
+    const hook = path.join(mkdtempSync(path.join(tmpdir(), 'ycsb-hook-')), 'hook.mjs');
+    writeFileSync(hook, 'let first = true;\nexport function onRun() { if (first) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); first = false; }\n');
     const stats: import('../../src/ingest/load.js').ReadAheadStats[] = [];
     const view = (inv: Awaited<ReturnType<typeof mod.loadRuns>>) =>
       inv.runs.map((r) => ({ file: r.file, status: r.status, duplicateOf: r.duplicateOf, factors: r.factors, metrics: r.metrics, diagnostics: r.diagnostics, series: r.series }));
-    const off = await mod.loadRuns([CAMPAIGN, FORMATS], { readAhead: 'off', onReadAhead: (s) => stats.push(s) });
-    const on = await mod.loadRuns([CAMPAIGN, FORMATS], { readAhead: 'on', onReadAhead: (s) => stats.push(s) });
-    const onThreads = await mod.loadRunsThreaded([CAMPAIGN, FORMATS], { readAhead: 'on', onReadAhead: (s) => stats.push(s) }, { min: 1, workers: 2 });
+    const off = await mod.loadRuns([dir], { readAhead: 'off', onReadAhead: (s) => stats.push(s) });
+    const on = await mod.loadRuns([dir], { readAhead: 'on', onRun: stallFirst(), onReadAhead: (s) => stats.push(s) });
+    const onThreads = await mod.loadRunsThreaded([dir], { readAhead: 'on', onRun: stallFirst(), onReadAhead: (s) => stats.push(s) }, { min: 1, workers: 2, hook: pathToFileURL(hook).href });
     expect(stats[0]).toEqual({ probeMicros: [], started: false, filesRead: 0 });
-    expect(stats[1].started).toBe(true);
-    expect(stats[2].started).toBe(true);
+    for (const s of stats.slice(1)) {
+      expect(s.started).toBe(true);
+      expect(s.error).toBeUndefined();
+      expect(s.filesRead).toBeGreaterThan(0); // it did read while the files were parsed
+    }
+    expect(off.runs).toHaveLength(395);
     expect(view(on)).toEqual(view(off));
     expect(view(onThreads)).toEqual(view(off));
     expect(on.counts).toEqual(off.counts);
+  }, 60_000);
+
+  it.skipIf(!existsSync('/proc/self/fd'))('stopped, it closes the files it was reading and exits by itself', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
+    const paths: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      paths.push(path.join(dir, `big-${i}.txt`));
+      writeFileSync(paths[i], Buffer.alloc(2 ** 18, 65)); // four reads each
+    }
+    const state = new Int32Array(new SharedArrayBuffer(12));
+    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 8, ahead: 1000, aheadBytes: 2 ** 40, maxBytes: 2 ** 30 } });
+    const exited = new Promise<number>((r) => w.once('exit', r));
+    await until(() => Atomics.load(state, 2) >= 3);
+    Atomics.store(state, 1, 1);
+    // no terminate(): the lanes end after their current read, close their files, and the thread ends
+    const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 5_000))]);
+    expect(code).toBe(0);
+    expect(Atomics.load(state, 2)).toBeLessThan(200);
+    const open = readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+      } catch {
+        return false;
+      }
+    });
+    expect(open).toEqual([]);
+  }, 30_000);
+
+  // regression: stopping the thread by terminate() lost the descriptors of the files it was reading
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no file open once stopped, also when the load fails', async () => {
+    const mod = (await import(pathToFileURL(DIST_LOAD).href)) as typeof import('../../src/ingest/load.js');
+    // files of 256 KiB: each takes the thread four reads, so that it is stopped with files open
+    const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `out-${i}.txt`), `line ${i}\n`.repeat(2 ** 18 / 8).slice(0, 2 ** 18));
+    const openInDir = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+        } catch {
+          return false; // (closed meanwhile)
+        }
+      }).length;
+    for (let round = 0; round < 5; round++) {
+      let n = 0;
+      const failing = mod.loadRuns([dir], {
+        readAhead: 'on',
+        onRun: () => {
+          if (n === 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+          if (++n === 20) throw new Error('hook failed');
+        },
+      });
+      await expect(failing).rejects.toThrow('hook failed');
+    }
+    await until(() => openInDir() === 0, 5_000);
   }, 60_000);
 
   it("'auto' probes only from 64 files on", async () => {
