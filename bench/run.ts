@@ -117,7 +117,8 @@ interface Row {
   stages?: string;
   /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
   resident?: number;
-  /** One run each from a cold page cache (see evict), when the cache could be emptied. */
+  /** One run each from a cold page cache (see evict), when the cache could be emptied; resident:
+   * the largest share of the input fincore found cached just before one of the three runs. */
   cold?: { cat: Measure; analyze: Measure; noReadAhead: Measure; resident?: number };
 }
 
@@ -202,12 +203,17 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   let cold: Row['cold'];
   if (evict(dir)) {
     process.stderr.write('  cold: cat, ycsb-analyze, ycsb-analyze without read-ahead …\n');
-    const coldResident = residentShare(dir);
+    // fincore before each run (when there): how much of the input was still cached, the largest share shown
+    const shares: (number | undefined)[] = [residentShare(dir)];
     const coldCat = timed(`find ${q(dir)} -type f -exec cat {} + `);
     const evicted = evict(dir);
+    shares.push(residentShare(dir));
     const coldAnalyze = timed(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`);
-    const noReadAhead = evict(dir) && evicted ? timed(`YCSB_ANALYZE_READAHEAD=off node ${q(BIN)} ${q(dir)} --group ${opts.group}`) : undefined;
-    if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: coldResident };
+    const evictedAgain = evict(dir);
+    shares.push(residentShare(dir));
+    const noReadAhead = evicted && evictedAgain ? timed(`YCSB_ANALYZE_READAHEAD=off node ${q(BIN)} ${q(dir)} --group ${opts.group}`) : undefined;
+    const known = shares.filter((x): x is number => x !== undefined);
+    if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: known.length > 0 ? Math.max(...known) : undefined };
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
   return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
@@ -250,7 +256,7 @@ function printRows(rows: Row[], repeatN: number): void {
   const colds = rows.filter((r) => r.cold);
   if (colds.length > 0) {
     console.log('\ncold page cache (emptied with posix_fadvise before each run; one run each):');
-    const ch = ['input', 'cat', 'ycsb-analyze', 'CPU', 'without read-ahead', 'analyze/cat', 'resident before'];
+    const ch = ['input', 'cat', 'ycsb-analyze', 'CPU', 'without read-ahead', 'analyze/cat', 'cached before (most of 3)'];
     const ct = colds.map((r) => [
       r.input,
       fmtS(r.cold!.cat.wall),

@@ -15,7 +15,7 @@
 import { Buffer, isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -87,8 +87,10 @@ export interface LoadOptions {
    * It needs the built module dist/ingest/readahead-worker.js (run from the TypeScript sources, it
    * does not start: `onReadAhead` says so). Its reads go through libuv's thread pool, which the
    * whole process shares (UV_THREADPOOL_SIZE, 4 threads by default): two reads in flight per pool
-   * thread, at most 64; at most 4,096 files and about 256 MiB beyond the files being parsed. Files
-   * that are not regular files or are over `maxFileBytes` are skipped.
+   * thread, at most 64; at most 4,096 files and 256 MiB (each file counted whole when its reading
+   * starts) beyond the files the parsing threads have taken (with worker threads, that includes the
+   * ranges queued for them: the first ~128 files are not read ahead). Files that are not regular
+   * files or are over `maxFileBytes` are skipped.
    */
   readAhead?: 'auto' | 'on' | 'off';
   /** Called once the files are read (not when the load fails), with what the read-ahead did: its
@@ -101,11 +103,14 @@ export interface LoadOptions {
 export interface ReadAheadStats {
   /** The probe reads' times, µs ('auto' with at least 64 files; empty otherwise). */
   probeMicros: number[];
-  /** Whether the read-ahead thread was started. */
+  /** Whether the read-ahead thread was launched. */
   started: boolean;
-  /** Files it had read to their end when the loader stopped it. */
+  /** Whether it had begun reading when the loader stopped it (a short load can end first). */
+  running: boolean;
+  /** Files it had read to their end when the loader stopped it (it may finish a few more). */
   filesRead: number;
-  /** Why it did not start, or failed (it costs only its speed-up). */
+  /** Why it did not start, or how it failed, if the loader heard of it before stopping it (a
+   * failure costs only the speed-up). */
   error?: string;
 }
 
@@ -345,6 +350,8 @@ export interface FileResult {
 }
 
 /** zlib.crc32 (Node ≥ 20.15 and 22.2), or undefined. */
+/** Read-only and non-blocking (O_NONBLOCK changes nothing for regular files; a FIFO opens at once). */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 const CRC32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The key duplicates are grouped by: the sha256 of the bytes, or `<size>:<CRC-32>`. */
@@ -386,10 +393,12 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   let fd: number | undefined;
   let failure: string | undefined;
   try {
-    // one open, then the size and the bytes from the descriptor (no second lookup of the path)
-    fd = openSync(full, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) failure = `too large to read: ${size} bytes, more than the ${maxBytes}-byte limit`;
+    // one open, then the size and the bytes from the descriptor (no second lookup of the path);
+    // non-blocking: a FIFO put where a file was found must not hang the load (no effect on files)
+    fd = openSync(full, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile()) failure = 'cannot read: not a regular file (a pipe, socket or device where a file was found)';
+    else if (st.size > maxBytes) failure = `too large to read: ${st.size} bytes, more than the ${maxBytes}-byte limit`;
     else bytes = readFileSync(fd);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -497,7 +506,8 @@ function probeReads(files: readonly { root: string; path: string }[]): number[] 
     const t0 = performance.now();
     let fd: number | undefined;
     try {
-      fd = openSync(join(f.root, f.path), 'r');
+      fd = openSync(join(f.root, f.path), OPEN_FLAGS);
+      if (!fstatSync(fd).isFile()) continue;
       readSync(fd, buf, 0, buf.length, 0);
     } catch {
       continue; // (the loader reports the file when it reads it)
@@ -522,15 +532,16 @@ interface ReadAhead {
 function startReadAhead(files: readonly { root: string; path: string }[], mode: 'auto' | 'on' | 'off', maxBytes: number): ReadAhead {
   const none = (probeMicros: number[] = [], error?: string): ReadAhead => ({
     taken: () => undefined,
-    stop: () => ({ probeMicros, started: false, filesRead: 0, ...(error !== undefined ? { error } : {}) }),
+    stop: () => ({ probeMicros, started: false, running: false, filesRead: 0, ...(error !== undefined ? { error } : {}) }),
   });
-  if (mode === 'off' || files.length === 0 || (mode === 'auto' && files.length < READAHEAD_MIN_FILES)) return none();
-  if (READAHEAD_URL.protocol !== 'file:' || !existsSync(fileURLToPath(READAHEAD_URL))) return none([], 'the read-ahead module is not built');
+  // (one file: the parsing thread takes it at once, nothing is left to read ahead)
+  if (mode === 'off' || files.length < 2 || (mode === 'auto' && files.length < READAHEAD_MIN_FILES)) return none();
   const probeMicros = mode === 'auto' ? probeReads(files) : [];
   if (mode === 'auto' && !looksCold(probeMicros)) return none(probeMicros);
+  if (READAHEAD_URL.protocol !== 'file:' || !existsSync(fileURLToPath(READAHEAD_URL))) return none(probeMicros, 'the read-ahead module is not built');
   const paths = files.map((f) => join(f.root, f.path));
-  // [first file not taken by a parsing thread, stop, files read]
-  const state = new Int32Array(new SharedArrayBuffer(12));
+  // [first file not taken by a parsing thread, stop, files read, running]
+  const state = new Int32Array(new SharedArrayBuffer(16));
   // libuv's pool (UV_THREADPOOL_SIZE, 4 by default) is the whole process's: about two reads queued
   // per pool thread keep it busy without holding back other users' requests for long
   const poolSize = Math.max(1, Math.min(1024, Number(process.env.UV_THREADPOOL_SIZE) || 4));
@@ -549,7 +560,7 @@ function startReadAhead(files: readonly { root: string; path: string }[], mode: 
     taken: (i) => Atomics.store(state, 0, i),
     stop: () => {
       Atomics.store(state, 1, 1);
-      return { probeMicros, started: true, filesRead: Atomics.load(state, 2), ...(error !== undefined ? { error } : {}) };
+      return { probeMicros, started: true, running: Atomics.load(state, 3) === 1, filesRead: Atomics.load(state, 2), ...(error !== undefined ? { error } : {}) };
     },
   };
 }

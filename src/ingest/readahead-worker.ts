@@ -5,12 +5,15 @@
  *
  * ```
  * workerData { paths, state, lanes, ahead, aheadBytes, maxBytes }
- *   lane ×lanes: i = max(own next, state[FRONTIER])
- *     ──open (non-blocking)──fstat: a regular file of at most maxBytes?──read 64 KiB… to EOF──close──► next i
+ *   state[RUNNING] = 1 once this code runs
+ *   lane ×lanes: i = max(own next, state[FRONTIER]) (or a file put back, below)
+ *     ──open (non-blocking)──fstat: a regular file of at most maxBytes, not yet taken?
+ *     ──its size fits in the byte budget? (else put back; wait)──read 64 KiB… to that size──close──► next i
  *   state[FRONTIER]: the first file no parsing thread has taken yet (files before it are theirs)
- *   a lane waits (one shared timer) while it is `ahead` files or `aheadBytes` bytes beyond the frontier
+ *   a lane waits (one shared timer) while it is `ahead` files or `aheadBytes` bytes (files started,
+ *     counted whole) beyond the frontier
  *   state[STOP] ≠ 0: every lane ends after its current read, closing its file; the thread then exits
- *   state[READ]: files read so far (to their end)
+ *   state[READ]: files read so far (to their size)
  * ```
  * A file that cannot be opened or read, is not a regular file or is over the loader's size limit is
  * skipped (the loader reports it when it reads it). The reads go through libuv's thread pool, shared
@@ -21,7 +24,7 @@ import { workerData } from 'node:worker_threads';
 
 interface Data {
   paths: string[];
-  /** Int32Array on a SharedArrayBuffer: [FRONTIER, STOP, READ]. */
+  /** Int32Array on a SharedArrayBuffer: [FRONTIER, STOP, READ, RUNNING]. */
   state: Int32Array;
   /** Reads in flight at once. */
   lanes: number;
@@ -36,6 +39,7 @@ interface Data {
 const FRONTIER = 0;
 const STOP = 1;
 const READ = 2;
+const RUNNING = 3;
 const CHUNK = 64 * 1024;
 // O_NONBLOCK: opening a FIFO put in place of a file after discovery must not block a pool thread
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -58,36 +62,54 @@ function wait(buf: Buffer): void {
   }, 5);
 }
 
+/** Files put back because they did not fit in the byte budget, largest index first. */
+const retry: number[] = [];
+
 function lane(buf: Buffer): void {
   if (Atomics.load(state, STOP) !== 0) return;
   const frontier = Atomics.load(state, FRONTIER);
   for (; counted < frontier && counted < paths.length; counted++) bytesAhead -= sizes[counted];
-  const i = Math.max(next, frontier);
+  while (retry.length > 0 && retry[retry.length - 1] < frontier) retry.pop();
+  const again = retry.length > 0;
+  const i = again ? retry[retry.length - 1] : Math.max(next, frontier);
   if (i >= paths.length) return;
   if (i >= frontier + ahead || bytesAhead >= aheadBytes) return wait(buf);
-  next = i + 1;
+  if (again) retry.pop();
+  else next = i + 1;
   open(paths[i], FLAGS, (err, fd) => {
     if (err) return lane(buf);
     const done = (): void => close(fd, () => lane(buf));
     fstat(fd, (err1, st) => {
-      if (err1 || !st.isFile() || st.size > maxBytes) return done();
+      // not a regular file, over the size limit, or taken by a parsing thread meanwhile: not read
+      if (err1 || !st.isFile() || st.size > maxBytes || i < counted) return done();
+      // the whole file is counted against the budget before it is read (a lane reads it to the
+      // end): one that does not fit waits, unless nothing else is ahead
+      if (bytesAhead > 0 && bytesAhead + st.size > aheadBytes) {
+        retry.push(i);
+        retry.sort((a, b) => b - a);
+        return close(fd, () => wait(buf));
+      }
+      sizes[i] = st.size;
+      bytesAhead += st.size;
       let pos = 0;
       const more = (): void => {
         read(fd, buf, 0, CHUNK, pos, (err2, n) => {
           if (err2) return done();
           pos += n;
-          if (i >= counted) {
-            sizes[i] += n;
-            bytesAhead += n;
-          }
-          if (n === CHUNK && pos < maxBytes && Atomics.load(state, STOP) === 0) return more();
-          if (n < CHUNK) Atomics.add(state, READ, 1);
+          // to the size fstat gave (a file that grows meanwhile is not followed)
+          if (n === CHUNK && pos < st.size && Atomics.load(state, STOP) === 0) return more();
+          if (n < CHUNK || pos >= st.size) Atomics.add(state, READ, 1);
           done();
         });
       };
+      if (st.size === 0) {
+        Atomics.add(state, READ, 1);
+        return done();
+      }
       more();
     });
   });
 }
 
+Atomics.store(state, RUNNING, 1);
 for (let k = 0; k < lanes; k++) lane(Buffer.allocUnsafe(CHUNK));

@@ -110,6 +110,24 @@ describe('unreadable inputs', () => {
     expect(inv.counts.unreadable).toBe(4);
     expect(inv.runs[5].diagnostics[0].message).toBe('cannot read: ENOENT the file disappeared after it was found');
   });
+
+  // a reader that opened it the usual way would wait for a writer that never comes
+  it.skipIf(spawnSync('mkfifo', ['--version']).status !== 0)('a file replaced by a FIFO after the scan: unreadable, and the load goes on', async () => {
+    const dir = join(root, 'fifo');
+    mkdirSync(dir);
+    for (const f of generateCampaign({ dbs: ['cassandra'], workloads: ['a'], rfs: [1], reps: 3, seed: 6, intervals: 5, loadFiles: false })) writeFileSync(join(dir, f.name), f.text);
+    const swapped = join(dir, 'cassandra-exec-15-1000000-a-3-rf_1.txt');
+    const inv = await loadRuns([dir], {
+      onProgress: (done) => {
+        if (done === 1) {
+          rmSync(swapped);
+          expect(spawnSync('mkfifo', [swapped]).status).toBe(0);
+        }
+      },
+    });
+    expect(inv.runs.map((x) => x.status)).toEqual(['ok', 'ok', 'unreadable']);
+    expect(inv.runs[2].diagnostics[0].message).toBe('cannot read: not a regular file (a pipe, socket or device where a file was found)');
+  }, 20_000);
 });
 
 describe('a full disk while writing a report', () => {

@@ -5,12 +5,12 @@
  * `npm ci` / `npm run build`); those tests are skipped, with the reason printed, without the build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync as mkdtempSyncFs, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { looksCold } from '../../src/ingest/load.js';
 
 const DIST_LOAD = path.resolve(__dirname, '../../dist/ingest/load.js');
@@ -20,6 +20,17 @@ const built = existsSync(DIST_LOAD) && existsSync(DIST_READAHEAD) && existsSync(
 if (!built) console.log('skipped the read-ahead thread tests: run `npm run build` first (dist/ingest/readahead-worker.js is absent)');
 
 const CAMPAIGN = path.resolve(__dirname, '../../fixtures/campaign');
+
+/** Temporary folders, removed after the tests (some hold 50 MB). */
+const temps: string[] = [];
+const mkdtempSync = (prefix: string): string => {
+  const dir = mkdtempSyncFs(prefix);
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 const FORMATS = path.resolve(__dirname, '../../fixtures/formats');
 
 describe('looksCold', () => {
@@ -60,7 +71,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       if (i % 10 !== 5) writeFileSync(p, `file ${i}\n`.repeat(i % 7 === 0 ? 20_000 : 10)); // some over 64 KiB
       paths.push(p);
     }
-    const state = new Int32Array(new SharedArrayBuffer(12)); // [frontier, stop, files read]
+    const state = new Int32Array(new SharedArrayBuffer(16)); // [frontier, stop, files read, running]
     const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 50, aheadBytes: 2 ** 40, maxBytes: 2 ** 20 } });
     try {
       // files 0..49 (45 of them exist), then it waits for the frontier
@@ -90,19 +101,19 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       writeFileSync(p, Buffer.alloc(i === 3 ? 300_000 : 100_000, 120)); // f3: over the limit
       paths.push(p);
     }
-    const state = new Int32Array(new SharedArrayBuffer(12));
-    // one lane: it starts a file only while under 1 MiB ahead: 10 files of 100,000 bytes (1,000,000
-    // bytes, f3 skipped unread) leave room for an 11th
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 1, ahead: 1000, aheadBytes: 2 ** 20, maxBytes: 200_000 } });
+    const state = new Int32Array(new SharedArrayBuffer(16));
+    // four lanes, 1 MiB: each file counts whole once its reading starts, so 10 files of 100,000
+    // bytes fit (f3 skipped unread) and an 11th does not, whichever lanes start them
+    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 1000, aheadBytes: 2 ** 20, maxBytes: 200_000 } });
     try {
-      await until(() => Atomics.load(state, 2) === 11);
+      await until(() => Atomics.load(state, 2) === 10);
       await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(11);
+      expect(Atomics.load(state, 2)).toBe(10);
       // the frontier passes them: the bytes behind it no longer count
       Atomics.store(state, 0, 50);
-      await until(() => Atomics.load(state, 2) === 22);
+      await until(() => Atomics.load(state, 2) === 20);
       await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(22);
+      expect(Atomics.load(state, 2)).toBe(20);
     } finally {
       Atomics.store(state, 1, 1);
       await w.terminate();
@@ -117,7 +128,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     const paths = [fifo, path.join(dir, 'b.txt'), path.join(dir, 'c.txt')];
     writeFileSync(paths[1], 'b\n');
     writeFileSync(paths[2], 'c\n');
-    const state = new Int32Array(new SharedArrayBuffer(12));
+    const state = new Int32Array(new SharedArrayBuffer(16));
     // one lane, the FIFO first: an open that waited for a writer would hold it (and a pool thread) for good
     const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 1, ahead: 10, aheadBytes: 2 ** 30, maxBytes: 2 ** 20 } });
     try {
@@ -155,16 +166,18 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     const off = await mod.loadRuns([dir], { readAhead: 'off', onReadAhead: (s) => stats.push(s) });
     const on = await mod.loadRuns([dir], { readAhead: 'on', onRun: stallFirst(), onReadAhead: (s) => stats.push(s) });
     const onThreads = await mod.loadRunsThreaded([dir], { readAhead: 'on', onRun: stallFirst(), onReadAhead: (s) => stats.push(s) }, { min: 1, workers: 2, hook: pathToFileURL(hook).href });
-    expect(stats[0]).toEqual({ probeMicros: [], started: false, filesRead: 0 });
+    expect(stats[0]).toEqual({ probeMicros: [], started: false, running: false, filesRead: 0 });
     for (const s of stats.slice(1)) {
       expect(s.started).toBe(true);
+      expect(s.running).toBe(true);
       expect(s.error).toBeUndefined();
       expect(s.filesRead).toBeGreaterThan(0); // it did read while the files were parsed
     }
     expect(off.runs).toHaveLength(395);
     expect(view(on)).toEqual(view(off));
+    expect(on).toEqual(off);
     expect(view(onThreads)).toEqual(view(off));
-    expect(on.counts).toEqual(off.counts);
+    expect(onThreads.counts).toEqual(off.counts);
   }, 60_000);
 
   it.skipIf(!existsSync('/proc/self/fd'))('stopped, it closes the files it was reading and exits by itself', async () => {
@@ -174,7 +187,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       paths.push(path.join(dir, `big-${i}.txt`));
       writeFileSync(paths[i], Buffer.alloc(2 ** 18, 65)); // four reads each
     }
-    const state = new Int32Array(new SharedArrayBuffer(12));
+    const state = new Int32Array(new SharedArrayBuffer(16));
     const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 8, ahead: 1000, aheadBytes: 2 ** 40, maxBytes: 2 ** 30 } });
     const exited = new Promise<number>((r) => w.once('exit', r));
     await until(() => Atomics.load(state, 2) >= 3);
@@ -207,6 +220,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
           return false; // (closed meanwhile)
         }
       }).length;
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
     for (let round = 0; round < 5; round++) {
       let n = 0;
       const failing = mod.loadRuns([dir], {
@@ -218,6 +232,9 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       });
       await expect(failing).rejects.toThrow('hook failed');
     }
+    // one thread: no parsing worker to end; the read-ahead thread is asked to stop, never terminated
+    expect(terminate).not.toHaveBeenCalled();
+    terminate.mockRestore();
     await until(() => openInDir() === 0, 5_000);
   }, 60_000);
 
@@ -227,12 +244,14 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     for (let i = 0; i < 63; i++) writeFileSync(path.join(dir, `run-${i}.txt`), 'not a ycsb output\n');
     let few: import('../../src/ingest/load.js').ReadAheadStats | undefined;
     await mod.loadRuns([dir], { onReadAhead: (s) => (few = s) });
-    expect(few).toEqual({ probeMicros: [], started: false, filesRead: 0 });
+    expect(few).toEqual({ probeMicros: [], started: false, running: false, filesRead: 0 });
     writeFileSync(path.join(dir, 'run-63.txt'), 'not a ycsb output\n');
     let enough: import('../../src/ingest/load.js').ReadAheadStats | undefined;
     await mod.loadRuns([dir], { onReadAhead: (s) => (enough = s) });
-    // eight probe reads, spread over the list (whether they looked cold depends on the machine)
+    // eight probe reads, spread over the list; whether they looked cold depends on the machine,
+    // and the thread starts exactly when they do
     expect(enough?.probeMicros).toHaveLength(8);
     for (const us of enough!.probeMicros) expect(us).toBeGreaterThan(0);
+    expect(enough!.started).toBe(looksCold(enough!.probeMicros));
   }, 30_000);
 });
