@@ -219,6 +219,15 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
 
+/** A text table: the first column left-aligned, the others right-aligned, a rule under the head. */
+function printTable(head: string[], table: string[][]): void {
+  const w = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  for (const t of table) console.log(line(t));
+}
+
 function printRows(rows: Row[], repeatN: number): void {
   const cpu = cpus();
   console.log(`\nycsb-analyze benchmark — ${new Date().toISOString().slice(0, 10)}`);
@@ -244,11 +253,7 @@ function printRows(rows: Row[], repeatN: number): void {
     `${(r.old.cpu / r.analyze.cpu).toFixed(0)}×`,
     `${(r.analyze.wall / Math.max(r.cat.wall, 0.001)).toFixed(1)}×`,
   ]);
-  const w = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  console.log(line(head));
-  console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  for (const t of table) console.log(line(t));
+  printTable(head, table);
   for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
   for (const r of rows) {
     if (r.resident !== undefined) console.log(`page cache after the ycsb-analyze runs: ${(100 * r.resident).toFixed(0)}% of ${r.input}'s bytes resident${r.resident < 0.95 ? ' (not all warm: read partly from disk, by every contender)' : ''}`);
@@ -266,11 +271,7 @@ function printRows(rows: Row[], repeatN: number): void {
       `${(r.cold!.analyze.wall / Math.max(r.cold!.cat.wall, 0.001)).toFixed(1)}×`,
       r.cold!.resident === undefined ? 'n/a' : `${(100 * r.cold!.resident).toFixed(0)}%`,
     ]);
-    const cw = ch.map((h, i) => Math.max(h.length, ...ct.map((t) => t[i].length)));
-    const cline = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(cw[i]) : c.padStart(cw[i]))).join('  ');
-    console.log(cline(ch));
-    console.log(cw.map((n) => '-'.repeat(n)).join('  '));
-    for (const t of ct) console.log(cline(t));
+    printTable(ch, ct);
   }
   console.log('\nstages (in-process, dist library, one run):');
   for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);

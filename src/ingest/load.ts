@@ -349,9 +349,9 @@ export interface FileResult {
   hash?: string;
 }
 
-/** zlib.crc32 (Node ≥ 20.15 and 22.2), or undefined. */
 /** Read-only and non-blocking (O_NONBLOCK changes nothing for regular files; a FIFO opens at once). */
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+/** zlib.crc32 (Node ≥ 20.15 and 22.2), or undefined. */
 const CRC32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The key duplicates are grouped by: the sha256 of the bytes, or `<size>:<CRC-32>`. */
@@ -476,11 +476,13 @@ export async function loadRunsThreaded(
 /** Where the worker script is (the same place relative to tsc's dist/ingest/load.js and the bundled dist/cli/*.js). */
 const WORKER_URL = new URL('../ingest/worker.js', import.meta.url);
 
+/** The read-ahead thread's script (found as WORKER_URL is). */
 const READAHEAD_URL = new URL('../ingest/readahead-worker.js', import.meta.url);
 /** Read-ahead ('auto'): at least this many files, and a median probe read slower than READAHEAD_COLD_MICROS. */
 const READAHEAD_MIN_FILES = 64;
 const READAHEAD_COLD_MICROS = 100;
-/** At most about this many bytes read ahead of the parsing threads (they stay in the page cache). */
+/** At most this many files and bytes read ahead of the parsing threads (they stay in the page cache). */
+const READAHEAD_FILES = 4096;
 const READAHEAD_BYTES = 256 * 2 ** 20;
 
 /**
@@ -549,7 +551,7 @@ function startReadAhead(files: readonly { root: string; path: string }[], mode: 
   let error: string | undefined;
   let worker: Worker;
   try {
-    worker = new Worker(READAHEAD_URL, { workerData: { paths, state, lanes, ahead: 4096, aheadBytes: READAHEAD_BYTES, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    worker = new Worker(READAHEAD_URL, { workerData: { paths, state, lanes, ahead: READAHEAD_FILES, aheadBytes: READAHEAD_BYTES, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   } catch (e) {
     return none(probeMicros, (e as Error).message);
   }
@@ -682,9 +684,9 @@ async function readShared(
   nWorkers: number,
   pool: StringPool,
   put: (i: number, r: FileResult) => void,
-  onRun?: (run: Run) => void,
-  onProgress?: (done: number, total: number) => void,
-  ahead?: ReadAhead,
+  onRun: ((run: Run) => void) | undefined,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  ahead: ReadAhead,
 ): Promise<void> {
   // 32 files a message: one structured clone per range costs ~25% less a run than at 8 (fewer
   // messages, shared header objects sent once), and 3 ranges in flight keep the worker busy
@@ -701,7 +703,7 @@ async function readShared(
     if (next >= files.length) return undefined;
     const start = next;
     next = Math.min(files.length, next + CHUNK);
-    ahead?.taken(next);
+    ahead.taken(next);
     return [start, next];
   };
   const send = (k: number) => {

@@ -61,6 +61,31 @@ async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+/** The built read-ahead thread on `paths`, with its shared state [frontier, stop, files read, running]. */
+function startThread(paths: string[], data: { lanes: number; ahead: number; aheadBytes: number; maxBytes: number }) {
+  const state = new Int32Array(new SharedArrayBuffer(16));
+  const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, ...data } });
+  return { state, w };
+}
+
+/** Wait until the thread has read `n` files, then check that it stays there (it waits, reads no more). */
+async function readSettlesAt(state: Int32Array, n: number): Promise<void> {
+  await until(() => Atomics.load(state, 2) === n);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(Atomics.load(state, 2)).toBe(n);
+}
+
+/** Descriptors of this process open on files under `dir` (Linux's /proc/self/fd). */
+function openUnder(dir: string): string[] {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+    } catch {
+      return false; // (closed meanwhile)
+    }
+  });
+}
+
 describe.skipIf(!built)('the read-ahead thread', () => {
   it('reads from the frontier on, at most `ahead` files beyond it, skips missing files, and stops', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
@@ -71,18 +96,13 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       if (i % 10 !== 5) writeFileSync(p, `file ${i}\n`.repeat(i % 7 === 0 ? 20_000 : 10)); // some over 64 KiB
       paths.push(p);
     }
-    const state = new Int32Array(new SharedArrayBuffer(16)); // [frontier, stop, files read, running]
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 50, aheadBytes: 2 ** 40, maxBytes: 2 ** 20 } });
+    const { state, w } = startThread(paths, { lanes: 4, ahead: 50, aheadBytes: 2 ** 40, maxBytes: 2 ** 20 });
     try {
       // files 0..49 (45 of them exist), then it waits for the frontier
-      await until(() => Atomics.load(state, 2) === 45);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(45);
+      await readSettlesAt(state, 45);
       // the parsing threads took everything before 200: files 50..199 are skipped, 200..249 read
       Atomics.store(state, 0, 200);
-      await until(() => Atomics.load(state, 2) === 90);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(90);
+      await readSettlesAt(state, 90);
       // stopped: nothing more, whatever the frontier
       Atomics.store(state, 1, 1);
       Atomics.store(state, 0, 250); // (files 250..299 would be next)
@@ -101,19 +121,14 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       writeFileSync(p, Buffer.alloc(i === 3 ? 300_000 : 100_000, 120)); // f3: over the limit
       paths.push(p);
     }
-    const state = new Int32Array(new SharedArrayBuffer(16));
     // four lanes, 1 MiB: each file counts whole once its reading starts, so 10 files of 100,000
     // bytes fit (f3 skipped unread) and an 11th does not, whichever lanes start them
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 4, ahead: 1000, aheadBytes: 2 ** 20, maxBytes: 200_000 } });
+    const { state, w } = startThread(paths, { lanes: 4, ahead: 1000, aheadBytes: 2 ** 20, maxBytes: 200_000 });
     try {
-      await until(() => Atomics.load(state, 2) === 10);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(10);
+      await readSettlesAt(state, 10);
       // the frontier passes them: the bytes behind it no longer count
       Atomics.store(state, 0, 50);
-      await until(() => Atomics.load(state, 2) === 20);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(Atomics.load(state, 2)).toBe(20);
+      await readSettlesAt(state, 20);
     } finally {
       Atomics.store(state, 1, 1);
       await w.terminate();
@@ -128,9 +143,8 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     const paths = [fifo, path.join(dir, 'b.txt'), path.join(dir, 'c.txt')];
     writeFileSync(paths[1], 'b\n');
     writeFileSync(paths[2], 'c\n');
-    const state = new Int32Array(new SharedArrayBuffer(16));
     // one lane, the FIFO first: an open that waited for a writer would hold it (and a pool thread) for good
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 1, ahead: 10, aheadBytes: 2 ** 30, maxBytes: 2 ** 20 } });
+    const { state, w } = startThread(paths, { lanes: 1, ahead: 10, aheadBytes: 2 ** 30, maxBytes: 2 ** 20 });
     try {
       await until(() => Atomics.load(state, 2) === 2, 5_000);
     } finally {
@@ -187,8 +201,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       paths.push(path.join(dir, `big-${i}.txt`));
       writeFileSync(paths[i], Buffer.alloc(2 ** 18, 65)); // four reads each
     }
-    const state = new Int32Array(new SharedArrayBuffer(16));
-    const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, lanes: 8, ahead: 1000, aheadBytes: 2 ** 40, maxBytes: 2 ** 30 } });
+    const { state, w } = startThread(paths, { lanes: 8, ahead: 1000, aheadBytes: 2 ** 40, maxBytes: 2 ** 30 });
     const exited = new Promise<number>((r) => w.once('exit', r));
     await until(() => Atomics.load(state, 2) >= 3);
     Atomics.store(state, 1, 1);
@@ -196,14 +209,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 5_000))]);
     expect(code).toBe(0);
     expect(Atomics.load(state, 2)).toBeLessThan(200);
-    const open = readdirSync('/proc/self/fd').filter((fd) => {
-      try {
-        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
-      } catch {
-        return false;
-      }
-    });
-    expect(open).toEqual([]);
+    expect(openUnder(dir)).toEqual([]);
   }, 30_000);
 
   // regression: stopping the thread by terminate() lost the descriptors of the files it was reading
@@ -212,14 +218,6 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     // files of 256 KiB: each takes the thread four reads, so that it is stopped with files open
     const dir = mkdtempSync(path.join(tmpdir(), 'ycsb-readahead-'));
     for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `out-${i}.txt`), `line ${i}\n`.repeat(2 ** 18 / 8).slice(0, 2 ** 18));
-    const openInDir = () =>
-      readdirSync('/proc/self/fd').filter((fd) => {
-        try {
-          return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
-        } catch {
-          return false; // (closed meanwhile)
-        }
-      }).length;
     const terminate = vi.spyOn(Worker.prototype, 'terminate');
     for (let round = 0; round < 5; round++) {
       let n = 0;
@@ -235,7 +233,7 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     // one thread: no parsing worker to end; the read-ahead thread is asked to stop, never terminated
     expect(terminate).not.toHaveBeenCalled();
     terminate.mockRestore();
-    await until(() => openInDir() === 0, 5_000);
+    await until(() => openUnder(dir).length === 0, 5_000);
   }, 60_000);
 
   it("'auto' probes only from 64 files on", async () => {
