@@ -5,20 +5,23 @@
  * ```
  * inputs: the study (../shared/data/…/YCSB-outputs, 1,089 files), a generated campaign (bench/generate.ts),
  *         with --large a generated 100,000-file campaign with 1-s status lines (> 2 GB; needs disk)
- *   for each input, page cache warmed first (one untimed cat), then N times each, in child processes:
+ *   for each input, page cache warmed first (one untimed cat), then N rounds, each running one after
+ *   the other, in child processes:
  *     ycsb-analyze   node dist/cli/bin.js DIR --group db,workload,rf > /dev/null   (the built CLI:
  *                    discover + read + parse + full analysis and text output; no report, no PDF)
  *     old script     bash bench/old-summary.sh DIR > /dev/null
  *     cat            find DIR -type f -exec cat {} + > /dev/null                  (the I/O floor)
- *   each measured with /usr/bin/time: wall (median of N), user+sys CPU, peak RSS
+ *   each measured with /usr/bin/time: wall and user+sys CPU (medians of the rounds), peak RSS;
+ *   ratios per round (old/analyze, analyze/cat), reported as median (least–greatest)
  *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
  *   then, when python3 can empty the page cache (posix_fadvise DONTNEED), one run each from a cold
  *   cache: cat, ycsb-analyze (read-ahead 'auto', the default: on when its probe reads look cold),
  *   ycsb-analyze with YCSB_ANALYZE_READAHEAD=off
  * ```
  * Options: --large (100,000 files), --large-dir DIR (reuse or create it there), --keep (leave the
- * generated campaigns), --repeat N (default 3), --old-sample N (on --large, run the old script on
- * the first N exec files and scale linearly; default 2000), --no-study.
+ * generated campaigns), --repeat N (rounds, default 3), --large-repeat N (rounds on the 100,000
+ * files, default 3), --old-sample N (on --large, run the old script once on the first N exec files
+ * and scale linearly; default 2000), --no-study.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -74,9 +77,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function repeat(cmd: string, n: number): Measure {
-  const ms: Measure[] = [];
-  for (let i = 0; i < n; i++) ms.push(timed(cmd));
+/** The median wall and CPU, the largest RSS, and the first failure of several runs of one command. */
+function summarize(ms: Measure[]): Measure {
   const bad = ms.find((m) => m.exit !== 0);
   return {
     wall: median(ms.map((m) => m.wall)),
@@ -85,6 +87,34 @@ function repeat(cmd: string, n: number): Measure {
     exit: bad?.exit ?? 0,
     stderr: bad?.stderr ?? '',
   };
+}
+
+function repeat(cmd: string, n: number): Measure {
+  const ms: Measure[] = [];
+  for (let i = 0; i < n; i++) ms.push(timed(cmd));
+  return summarize(ms);
+}
+
+/**
+ * A ratio measured round by round: in each round the contenders run one after the other, so a
+ * host that speeds up or slows down (these VMs move by ±20% within minutes) moves both sides of
+ * the round's ratio alike. Median, least and greatest over the rounds.
+ */
+interface Ratio {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number[];
+}
+
+function ratio(xs: number[]): Ratio {
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs };
+}
+
+/** `12×` (one round) or `12× (10–14)` (the median and range of the rounds); `digits` after the point. */
+function fmtRatio(r: Ratio, digits: number): string {
+  const f = (x: number) => x.toFixed(digits);
+  return r.rounds.length === 1 || f(r.min) === f(r.max) ? `${f(r.median)}×` : `${f(r.median)}× (${f(r.min)}–${f(r.max)})`;
 }
 
 function folderStats(dir: string): { files: number; bytes: number; exec: number } {
@@ -114,6 +144,10 @@ interface Row {
   analyzeJson?: Measure;
   old: Measure & { note?: string };
   cat: Measure;
+  /** Per round: the old script's wall over ycsb-analyze's (on a sampled input, the one scaled
+   * estimate over each round's ycsb-analyze), and ycsb-analyze's over cat's. */
+  oldOverAnalyze: Ratio;
+  analyzeOverCat: Ratio;
   stages?: string;
   /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
   resident?: number;
@@ -173,31 +207,45 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   const st = folderStats(dir);
   process.stderr.write(`\n${input}: ${st.files} files, ${(st.bytes / 2 ** 20).toFixed(1)} MiB in ${dir}\n`);
   // Warm the page cache so every contender reads from memory.
-  timed(`find ${q(dir)} -type f -exec cat {} + `);
-  process.stderr.write('  cat …\n');
-  const cat = repeat(`find ${q(dir)} -type f -exec cat {} + `, opts.repeat);
-  process.stderr.write('  ycsb-analyze …\n');
-  const analyze = repeat(`node ${q(BIN)} ${q(dir)} --group ${opts.group}`, opts.repeat);
+  const catCmd = `find ${q(dir)} -type f -exec cat {} + `;
+  const analyzeCmd = `node ${q(BIN)} ${q(dir)} --group ${opts.group}`;
+  const oldCmd = (d: string) => `bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(d)}`;
+  const sampled = opts.oldSample !== undefined && st.exec > opts.oldSample;
+  timed(catCmd);
+  // Rounds: cat, ycsb-analyze (and the old script, unless it is sampled), one after the other.
+  const cats: Measure[] = [];
+  const analyses: Measure[] = [];
+  const olds: Measure[] = [];
+  for (let i = 0; i < opts.repeat; i++) {
+    process.stderr.write(`  round ${i + 1}/${opts.repeat}: cat, ycsb-analyze${sampled ? '' : ', old script'} …\n`);
+    cats.push(timed(catCmd));
+    analyses.push(timed(analyzeCmd));
+    if (!sampled) olds.push(timed(oldCmd(dir)));
+  }
+  const cat = summarize(cats);
+  const analyze = summarize(analyses);
   if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
-  const analyzeJson = opts.json ? repeat(`node ${q(BIN)} ${q(dir)} --group ${opts.group} --json`, opts.repeat) : undefined;
+  const analyzeJson = opts.json ? repeat(`${analyzeCmd} --json`, opts.repeat) : undefined;
   const resident = residentShare(dir);
   process.stderr.write('  stages …\n');
   const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8' });
-  process.stderr.write('  old script …\n');
   let old: Row['old'];
-  if (opts.oldSample && st.exec > opts.oldSample) {
+  if (sampled) {
     // The old script on 100,000 files spawns over a million processes: run it on a sample of
     // the exec files (same folder, a glob that selects the first N) and scale linearly.
+    process.stderr.write('  old script (sample) …\n');
     const sampleDir = mkdtempSync(join(tmpdir(), 'ycsb-old-sample-'));
     const names = readdirSync(dir).filter((n) => /-exec-.*\.txt$/.test(n)).slice(0, opts.oldSample);
     for (const n of names) spawnSync('ln', ['-s', join(dir, n), join(sampleDir, n)]);
-    const m = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(sampleDir)}`, 1);
+    const m = timed(oldCmd(sampleDir));
     rmSync(sampleDir, { recursive: true, force: true });
     const k = st.exec / names.length;
     old = { ...m, wall: m.wall * k, cpu: m.cpu * k, note: `extrapolated ×${k.toFixed(1)} from ${names.length} files` };
   } else {
-    old = repeat(`bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(dir)}`, opts.repeat);
+    old = summarize(olds);
   }
+  const oldOverAnalyze = ratio(analyses.map((m, i) => (sampled ? old.wall : olds[i].wall) / m.wall));
+  const analyzeOverCat = ratio(analyses.map((m, i) => m.wall / Math.max(cats[i].wall, 0.001)));
   // From a cold page cache (as a campaign just copied or not read for a while): one run each,
   // the cache emptied before each; the CLI with its read-ahead (the default) and without it.
   let cold: Row['cold'];
@@ -216,7 +264,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: known.length > 0 ? Math.max(...known) : undefined };
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, oldOverAnalyze, analyzeOverCat, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
 
 /** A text table: the first column left-aligned, the others right-aligned, a rule under the head. */
@@ -228,14 +276,17 @@ function printTable(head: string[], table: string[][]): void {
   for (const t of table) console.log(line(t));
 }
 
-function printRows(rows: Row[], repeatN: number): void {
+function printRows(rows: Row[]): void {
   const cpu = cpus();
   console.log(`\nycsb-analyze benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(
     `machine: ${cpu.length} cores (${cpu[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}; ` +
       `load average at start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' ')} (other work on the machine inflates wall times)`,
   );
-  console.log(`method: warm page cache; wall = median of ${repeatN} runs; CPU = user+sys; RSS = peak resident set (/usr/bin/time)`);
+  console.log(
+    `method: warm page cache; rounds of cat, ycsb-analyze and the old script one after the other (${rows.map((r) => `${r.input}: ${r.analyzeOverCat.rounds.length}`).join(', ')}); ` +
+      'wall and CPU = median of the rounds; CPU = user+sys; RSS = peak resident set (/usr/bin/time); wall ratios = median of the per-round ratios (least–greatest)',
+  );
   console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF\n');
   const head = ['input', 'files', 'MiB', 'ycsb-analyze', 'CPU', 'peak RSS', 'old script', 'CPU', 'cat', 'CPU', 'old/analyze wall', 'CPU', 'analyze/cat wall'];
   const table = rows.map((r) => [
@@ -249,9 +300,9 @@ function printRows(rows: Row[], repeatN: number): void {
     fmtS(r.old.cpu),
     fmtS(r.cat.wall),
     fmtS(r.cat.cpu),
-    `${(r.old.wall / r.analyze.wall).toFixed(0)}×`,
+    fmtRatio(r.oldOverAnalyze, 0),
     `${(r.old.cpu / r.analyze.cpu).toFixed(0)}×`,
-    `${(r.analyze.wall / Math.max(r.cat.wall, 0.001)).toFixed(1)}×`,
+    fmtRatio(r.analyzeOverCat, 1),
   ]);
   printTable(head, table);
   for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
@@ -275,16 +326,24 @@ function printRows(rows: Row[], repeatN: number): void {
   }
   console.log('\nstages (in-process, dist library, one run):');
   for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);
-  console.log('\ntargets:');
+  console.log('\ntargets (median of the rounds; in how many rounds):');
+  const rounds = (r: Ratio, ok: (x: number) => boolean) => `${r.rounds.filter(ok).length} of ${r.rounds.length}`;
   for (const r of rows) {
     if (r.input.startsWith('study')) {
-      console.log(`  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${r.analyze.wall < 1 ? 'MET' : 'MISSED'}; ≥ 50× faster than the old script: ${(r.old.wall / r.analyze.wall).toFixed(0)}× wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${r.old.wall / r.analyze.wall >= 50 ? 'MET' : 'MISSED'}`);
+      const under = ratio(r.oldOverAnalyze.rounds.map((x) => r.old.wall / x)); // each round's wall
+      console.log(
+        `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${r.analyze.wall < 1 ? 'MET' : 'MISSED'} (${rounds(under, (x) => x < 1)} rounds); ` +
+          `≥ 50× faster than the old script: ${fmtRatio(r.oldOverAnalyze, 0)} wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${r.oldOverAnalyze.median >= 50 ? 'MET' : 'MISSED'} (${rounds(r.oldOverAnalyze, (x) => x >= 50)} rounds)`,
+      );
       if (r.analyzeJson) {
         console.log(`  (with --json, every pairwise interval computed: ${fmtS(r.analyzeJson.wall)}, ${(r.old.wall / r.analyzeJson.wall).toFixed(0)}× the old script)`);
       }
     }
     if (r.files >= 100_000) {
-      console.log(`  100,000 files: peak RSS < 512 MB: ${fmtMB(r.analyze.rssMB)} ${r.analyze.rssMB < 512 ? 'MET' : 'MISSED'}; within 3× of cat: ${(r.analyze.wall / r.cat.wall).toFixed(1)}× ${r.analyze.wall <= 3 * r.cat.wall ? 'MET' : 'MISSED'}`);
+      console.log(
+        `  100,000 files: peak RSS < 512 MB: ${fmtMB(r.analyze.rssMB)} ${r.analyze.rssMB < 512 ? 'MET' : 'MISSED'}; ` +
+          `within 3× of cat: ${fmtRatio(r.analyzeOverCat, 2)} ${r.analyzeOverCat.median <= 3 ? 'MET' : 'MISSED'} (${rounds(r.analyzeOverCat, (x) => x <= 3)} rounds)`,
+      );
     }
   }
 }
@@ -318,9 +377,9 @@ async function main(): Promise<void> {
         process.stderr.write(`generated ${r.files} files, ${(r.bytes / 2 ** 30).toFixed(2)} GiB in ${r.seconds.toFixed(0)} s\n`);
         if (!arg('--large-dir') || !flag('--keep')) cleanup.push(largeDir);
       }
-      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: Math.min(repeatN, 1), oldSample: Number(arg('--old-sample') ?? 2000), group }));
+      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: Number(arg('--large-repeat') ?? 3), oldSample: Number(arg('--old-sample') ?? 2000), group }));
     }
-    printRows(rows, repeatN);
+    printRows(rows);
   } finally {
     if (!flag('--keep')) for (const d of cleanup) rmSync(d, { recursive: true, force: true });
     else process.stderr.write(`kept ${cleanup.join(', ')}\n`);

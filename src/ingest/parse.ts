@@ -900,7 +900,8 @@ class Parser {
       this.diag({
         line: this.lastNonEmptyLine || undefined,
         severity: 'warning',
-        message: `partial: ${found.join(', ')}, but no ${what}: the output stops before the run ended`,
+        // what is missing named once in short ("summary"); the expected part gives it in full
+        message: `partial: ${found.join(', ')}, but the output stops before the ${what.replace(/ \(.*\)$/, '')}`,
         expected: what,
         found: this.lastNonEmptyLine ? `end of text after ${JSON.stringify(clip(this.lastNonEmptyText, 60))}` : 'end of text',
       });

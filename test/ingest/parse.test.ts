@@ -560,6 +560,15 @@ describe('truncated files', () => {
     expect(d?.line).toBe(8);
     expect(d?.expected).toMatch(/summary/);
   });
+  it('regression (partial reason said the missing summary twice): the message names it once in short, the expected part in full', () => {
+    const d = parse('truncated-midrun.txt').diagnostics.find((x) => x.severity === 'warning');
+    expect(d?.message).toMatch(/, but the output stops before the summary$/);
+    expect(d?.message).not.toMatch(/\[OVERALL\]/);
+    expect(d?.expected).toBe('summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))');
+    const go = parseYcsb(fixture('go-ycsb-run.txt').split('\n').slice(0, 12).join('\n'), 'cut').diagnostics.find((x) => x.severity === 'warning');
+    expect(go?.message).toMatch(/, but the output stops before the final go-ycsb block$/);
+    expect(go?.expected).toMatch(/^final go-ycsb block \("Run finished/);
+  });
   it('stops inside the last section: partial (truncated-summary.txt)', () => {
     const r = parse('truncated-summary.txt');
     expect(r.status).toBe('partial');
