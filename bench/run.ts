@@ -12,7 +12,8 @@
  *     old script     bash bench/old-summary.sh DIR > /dev/null
  *     cat            find DIR -type f -exec cat {} + > /dev/null                  (the I/O floor)
  *   each measured with /usr/bin/time: wall and user+sys CPU (medians of the rounds), peak RSS;
- *   ratios per round (old/analyze, analyze/cat), reported as median (least–greatest)
+ *   ratios (old/analyze, analyze/cat) of the medians, the targets judged on them, and beside them
+ *   the least–greatest of the ratios within each round
  *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
  *   then, when python3 can empty the page cache (posix_fadvise DONTNEED), one run each from a cold
  *   cache: cat, ycsb-analyze (read-ahead 'auto', the default: on when its probe reads look cold),
@@ -51,6 +52,14 @@ function arg(name: string): string | undefined {
 }
 const flag = (name: string) => process.argv.includes(name);
 
+/** A whole number ≥ 1 given as `name N`, or `fallback`; anything else stops the bench. */
+function countArg(name: string, fallback: number): number {
+  const v = arg(name);
+  if (v === undefined) return fallback;
+  if (!/^[1-9]\d*$/.test(v)) throw new Error(`${name}: expected a whole number of at least 1, found ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
 /** Run a shell command under /usr/bin/time (or without it: wall only), stdout to /dev/null. */
 function timed(cmd: string): Measure {
   const hasTime = existsSync(TIME);
@@ -77,12 +86,17 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** The median wall and CPU, the largest RSS, and the first failure of several runs of one command. */
+/**
+ * The median wall and CPU (of the runs that succeeded, when any did), the largest RSS, and the first
+ * failure of several runs of one command.
+ */
 function summarize(ms: Measure[]): Measure {
   const bad = ms.find((m) => m.exit !== 0);
+  const good = ms.filter((m) => m.exit === 0);
+  const use = good.length > 0 ? good : ms;
   return {
-    wall: median(ms.map((m) => m.wall)),
-    cpu: median(ms.map((m) => m.cpu)),
+    wall: median(use.map((m) => m.wall)),
+    cpu: median(use.map((m) => m.cpu)),
     rssMB: Math.max(...ms.map((m) => m.rssMB)),
     exit: bad?.exit ?? 0,
     stderr: bad?.stderr ?? '',
@@ -96,25 +110,34 @@ function repeat(cmd: string, n: number): Measure {
 }
 
 /**
- * A ratio measured round by round: in each round the contenders run one after the other, so a
- * host that speeds up or slows down (these VMs move by ±20% within minutes) moves both sides of
- * the round's ratio alike. Median, least and greatest over the rounds.
+ * A wall-clock ratio two ways: of the medians (`ofMedians`, as every earlier pass measured it; the
+ * targets are judged on it) and round by round (`rounds`: in each round the two sides ran one after
+ * the other; a round where either side failed is left out and counted in `failed`).
  */
 interface Ratio {
-  median: number;
-  min: number;
-  max: number;
+  ofMedians: number;
   rounds: number[];
+  failed: number;
 }
 
-function ratio(xs: number[]): Ratio {
-  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs };
+function ratio(ofMedians: number, pairs: [Measure, Measure][]): Ratio {
+  const ok = pairs.filter(([a, b]) => a.exit === 0 && b.exit === 0);
+  return { ofMedians, rounds: ok.map(([a, b]) => a.wall / Math.max(b.wall, 0.001)), failed: pairs.length - ok.length };
 }
 
-/** `12×` (one round) or `12× (10–14)` (the median and range of the rounds); `digits` after the point. */
-function fmtRatio(r: Ratio, digits: number): string {
+/** The rounds' least–greatest (`3.29–3.98`), `digits` after the point; `n/a` without rounds. */
+function fmtRounds(r: Ratio, digits: number): string {
+  if (r.rounds.length === 0) return 'n/a';
   const f = (x: number) => x.toFixed(digits);
-  return r.rounds.length === 1 || f(r.min) === f(r.max) ? `${f(r.median)}×` : `${f(r.median)}× (${f(r.min)}–${f(r.max)})`;
+  const lo = f(Math.min(...r.rounds));
+  const hi = f(Math.max(...r.rounds));
+  return (lo === hi ? lo : `${lo}–${hi}`) + (r.failed > 0 ? ` (${r.failed} failed)` : '');
+}
+
+/** `k of N rounds: a×, b×, c×` for the rounds that pass `ok`, each printed with `digits`. */
+function roundsHeld(r: Ratio, digits: number, ok: (x: number) => boolean): string {
+  const shown = r.rounds.map((x) => Number(x.toFixed(digits)));
+  return `${shown.filter(ok).length} of ${shown.length} rounds: ${shown.map((x) => `${x.toFixed(digits)}×`).join(', ')}${r.failed > 0 ? `; ${r.failed} failed, left out` : ''}`;
 }
 
 function folderStats(dir: string): { files: number; bytes: number; exec: number } {
@@ -144,11 +167,11 @@ interface Row {
   analyzeJson?: Measure;
   old: Measure & { note?: string };
   cat: Measure;
-  /** Per round: the old script's wall over ycsb-analyze's (on a sampled input, the one scaled
-   * estimate over each round's ycsb-analyze), and ycsb-analyze's over cat's. */
+  /** The old script's wall over ycsb-analyze's (on a sampled input the one scaled estimate, also
+   * in each round), and ycsb-analyze's over cat's: of the medians, and round by round. */
   oldOverAnalyze: Ratio;
   analyzeOverCat: Ratio;
-  /** ycsb-analyze's wall in each round. */
+  /** ycsb-analyze's wall in each round it succeeded. */
   analyzeRounds: number[];
   stages?: string;
   /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
@@ -246,8 +269,14 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   } else {
     old = summarize(olds);
   }
-  const oldOverAnalyze = ratio(analyses.map((m, i) => (sampled ? old.wall : olds[i].wall) / m.wall));
-  const analyzeOverCat = ratio(analyses.map((m, i) => m.wall / Math.max(cats[i].wall, 0.001)));
+  const oldOverAnalyze = ratio(
+    old.wall / Math.max(analyze.wall, 0.001),
+    analyses.map((m, i) => [sampled ? old : olds[i], m]),
+  );
+  const analyzeOverCat = ratio(
+    analyze.wall / Math.max(cat.wall, 0.001),
+    analyses.map((m, i) => [m, cats[i]]),
+  );
   // From a cold page cache (as a campaign just copied or not read for a while): one run each,
   // the cache emptied before each; the CLI with its read-ahead (the default) and without it.
   let cold: Row['cold'];
@@ -266,7 +295,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: known.length > 0 ? Math.max(...known) : undefined };
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.filter((m) => m.exit === 0).map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
 
 /** A text table: the first column left-aligned, the others right-aligned, a rule under the head. */
@@ -286,28 +315,32 @@ function printRows(rows: Row[]): void {
       `load average at start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' ')} (other work on the machine inflates wall times)`,
   );
   console.log(
-    `method: warm page cache; rounds of cat, ycsb-analyze and the old script (once, on a sample, where marked *) one after the other (${rows.map((r) => `${r.input}: ${r.analyzeRounds.length}`).join(', ')}); ` +
-      'wall and CPU = median of the rounds; CPU = user+sys; RSS = peak resident set (/usr/bin/time); wall ratios = median of the per-round ratios (least–greatest)',
+    `method: warm page cache; rounds of cat, ycsb-analyze and the old script (once, on a sample, where marked *) one after the other (${rows.map((r) => `${r.input}: ${r.oldOverAnalyze.rounds.length + r.oldOverAnalyze.failed}`).join(', ')}); ` +
+      'wall and CPU = median of the rounds (failed runs left out, marked "exit N"); CPU = user+sys; RSS = peak resident set (/usr/bin/time); ' +
+      'wall ratios = ratio of the medians (targets are judged on it), then the least–greatest of the ratios within each round',
   );
   console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF\n');
-  const head = ['input', 'files', 'MiB', 'ycsb-analyze', 'CPU', 'peak RSS', 'old script', 'CPU', 'cat', 'CPU', 'old/analyze wall', 'CPU', 'analyze/cat wall'];
+  const head = ['input', 'files', 'MiB', 'ycsb-analyze', 'CPU', 'peak RSS', 'old script', 'CPU', 'cat', 'CPU', 'old/analyze wall', 'by round', 'CPU', 'analyze/cat wall', 'by round'];
   const table = rows.map((r) => [
     r.input,
     String(r.files),
     r.mib.toFixed(1),
-    fmtS(r.analyze.wall) + (r.analyze.exit !== 0 ? ` (exit ${r.analyze.exit})` : ''),
+    fmtS(r.analyze.wall) + exit(r.analyze),
     fmtS(r.analyze.cpu),
     fmtMB(r.analyze.rssMB),
-    fmtS(r.old.wall) + (r.old.note ? '*' : ''),
+    fmtS(r.old.wall) + (r.old.note ? '*' : '') + exit(r.old),
     fmtS(r.old.cpu),
-    fmtS(r.cat.wall),
+    fmtS(r.cat.wall) + exit(r.cat),
     fmtS(r.cat.cpu),
-    fmtRatio(r.oldOverAnalyze, 0),
+    `${r.oldOverAnalyze.ofMedians.toFixed(0)}×`,
+    // (on a sampled input the old script ran once: the range is ycsb-analyze's alone)
+    fmtRounds(r.oldOverAnalyze, 0) + (r.old.note ? '*' : ''),
     `${(r.old.cpu / r.analyze.cpu).toFixed(0)}×`,
-    fmtRatio(r.analyzeOverCat, 1),
+    `${r.analyzeOverCat.ofMedians.toFixed(2)}×`,
+    fmtRounds(r.analyzeOverCat, 2),
   ]);
   printTable(head, table);
-  for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note}`);
+  for (const r of rows) if (r.old.note) console.log(`* ${r.input}: old script ${r.old.note} (run once: its "by round" range is ycsb-analyze's alone)`);
   for (const r of rows) {
     if (r.resident !== undefined) console.log(`page cache after the ycsb-analyze runs: ${(100 * r.resident).toFixed(0)}% of ${r.input}'s bytes resident${r.resident < 0.95 ? ' (not all warm: read partly from disk, by every contender)' : ''}`);
   }
@@ -328,30 +361,38 @@ function printRows(rows: Row[]): void {
   }
   console.log('\nstages (in-process, dist library, one run):');
   for (const r of rows) console.log(`  ${r.input}: ${r.stages}`);
-  console.log('\ntargets (median of the rounds; in how many rounds):');
-  const rounds = (r: Ratio, ok: (x: number) => boolean) => `${r.rounds.filter(ok).length} of ${r.rounds.length}`;
+  console.log('\ntargets (judged on the medians; then in how many rounds they held):');
+  const verdict = (ok: boolean, m: Measure) => (m.exit !== 0 ? `FAILED (ycsb-analyze exit ${m.exit})` : ok ? 'MET' : 'MISSED');
   for (const r of rows) {
     if (r.input.startsWith('study')) {
+      const o = r.oldOverAnalyze;
       console.log(
-        `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${r.analyze.wall < 1 ? 'MET' : 'MISSED'} (${r.analyzeRounds.filter((x) => x < 1).length} of ${r.analyzeRounds.length} rounds: ${r.analyzeRounds.map(fmtS).join(', ')}); ` +
-          `≥ 50× faster than the old script: ${fmtRatio(r.oldOverAnalyze, 0)} wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${r.oldOverAnalyze.median >= 50 ? 'MET' : 'MISSED'} (${rounds(r.oldOverAnalyze, (x) => x >= 50)} rounds: ${r.oldOverAnalyze.rounds.map((x) => `${x.toFixed(0)}×`).join(', ')})`,
+        `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${verdict(r.analyze.wall < 1, r.analyze)} (${r.analyzeRounds.filter((x) => x < 1).length} of ${r.analyzeRounds.length} rounds: ${r.analyzeRounds.map(fmtS).join(', ')}); ` +
+          `≥ 50× faster than the old script: ${o.ofMedians.toFixed(1)}× wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${verdict(o.ofMedians >= 50, r.analyze)} (${roundsHeld(o, 1, (x) => x >= 50)})`,
       );
       if (r.analyzeJson) {
-        console.log(`  (with --json, every pairwise interval computed: ${fmtS(r.analyzeJson.wall)}, ${(r.old.wall / r.analyzeJson.wall).toFixed(0)}× the old script)`);
+        console.log(`  (with --json, every pairwise interval computed: ${fmtS(r.analyzeJson.wall)}${exit(r.analyzeJson)}, ${(r.old.wall / r.analyzeJson.wall).toFixed(0)}× the old script, ratio of the medians)`);
       }
     }
     if (r.files >= 100_000) {
+      const c = r.analyzeOverCat;
       console.log(
-        `  100,000 files: peak RSS < 512 MB: ${fmtMB(r.analyze.rssMB)} ${r.analyze.rssMB < 512 ? 'MET' : 'MISSED'}; ` +
-          `within 3× of cat: ${fmtRatio(r.analyzeOverCat, 2)} ${r.analyzeOverCat.median <= 3 ? 'MET' : 'MISSED'} (${rounds(r.analyzeOverCat, (x) => x <= 3)} rounds: ${r.analyzeOverCat.rounds.map((x) => `${x.toFixed(2)}×`).join(', ')})`,
+        `  100,000 files: peak RSS < 512 MB: ${fmtMB(r.analyze.rssMB)} ${verdict(r.analyze.rssMB < 512, r.analyze)}; ` +
+          `within 3× of cat: ${c.ofMedians.toFixed(2)}× ${verdict(c.ofMedians <= 3, r.analyze)} (${roundsHeld(c, 2, (x) => x <= 3)})`,
       );
     }
   }
 }
 
+function exit(m: Measure): string {
+  return m.exit !== 0 ? ` (exit ${m.exit})` : '';
+}
+
 async function main(): Promise<void> {
   if (!existsSync(BIN)) throw new Error(`${BIN} not found: run \`npm run build\` first (npm run bench does)`);
-  const repeatN = Number(arg('--repeat') ?? 3);
+  const repeatN = countArg('--repeat', 3);
+  const largeRepeat = countArg('--large-repeat', 3);
+  const oldSample = countArg('--old-sample', 2000);
   const group = 'db,workload,rf';
   const work = mkdtempSync(join(tmpdir(), 'ycsb-bench-'));
   const rows: Row[] = [];
@@ -378,7 +419,7 @@ async function main(): Promise<void> {
         process.stderr.write(`generated ${r.files} files, ${(r.bytes / 2 ** 30).toFixed(2)} GiB in ${r.seconds.toFixed(0)} s\n`);
         if (!arg('--large-dir') || !flag('--keep')) cleanup.push(largeDir);
       }
-      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: Number(arg('--large-repeat') ?? 3), oldSample: Number(arg('--old-sample') ?? 2000), group }));
+      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: largeRepeat, oldSample, group }));
     }
     printRows(rows);
   } finally {

@@ -63,6 +63,17 @@ export { BINDING_DB, dbFromBinding, workloadName } from './formats/header.js';
 type TimeseriesPoint = NonNullable<OperationStats['timeseries']>[number];
 
 /** Operation names YCSB measures that are not client operations (measurement.trackjvm). */
+/** The part of an output that is missing: named in short in a message, in full as the expected part. */
+interface Missing {
+  short: string;
+  full: string;
+}
+const JAVA_SUMMARY: Missing = { short: 'summary', full: 'summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))' };
+const CPP_SUMMARY: Missing = {
+  short: 'summary',
+  full: 'summary ("Run runtime(sec): …", "Run operations(ops): …", "Run throughput(ops/sec): …", or the same for Load)',
+};
+
 const JVM_PSEUDO_OPS = new Set(['THREAD_COUNT', 'USED_MEM_MB', 'SYS_LOAD_AVG', 'GCS', 'GCS_TIME']);
 /** Summary-only JVM lines (measurement.trackjvm). */
 const JVM_SUMMARY = new Set([
@@ -874,8 +885,12 @@ class Parser {
     return `line ${e.line}: ${e.text}`;
   }
 
-  /** No summary: failed (usage, exception), partial (status lines, header) or not-ycsb. */
-  noSummary(format: YcsbFormat, what: string): ParsedRun {
+  /**
+   * No summary: failed (usage, exception), partial (status lines, header) or not-ycsb. `what`: the
+   * missing part, `short` in a message ("summary") and `full` where no expected/found follows or as
+   * the expected part (so that a message with both names it once in each form).
+   */
+  noSummary(format: YcsbFormat, what: Missing): ParsedRun {
     if (this.usageLine !== undefined) {
       this.diag({
         line: this.usageLine,
@@ -900,9 +915,8 @@ class Parser {
       this.diag({
         line: this.lastNonEmptyLine || undefined,
         severity: 'warning',
-        // what is missing named once in short ("summary"); the expected part gives it in full
-        message: `partial: ${found.join(', ')}, but the output stops before the ${what.replace(/ \(.*\)$/, '')}`,
-        expected: what,
+        message: `partial: ${found.join(', ')}, but the output stops before the ${what.short}`,
+        expected: what.full,
         found: this.lastNonEmptyLine ? `end of text after ${JSON.stringify(clip(this.lastNonEmptyText, 60))}` : 'end of text',
       });
       if (this.firstException) {
@@ -928,7 +942,7 @@ class Parser {
    * (see fatalReason: the main thread dying, a WorkloadException, a failed export, out of memory,
    * a Go panic) or a run that never made progress is failed. Undefined: not this case.
    */
-  exceptionWithoutSummary(format: YcsbFormat, what: string): ParsedRun | undefined {
+  exceptionWithoutSummary(format: YcsbFormat, what: Missing): ParsedRun | undefined {
     const fmt = format === 'unknown' ? 'ycsb-text' : format;
     const first = this.exAfterFirst ?? this.firstException;
     if (!first) return undefined;
@@ -938,7 +952,7 @@ class Parser {
       this.diag({
         line: first.line,
         severity: 'error',
-        message: `failed: an exception and no ${what}, and no status line ever showed operations done (${count} exception line(s), first at line ${first.line}: ${first.text}; last exception line ${lastEx})`,
+        message: `failed: an exception and no ${what.full}, and no status line ever showed operations done (${count} exception line(s), first at line ${first.line}: ${first.text}; last exception line ${lastEx})`,
       });
       return this.base('failed', fmt);
     }
@@ -948,15 +962,15 @@ class Parser {
       this.diag({
         line: fatal.line,
         severity: 'error',
-        message: `failed: the client stopped itself: line ${fatal.line}: ${fatal.text} (${fatal.why}), after ${progress}; no ${what} follows`,
+        message: `failed: the client stopped itself: line ${fatal.line}: ${fatal.text} (${fatal.why}), after ${progress}; no ${what.full} follows`,
       });
       return this.base('failed', fmt);
     }
     this.diag({
       line: this.lastNonEmptyLine,
       severity: 'warning',
-      message: `partial: ${progress}; then ${count} exception line(s) (first at line ${first.line}: ${first.text}; the last exception line is ${lastEx}) and no ${what}. A client-thread exception does not stop YCSB, which still prints its summary (the study's failed Citus runs do), so the output was cut off`,
-      expected: what,
+      message: `partial: ${progress}; then ${count} exception line(s) (first at line ${first.line}: ${first.text}; the last exception line is ${lastEx}) and no ${what.short}. A client-thread exception does not stop YCSB, which still prints its summary (the study's failed Citus runs do), so the output was cut off`,
+      expected: what.full,
       found: `end of text at line ${this.lastNonEmptyLine}`,
     });
     return this.base('partial', fmt);
@@ -1033,7 +1047,7 @@ class Parser {
           message: 'operation sections without the [OVERALL] lines: the summary is incomplete',
         });
       }
-      const r = this.noSummary(format, 'summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))');
+      const r = this.noSummary(format, format === 'ycsb-cpp' ? CPP_SUMMARY : JAVA_SUMMARY);
       if (r.status === 'partial' || r.status === 'failed') {
         r.operations = operations;
         r.metrics = metrics;
@@ -1215,7 +1229,7 @@ class Parser {
       });
     }
     if (this.goFinishedLine === undefined || this.goFinal.size === 0) {
-      return this.noSummary('go-ycsb', 'final go-ycsb block ("Run finished, takes …" followed by the TOTAL line)');
+      return this.noSummary('go-ycsb', { short: 'final go-ycsb block', full: 'final go-ycsb block ("Run finished, takes …" followed by the TOTAL line)' });
     }
     const run = this.base('ok', 'go-ycsb');
     const operations: Record<string, OperationStats> = {};
@@ -1267,7 +1281,7 @@ class Parser {
   finishCpp(): ParsedRun {
     const chosen = this.cpp.run ?? this.cpp.load;
     const phase = this.cpp.run ? 'run' : 'load';
-    if (!chosen) return this.noSummary('ycsb-cpp', 'summary');
+    if (!chosen) return this.noSummary('ycsb-cpp', CPP_SUMMARY);
     this.header.factors.phase = phase;
     // samples of the chosen phase: after the load summary when the run is chosen
     const from = phase === 'run' && this.cpp.load ? this.cpp.load.seriesEnd : 0;

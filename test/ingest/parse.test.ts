@@ -568,6 +568,16 @@ describe('truncated files', () => {
     const go = parseYcsb(fixture('go-ycsb-run.txt').split('\n').slice(0, 12).join('\n'), 'cut').diagnostics.find((x) => x.severity === 'warning');
     expect(go?.message).toMatch(/, but the output stops before the final go-ycsb block$/);
     expect(go?.expected).toMatch(/^final go-ycsb block \("Run finished/);
+    // YCSB-cpp status lines and no Load/Run summary
+    const cppText = fixture('ycsb-cpp-cut.txt').split('\n').slice(0, 2).join('\n');
+    const cpp = parseYcsb(cppText, 'cpp').diagnostics.find((x) => x.severity === 'warning');
+    expect(cpp?.message).toMatch(/, but the output stops before the summary$/);
+    expect(cpp?.expected).toMatch(/^summary \("Run runtime\(sec\): …", "Run operations\(ops\): …", "Run throughput\(ops\/sec\): …", or the same for Load\)$/);
+    // cut after exceptions: the short name in the message, the full one only as the expected part
+    const ex = parse('exception-after-progress.txt').diagnostics.find((x) => x.severity === 'warning');
+    expect(ex?.message).toMatch(/ and no summary\. A client-thread exception/);
+    expect(ex?.message).not.toMatch(/\[OVERALL\]/);
+    expect(ex?.expected).toBe('summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))');
   });
   it('stops inside the last section: partial (truncated-summary.txt)', () => {
     const r = parse('truncated-summary.txt');
