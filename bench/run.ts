@@ -134,7 +134,7 @@ function fmtRounds(r: Ratio, digits: number): string {
   return (lo === hi ? lo : `${lo}–${hi}`) + (r.failed > 0 ? ` (${r.failed} failed)` : '');
 }
 
-/** `k of N rounds: a×, b×, c×` for the rounds that pass `ok`, each printed with `digits`. */
+/** `k of N rounds: a×, b×, c×`: how many rounds pass `ok` (judged on the value as printed, `digits` after the point), then every round. */
 function roundsHeld(r: Ratio, digits: number, ok: (x: number) => boolean): string {
   const shown = r.rounds.map((x) => Number(x.toFixed(digits)));
   return `${shown.filter(ok).length} of ${shown.length} rounds: ${shown.map((x) => `${x.toFixed(digits)}×`).join(', ')}${r.failed > 0 ? `; ${r.failed} failed, left out` : ''}`;

@@ -30,8 +30,10 @@ import {
   type RunStatus,
   type StatusSample,
 } from '../model/index.js';
+import { median } from '../stats/median.js';
 import { discover } from './discover.js';
 import { parseYcsb } from './parse.js';
+import { READAHEAD_STATE } from './readahead-state.js';
 import { assignFactors } from './scheme.js';
 import { parseTable, type TableOptions } from './table.js';
 
@@ -491,11 +493,7 @@ const READAHEAD_BYTES = 256 * 2 ** 20;
  * @example looksCold([20, 15, 300, 25, 18, 22, 17, 19]) // false (one slow file)
  */
 export function looksCold(micros: readonly number[], thresholdMicros = READAHEAD_COLD_MICROS): boolean {
-  if (micros.length === 0) return false;
-  const s = [...micros].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return median > thresholdMicros;
+  return micros.length > 0 && median(micros) > thresholdMicros;
 }
 
 /** Time (µs) to open each of up to 8 files spread over `files`, read its first 4 KiB and close it. */
@@ -542,8 +540,8 @@ function startReadAhead(files: readonly { root: string; path: string }[], mode: 
   if (mode === 'auto' && !looksCold(probeMicros)) return none(probeMicros);
   if (READAHEAD_URL.protocol !== 'file:' || !existsSync(fileURLToPath(READAHEAD_URL))) return none(probeMicros, 'the read-ahead module is not built');
   const paths = files.map((f) => join(f.root, f.path));
-  // [first file not taken by a parsing thread, stop, files read, running]
-  const state = new Int32Array(new SharedArrayBuffer(16));
+  const { FRONTIER, STOP, READ, RUNNING, SLOTS } = READAHEAD_STATE;
+  const state = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   // libuv's pool (UV_THREADPOOL_SIZE, 4 by default) is the whole process's: about two reads queued
   // per pool thread keep it busy without holding back other users' requests for long
   const poolSize = Math.max(1, Math.min(1024, Number(process.env.UV_THREADPOOL_SIZE) || 4));
@@ -559,10 +557,10 @@ function startReadAhead(files: readonly { root: string; path: string }[], mode: 
   // (a read-ahead that fails costs only its speed-up: it is reported in the stats)
   worker.on('error', (e) => (error = e.message));
   return {
-    taken: (i) => Atomics.store(state, 0, i),
+    taken: (i) => Atomics.store(state, FRONTIER, i),
     stop: () => {
-      Atomics.store(state, 1, 1);
-      return { probeMicros, started: true, running: Atomics.load(state, 3) === 1, filesRead: Atomics.load(state, 2), ...(error !== undefined ? { error } : {}) };
+      Atomics.store(state, STOP, 1);
+      return { probeMicros, started: true, running: Atomics.load(state, RUNNING) === 1, filesRead: Atomics.load(state, READ), ...(error !== undefined ? { error } : {}) };
     },
   };
 }

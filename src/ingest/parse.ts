@@ -62,18 +62,19 @@ export { BINDING_DB, dbFromBinding, workloadName } from './formats/header.js';
 /** One row of the `timeseries` measurement: offset (ms since start) -> mean latency (µs). */
 type TimeseriesPoint = NonNullable<OperationStats['timeseries']>[number];
 
-/** Operation names YCSB measures that are not client operations (measurement.trackjvm). */
 /** The part of an output that is missing: named in short in a message, in full as the expected part. */
 interface Missing {
   short: string;
   full: string;
 }
 const JAVA_SUMMARY: Missing = { short: 'summary', full: 'summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))' };
+const GO_SUMMARY: Missing = { short: 'final go-ycsb block', full: 'final go-ycsb block ("Run finished, takes …" followed by the TOTAL line)' };
 const CPP_SUMMARY: Missing = {
   short: 'summary',
   full: 'summary ("Run runtime(sec): …", "Run operations(ops): …", "Run throughput(ops/sec): …", or the same for Load)',
 };
 
+/** Operation names YCSB measures that are not client operations (measurement.trackjvm). */
 const JVM_PSEUDO_OPS = new Set(['THREAD_COUNT', 'USED_MEM_MB', 'SYS_LOAD_AVG', 'GCS', 'GCS_TIME']);
 /** Summary-only JVM lines (measurement.trackjvm). */
 const JVM_SUMMARY = new Set([
@@ -1229,7 +1230,7 @@ class Parser {
       });
     }
     if (this.goFinishedLine === undefined || this.goFinal.size === 0) {
-      return this.noSummary('go-ycsb', { short: 'final go-ycsb block', full: 'final go-ycsb block ("Run finished, takes …" followed by the TOTAL line)' });
+      return this.noSummary('go-ycsb', GO_SUMMARY);
     }
     const run = this.base('ok', 'go-ycsb');
     const operations: Record<string, OperationStats> = {};

@@ -21,10 +21,11 @@
  */
 import { close, constants, fstat, open, read } from 'node:fs';
 import { workerData } from 'node:worker_threads';
+import { READAHEAD_STATE } from './readahead-state.js';
 
 interface Data {
   paths: string[];
-  /** Int32Array on a SharedArrayBuffer: [FRONTIER, STOP, READ, RUNNING]. */
+  /** Int32Array on a SharedArrayBuffer, slots READAHEAD_STATE (./readahead-state.ts). */
   state: Int32Array;
   /** Reads in flight at once. */
   lanes: number;
@@ -36,10 +37,7 @@ interface Data {
   maxBytes: number;
 }
 
-const FRONTIER = 0;
-const STOP = 1;
-const READ = 2;
-const RUNNING = 3;
+const { FRONTIER, STOP, READ, RUNNING } = READAHEAD_STATE;
 const CHUNK = 64 * 1024;
 // O_NONBLOCK: opening a FIFO put in place of a file after discovery must not block a pool thread
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

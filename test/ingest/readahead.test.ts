@@ -12,6 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { looksCold } from '../../src/ingest/load.js';
+import { READAHEAD_STATE } from '../../src/ingest/readahead-state.js';
+
+const { FRONTIER, STOP, READ, SLOTS } = READAHEAD_STATE;
 
 const DIST_LOAD = path.resolve(__dirname, '../../dist/ingest/load.js');
 const DIST_READAHEAD = path.resolve(__dirname, '../../dist/ingest/readahead-worker.js');
@@ -61,18 +64,18 @@ async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-/** The built read-ahead thread on `paths`, with its shared state [frontier, stop, files read, running]. */
+/** The built read-ahead thread on `paths`, with its shared state (slots READAHEAD_STATE). */
 function startThread(paths: string[], data: { lanes: number; ahead: number; aheadBytes: number; maxBytes: number }) {
-  const state = new Int32Array(new SharedArrayBuffer(16));
+  const state = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   const w = new Worker(DIST_READAHEAD, { workerData: { paths, state, ...data } });
   return { state, w };
 }
 
 /** Wait until the thread has read `n` files, then check that it stays there (it waits, reads no more). */
 async function readSettlesAt(state: Int32Array, n: number): Promise<void> {
-  await until(() => Atomics.load(state, 2) === n);
+  await until(() => Atomics.load(state, READ) === n);
   await new Promise((r) => setTimeout(r, 100));
-  expect(Atomics.load(state, 2)).toBe(n);
+  expect(Atomics.load(state, READ)).toBe(n);
 }
 
 /** Descriptors of this process open on files under `dir` (Linux's /proc/self/fd). */
@@ -101,13 +104,13 @@ describe.skipIf(!built)('the read-ahead thread', () => {
       // files 0..49 (45 of them exist), then it waits for the frontier
       await readSettlesAt(state, 45);
       // the parsing threads took everything before 200: files 50..199 are skipped, 200..249 read
-      Atomics.store(state, 0, 200);
+      Atomics.store(state, FRONTIER, 200);
       await readSettlesAt(state, 90);
       // stopped: nothing more, whatever the frontier
-      Atomics.store(state, 1, 1);
-      Atomics.store(state, 0, 250); // (files 250..299 would be next)
+      Atomics.store(state, STOP, 1);
+      Atomics.store(state, FRONTIER, 250); // (files 250..299 would be next)
       await new Promise((r) => setTimeout(r, 200));
-      expect(Atomics.load(state, 2)).toBe(90);
+      expect(Atomics.load(state, READ)).toBe(90);
     } finally {
       await w.terminate();
     }
@@ -127,10 +130,10 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     try {
       await readSettlesAt(state, 10);
       // the frontier passes them: the bytes behind it no longer count
-      Atomics.store(state, 0, 50);
+      Atomics.store(state, FRONTIER, 50);
       await readSettlesAt(state, 20);
     } finally {
-      Atomics.store(state, 1, 1);
+      Atomics.store(state, STOP, 1);
       await w.terminate();
     }
   }, 30_000);
@@ -146,9 +149,9 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     // one lane, the FIFO first: an open that waited for a writer would hold it (and a pool thread) for good
     const { state, w } = startThread(paths, { lanes: 1, ahead: 10, aheadBytes: 2 ** 30, maxBytes: 2 ** 20 });
     try {
-      await until(() => Atomics.load(state, 2) === 2, 5_000);
+      await until(() => Atomics.load(state, READ) === 2, 5_000);
     } finally {
-      Atomics.store(state, 1, 1);
+      Atomics.store(state, STOP, 1);
       await w.terminate();
     }
   }, 30_000);
@@ -203,12 +206,12 @@ describe.skipIf(!built)('the read-ahead thread', () => {
     }
     const { state, w } = startThread(paths, { lanes: 8, ahead: 1000, aheadBytes: 2 ** 40, maxBytes: 2 ** 30 });
     const exited = new Promise<number>((r) => w.once('exit', r));
-    await until(() => Atomics.load(state, 2) >= 3);
-    Atomics.store(state, 1, 1);
+    await until(() => Atomics.load(state, READ) >= 3);
+    Atomics.store(state, STOP, 1);
     // no terminate(): the lanes end after their current read, close their files, and the thread ends
     const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 5_000))]);
     expect(code).toBe(0);
-    expect(Atomics.load(state, 2)).toBeLessThan(200);
+    expect(Atomics.load(state, READ)).toBeLessThan(200);
     expect(openUnder(dir)).toEqual([]);
   }, 30_000);
 
