@@ -4,8 +4,10 @@ import { quantileSorted } from './quantile.js';
  * Sample median: the middle order statistic, or the mean of the two middle ones, as R's `median`.
  *
  * Computed by selection (quickselect) in a copy, which finds the same order statistics as a sort in
- * linear expected time; a series with NaN or a zero is sorted instead (NaN has no place in the
+ * linear expected time; a series with NaN or −0 is sorted instead (NaN has no place in the
  * selection's comparisons, and the sort puts −0 before +0, which compare equal in the selection).
+ * Without them, values that compare equal are the same double, so the selection's order statistics
+ * are the sort's bit for bit (+0 alone, as in throughput series with stalls, is selected).
  *
  * Reference: R Core Team, `median.default`; Hoare, C. A. R. (1961), "Algorithm 65: Find", CACM 4(7), 321.
  * @throws {RangeError} when `x` is empty.
@@ -17,7 +19,7 @@ export function median(x: readonly number[]): number {
   for (let i = 0; i < n; i++) {
     const v = a[i];
     // a numeric typed-array sort: the same order as sort((a, b) => a - b), without a comparator call
-    if (v !== v || v === 0) return quantileSorted(a.sort() as unknown as number[], 0.5);
+    if (v !== v || (v === 0 && 1 / v < 0)) return quantileSorted(a.sort() as unknown as number[], 0.5);
   }
   if (n === 0) return quantileSorted([], 0.5);
   return medianInPlace(a, n);

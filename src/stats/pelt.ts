@@ -212,12 +212,17 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
     // general loop makes right after that step) as it is reached, then evaluated and kept in place.
     // A candidate added at the previous step was not evaluated there: its value is −∞ (kept).
     //
-    // Bounding: ss ≥ 0, so F[τ] + log(len) + β (the value with ss = 0, by monotone rounding ≤ the
-    // value) bounds a candidate's value from below. A candidate whose bound is not below the best so
-    // far, or is above the value of the previous step's argmin (seed; never pruned, see below),
-    // cannot be the first strict minimum: it is kept without computing its segment cost, with its
-    // bound in place of its value (the pruning test on a lower bound prunes less, never wrongly).
-    // F and the argmins are the ones the full loop finds; fewer candidates are pruned.
+    // Order: the candidates are kept sorted by F[τ] (a new one is inserted in place; compaction keeps
+    // the order). The step starts from the previous step's argmin (seed: it is never pruned, its
+    // value − β + K < its value = prevBest) as the best so far. Every value is at least F[τ] + β (ss
+    // and log(len) are ≥ 0; rounding is monotone), so once F[τ] + β exceeds the best, no candidate
+    // from there on can reach it: they are kept as they are, with their values from an earlier step
+    // (a value only grows with t: a lower bound, which prunes less, never wrongly), and not visited.
+    // Bounding: F[τ] + log(len) + β (the value with ss = 0) bounds a candidate's value from below; a
+    // candidate whose bound is above the best so far cannot be the minimum: it is kept without
+    // computing its segment cost, with its bound in place of its value. Ties go to the smallest τ,
+    // explicitly (the candidates are not visited in τ order): the first strict minimum over ascending
+    // τ, as the full loop finds it. F and the argmins are the full loop's; fewer candidates are pruned.
     let prevBest = Infinity;
     vals[0] = -Infinity;
     for (let t = 1; t <= n; t++) {
@@ -225,27 +230,29 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
       let arg = -1;
       const s1t = s1[t];
       const s2t = s2[t];
-      // the previous argmin's value: it is not pruned (its value − β + K < its value = prevBest)
-      let seed = Infinity;
       const prev = last[t - 1];
       if (prev >= 0) {
         const len = t - prev;
         const sx = s1t - s1[prev];
         const ss = Math.max(0, s2t - s2[prev] - (sx * sx) / len);
-        seed = F[prev] + (ss / variance + logLen[len]) + beta;
+        best = F[prev] + (ss / variance + logLen[len]) + beta;
+        arg = prev;
       }
       let w = 0;
       const tp = t - 1;
       const lnt = mbic ? logLen[n - tp] : 0;
       const limit = pruneLimit(prevBest, slack);
-      for (let k = 0; k < nc; k++) {
+      let k = 0;
+      for (; k < nc; k++) {
         const tau = cand[k];
+        const f = F[tau];
+        if (f + beta > best) break; // this one and every later one: F ≥ f, value ≥ f + β > best
         // pruned after step t − 1 (tp): F(τ) + C(τ, tp) + K(τ, tp) > F(tp), with the tight MBIC
         // constant K(τ, tp) = −log((tp − τ)(n − tp)/(n − τ)) (see above), beyond the rounding slack
         if (mbic ? vals[k] - beta - (logLen[tp - tau] + lnt - logLen[n - tau]) > limit : vals[k] - beta > limit) continue;
         const len = t - tau;
-        const bound = F[tau] + logLen[len] + beta;
-        if (bound >= best || bound > seed) {
+        const bound = f + logLen[len] + beta;
+        if (bound > best || (bound === best && tau > arg)) {
           cand[w] = tau;
           vals[w] = bound;
           w++;
@@ -253,20 +260,25 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
         }
         const sx = s1t - s1[tau];
         const ss = Math.max(0, s2t - s2[tau] - (sx * sx) / len);
-        const v = F[tau] + (ss / variance + logLen[len]) + beta;
+        const v = f + (ss / variance + logLen[len]) + beta;
         cand[w] = tau;
         vals[w] = v;
         w++;
-        if (v < best) {
+        if (v < best || (v === best && tau < arg)) {
           best = v;
           arg = tau;
         }
       }
+      // the candidates not visited, kept in order
+      if (w < k) for (; k < nc; k++) (cand[w] = cand[k]), (vals[w] = vals[k]), w++;
+      else w = nc;
       F[t] = best;
       last[t] = arg;
       if (Number.isFinite(best)) {
-        cand[w] = t;
-        vals[w] = -Infinity;
+        let i = w;
+        for (; i > 0 && F[cand[i - 1]] > best; i--) (cand[i] = cand[i - 1]), (vals[i] = vals[i - 1]);
+        cand[i] = t;
+        vals[i] = -Infinity;
         w++;
       }
       nc = w;
