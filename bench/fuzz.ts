@@ -7,8 +7,10 @@
  *        and the study's files when ../shared/data is there
  * case i (seeded): pick a seed file, apply 1–3 mutations:
  *   truncate · flip bytes · duplicate lines · delete lines · huge numbers · NaN/Infinity ·
- *   invalid UTF-8 · NUL byte · CRLF/CR line ends · shuffle lines · empty · splice two files
- * fast path (every case): decode (the loader's) → parseYcsb; invariants checked
+ *   invalid UTF-8 · NUL byte · CRLF/CR line ends · shuffle lines · empty · splice two files ·
+ *   status-line edits at the edges of what the status-line scanner claims
+ * fast path (every case): decode (the loader's) → parseYcsb; invariants checked; the lean parse
+ *   (no per-operation stats) with and without the status-line scanner must be deep-equal
  * loader path (every `batch` cases): the batch written to a temp folder → loadRuns; every file
  *   must come back once with a status; counts must add up
  * big lines (through the real loader): a 100 MB line of digits, of op blocks, of '[', appended to a run
@@ -21,6 +23,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, loadRuns } from '../src/ingest/load.js';
 import { parseYcsb } from '../src/ingest/parse.js';
+import { scanStatusLines } from '../src/ingest/formats/status-scan.js';
+import { isDeepStrictEqual } from 'node:util';
 import { RUN_STATUSES, type ParsedRun } from '../src/model/index.js';
 import { generateCampaign, mulberry32 } from '../fixtures/generator.js';
 
@@ -69,6 +73,32 @@ function join1(ls: string[]): Uint8Array {
 const HUGE = ['1e400', '-1e400', '99999999999999999999999999999', '9223372036854775807', '-9223372036854775808', '1.7976931348623157E308', '4.9E-324', '-0', '0x1F', '1e-400', '123456789012345678901234567890.5'];
 const NANS = ['NaN', 'Infinity', '-Infinity', '∞', '', ' ', 'null', '-', '1,5', '1.2.3', '--3', '+7', '.5', '5.'];
 const BAD_UTF8 = [[0xff], [0xc3], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0x80], [0xf0, 0x9f, 0x98]];
+
+const THROUGHPUTS = ['-0', '0', '1,5', '12.', '.5', '1e3', '1234567890123456', '123456789012345', '0.000000000000001', 'NaN', '', '--1', '-12.5', '1.2.3', '7,', ',7'];
+const TIMES = ['1234567890123456', '123456789012345', '0', '00012', '-5', '1.5', ''];
+const BLOCK_NAMES = ['READ', 'UPDATE', 'INSERT', 'SCAN', 'READ-MODIFY-WRITE', 'CLEANUP', 'DELETE', 'READ-FAILED', 'READ-MODIFY-WRITE-FAILED', 'read', 'READS', 'FOO', 'INSERT-FAILED', ''];
+/** Edits of one status line, each at an edge of the scanner's claim. */
+const STATUS_EDITS: ((line: string, rand: Rand) => string)[] = [
+  (l, rand) => l.replace(/[^ ;]* current ops\/sec/, `${pick(rand, THROUGHPUTS)} current ops/sec`),
+  (l, rand) => l.replace(/\d+ sec: /, `${pick(rand, TIMES)} sec: `),
+  (l, rand) => l.replace(/sec: \d+ operations/, `sec: ${pick(rand, TIMES)} operations`),
+  (l, rand) => {
+    const at = int(rand, l.length + 1);
+    return l.slice(0, at) + pick(rand, [' AverageLatency(us)=5', 'AverageLatency', ' sec: ', ' current ops/sec', '[', ']', ':', ' operations', '\r', '\t']) + l.slice(at);
+  },
+  (l, rand) => {
+    // more blocks (up to 10), or fewer
+    const m = l.match(/\[[^\]]*\]/g) ?? [];
+    if (m.length === 0) return l;
+    const extra = Array.from({ length: int(rand, 9) }, () => pick(rand, m)).join(' ');
+    return rand() < 0.3 ? l.replace(/\[[^\]]*\]/, '') : `${l} ${extra}`;
+  },
+  (l, rand) => l.replace(/\[([A-Z-]+):/, `[${pick(rand, BLOCK_NAMES)}:`),
+  (l, rand) => l.replace(/Count=\d+, Max=/, pick(rand, ['Count=, Max=', 'Count=5 Max=', 'Count=5,Max=', 'Count=x, Max=', 'Count=7, Max='])),
+  (l, rand) => pick(rand, [' ', '\t', '[x] ', 'x', '|', '{']) + l,
+  (l) => l.replace(/\]\s*$/, ''),
+  (l) => `${l}\r`,
+];
 
 /** One mutation; its name says what it did (for reproducing a failure). */
 export const MUTATIONS: Record<string, (b: Uint8Array, rand: Rand, other: Uint8Array) => Uint8Array> = {
@@ -140,6 +170,18 @@ export const MUTATIONS: Record<string, (b: Uint8Array, rand: Rand, other: Uint8A
     ls[i] = ls[i] + (pick(rand, ['9', ' [READ: Count=1, Max=2, Min=1, Avg=1.5, 90=2]', '[', ', ', 'x']) as string).repeat(1000 + int(rand, 20000));
     return join1(ls);
   },
+  statusEdit: (b, rand) => {
+    // edits at the edges of what the status-line scanner claims (src/ingest/formats/status-scan.ts)
+    const ls = lines(b);
+    const status = ls.map((l, i) => (l.includes(' sec: ') ? i : -1)).filter((i) => i >= 0);
+    if (status.length === 0) return b;
+    const n = 1 + int(rand, 4);
+    for (let k = 0; k < n; k++) {
+      const i = pick(rand, status);
+      ls[i] = pick(rand, STATUS_EDITS)(ls[i], rand);
+    }
+    return join1(ls);
+  },
   empty: () => new Uint8Array(0),
   splice: (b, rand, other) => Buffer.concat([b.subarray(0, int(rand, b.length + 1)), other.subarray(int(rand, other.length + 1))]),
   bom: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]),
@@ -203,7 +245,30 @@ export interface FuzzReport {
   failures: FuzzFailure[];
   slowest: { id: number; ms: number; seed: string; mutations: string[] };
   big: { what: string; ms: number; status: string; rssMB: number }[];
+  /** Cases whose lean parse (no per-operation stats) was compared with and without the status-line
+   * scanner, and the status lines the scanner claimed in them. */
+  scanner: { cases: number; claimedLines: number };
   seconds: number;
+}
+
+/** Lines of `text` the status-line scanner claims (as parseYcsb hands it the text). */
+function claimedLines(text: string): number {
+  const s = scanStatusLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let n = 0;
+  if (s) for (let i = 0; i < s.lines; i++) n += s.i32[s.meta + 4 * i + 2];
+  return n;
+}
+
+/** Where two parses first differ (a path and both values), for the failure message. */
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (isDeepStrictEqual(a, b)) return '';
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+  }
+  return `${path || '(root)'}: ${String(JSON.stringify(a)).slice(0, 200)} vs ${String(JSON.stringify(b)).slice(0, 200)}`;
 }
 
 /** Run the fuzz: `cases` seeded cases through decode+parseYcsb, batches through loadRuns, and big lines. */
@@ -215,6 +280,8 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
   const failures: FuzzFailure[] = [];
   let slowest = { id: -1, ms: 0, seed: '', mutations: [] as string[] };
   let loaderFiles = 0;
+  let scannerCases = 0;
+  let scannedLines = 0;
   const tmp = mkdtempSync(join(tmpdir(), 'ycsb-fuzz-'));
   try {
     let batch: FuzzCase[] = [];
@@ -252,6 +319,12 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
         if (binary) statuses['not-ycsb'] = (statuses['not-ycsb'] ?? 0) + 1;
         else {
           const p = parseYcsb(text, name);
+          // the loader's lean parse: the status-line scanner must change nothing
+          const lean = parseYcsb(text, name, { statusOps: false });
+          const leanJs = parseYcsb(text, name, { statusOps: false, scanner: false });
+          scannerCases++;
+          if (!isDeepStrictEqual(lean, leanJs)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem: `the status-line scanner changed the lean parse: ${firstDifference(lean, leanJs)}` });
+          scannedLines += claimedLines(text);
           if (diagnostic) p.diagnostics.unshift(diagnostic);
           for (const problem of checkParsed(p, name)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem });
           statuses[p.status] = (statuses[p.status] ?? 0) + 1;
@@ -295,7 +368,7 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    return { cases: opts.cases, loaderFiles, statuses, failures, slowest, big, seconds: (performance.now() - t0) / 1000 };
+    return { cases: opts.cases, loaderFiles, statuses, failures, slowest, big, scanner: { cases: scannerCases, claimedLines: scannedLines }, seconds: (performance.now() - t0) / 1000 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -318,6 +391,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (tty) process.stderr.write('\r\x1b[K');
   console.log(`fuzz: ${r.cases} cases (seed ${arg('--seed', 1)}) in ${r.seconds.toFixed(1)} s; ${r.loaderFiles} of them also through loadRuns`);
   console.log(`statuses: ${JSON.stringify(r.statuses)}`);
+  console.log(`status-line scanner: ${r.scanner.cases} lean parses compared with and without it, ${r.scanner.claimedLines} status lines claimed`);
   console.log(`slowest case: #${r.slowest.id} ${r.slowest.ms.toFixed(0)} ms (${r.slowest.seed}: ${r.slowest.mutations.join(' + ')})`);
   for (const b of r.big) console.log(`big: ${b.what}: ${b.status} in ${(b.ms / 1000).toFixed(1)} s, peak RSS so far ${Math.round(b.rssMB)} MB`);
   if (r.failures.length === 0) console.log('failures: none');

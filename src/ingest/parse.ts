@@ -55,7 +55,8 @@ import {
 import { applyClientArgs, clientArgsFromJavaLine, splitClientArgs, type ClientArgs } from './formats/header.js';
 import { mayHoldJsonKey, scanJsonLine, type JsonScanState } from './formats/json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseGoDuration, parseNumber } from './formats/numbers.js';
-import { parseStatusLine } from './formats/status.js';
+import { leanOps, parseStatusLine, type StatusOps } from './formats/status.js';
+import { scanStatusLines } from './formats/status-scan.js';
 
 export { BINDING_DB, dbFromBinding, workloadName } from './formats/header.js';
 
@@ -568,6 +569,24 @@ class Parser {
   // ---------------------------------------------------------------------------------------------
   // One line
 
+
+  /**
+   * A status line the scanner claimed (see scanStatusLines): what line() does with it, without
+   * reading its text again. `text`: the line without its '\r'; `throughput` NaN: none; `ops`: the
+   * blocks' shared entries. The caller leaves a line after a usage line to line().
+   */
+  scannedStatusLine(n: number, text: string, t: number, operations: number, throughput: number, ops: StatusOps): void {
+    this.lastNonEmptyLine = n;
+    this.lastNonEmptyText = text;
+    // (a claimed line starts with a digit: not 'Load ')
+    if (this.cpp.load && !this.cpp.run && this.cppAfterLoadLine === undefined && n > this.cpp.load.line) this.cppAfterLoadLine = n;
+    this.javaStyleStatus = true; // (Java style, at least one block)
+    const sample: StatusSample = { t, operations, line: n, ops };
+    if (throughput === throughput) sample.throughput = throughput;
+    const prev = this.series[this.series.length - 1];
+    if (operations > 0 && (!prev || operations !== prev.operations)) this.progress(n);
+    this.series.push(sample);
+  }
   line(raw: string, n: number): void {
     const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (line.length === 0) return;
@@ -1393,6 +1412,9 @@ export interface ParseOptions {
    * same operations). For callers that keep only t, operations
    * and throughput of the series (the loader's `series: 'throughput'`). Default true. */
   statusOps?: boolean;
+  /** With `statusOps` false: false reads every line in JavaScript instead of letting the status-line
+   * scanner (formats/status-scan.ts) read the usual status lines; the result is the same. Default true. */
+  scanner?: boolean;
 }
 
 export function parseYcsb(text: string, name: string, options: ParseOptions = {}): ParsedRun {
@@ -1401,18 +1423,35 @@ export function parseYcsb(text: string, name: string, options: ParseOptions = {}
     if (typeof text !== 'string') return notYcsb(name, 'not a YCSB output: the input is not text', 0);
     if (text.length === 0) return notYcsb(name, 'not a YCSB output: the file is empty', 0);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const bin = binaryReason(body);
-    if (bin) return notYcsb(name, `not a YCSB output: ${bin}`, 0);
     const sep = body.indexOf('\n') < 0 && body.indexOf('\r') >= 0 ? '\r' : '\n';
-    const lines = body.split(sep);
-    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    lineCount = lines.length;
+    const statusOps = options.statusOps ?? true;
+    // without per-operation stats, the scanner reads the usual status lines of an ASCII text
+    const scan = !statusOps && sep === '\n' && options.scanner !== false ? scanStatusLines(body) : undefined;
+    // (a scanned text without control characters would pass the binary test)
+    const bin = scan && !scan.suspect ? undefined : binaryReason(body);
+    if (bin) return notYcsb(name, `not a YCSB output: ${bin}`, 0);
     const p = new Parser(name);
-    p.statusOps = options.statusOps ?? true;
-    p.lines = lines.length;
-    for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
+    p.statusOps = statusOps;
+    if (scan) {
+      const { i32, meta, f64, nums } = scan;
+      lineCount = p.lines = scan.lines;
+      for (let i = 0, m = meta, v = nums; i < scan.lines; i++, m += 4, v += 3) {
+        const start = i32[m];
+        const end = i32[m + 1];
+        // (a pending usage line reads the next line's text: Parser.line does that)
+        if (i32[m + 2] === 1 && p.pendingUsage === undefined) {
+          const text = body.slice(start, body.charCodeAt(end - 1) === 13 ? end - 1 : end);
+          p.scannedStatusLine(i + 1, text, f64[v], f64[v + 1], f64[v + 2], leanOps(i32[m + 3]));
+        } else p.line(body.slice(start, end), i + 1);
+      }
+    } else {
+      const lines = body.split(sep);
+      if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+      lineCount = p.lines = lines.length;
+      for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
+    }
     if (p.lastNonEmptyLine === 0) {
-      return notYcsb(name, 'not a YCSB output: the file holds only blank lines', lines.length);
+      return notYcsb(name, 'not a YCSB output: the file holds only blank lines', lineCount);
     }
     return checkOverall(p.finish());
   } catch (e) {

@@ -1,6 +1,7 @@
 /**
  * 1,000 seeded fuzz cases of bench/fuzz.ts in the test suite: mutated real, fixture and generated
- * YCSB files through decode + parseYcsb and, in batches, through loadRuns on temp folders; plus the
+ * YCSB files through decode + parseYcsb (also without per-operation stats, with and without the
+ * status-line scanner, which must agree) and, in batches, through loadRuns on temp folders; plus the
  * long-line variants through the real loader (16 MB here; `npx tsx bench/fuzz.ts` runs 10,000
  * cases and 100 MB lines).
  */
@@ -23,6 +24,12 @@ describe('fuzz: mutated YCSB files never crash the ingest and every file gets a 
     // (how long they take is measured by bench/fuzz.ts, not here: no timed assertions in tests)
     expect(r.big).toHaveLength(3);
     expect(r.big.map((b) => b.status)).not.toContain('none');
+  });
+
+  it('the lean parse reads the same with and without the status-line scanner, which claims many of the mutated lines', () => {
+    // (a difference is a failure above; here: the comparison really ran, on lines the scanner took)
+    expect(r.scanner.cases).toBeGreaterThan(700);
+    expect(r.scanner.claimedLines).toBeGreaterThan(5000);
   });
 
   it('a run read as ok has a finite, positive throughput (e.g. Throughput(ops/sec), -9223372036854775808 is not ok)', () => {

@@ -66,7 +66,7 @@ function readNumber(s: string, start: number, end: number): number | undefined {
 
 /** Percentile keys and operation names YCSB prints, as (internalised) literals. */
 const PERCENTILE_KEYS = ['90', '99', '99.9', '99.99', '95', '50', '75', '99.999', '25', '10', '5', '1'];
-const OP_NAMES = [
+export const OP_NAMES = [
   'READ',
   'UPDATE',
   'INSERT',
@@ -269,6 +269,7 @@ const UNREAD_BLOCK: StatusOps[string] = Object.freeze({ percentiles: Object.free
  */
 const LEAN_OPS = new Map<number, StatusOps>();
 const LEAN_OPS_CAP = 4096;
+/** Scratch of leanOps: the indices in OP_NAMES a key names, last block first. */
 const leanSeq = new Int32Array(8);
 
 /**
@@ -279,7 +280,7 @@ const leanSeq = new Int32Array(8);
 const LEAN_BLOCK = new RegExp(`\\[(?:${OP_NAMES.join('|')}): ${JAVA_HEAD_SOURCE}`, 'y'); // (names: letters and '-')
 
 /** Index in OP_NAMES by first character × 32 + length (unique for every name; -1: none). */
-const OP_BY_CHAR_LEN = new Int8Array(128 * 32).fill(-1);
+export const OP_BY_CHAR_LEN = new Int8Array(128 * 32).fill(-1);
 for (let i = 0; i < OP_NAMES.length; i++) OP_BY_CHAR_LEN[OP_NAMES[i].charCodeAt(0) * 32 + OP_NAMES[i].length] = i;
 
 /**
@@ -303,15 +304,27 @@ function leanJavaBlocks(line: string, pos: number): StatusOps | undefined {
     if (n === 8 || !LEAN_BLOCK.test(line)) return undefined;
     const colon = line.indexOf(':', open + 1);
     const ki = OP_BY_CHAR_LEN[line.charCodeAt(open + 1) * 32 + (colon - open - 1)];
-    leanSeq[n++] = ki;
+    n++;
     key = key * 16 + ki + 1;
     pos = close + 1;
   }
   if (n === 0) return undefined;
+  return leanOps(key);
+}
+
+/**
+ * The shared `ops` of a lean line whose blocks are, in order, the operations the key's base-16
+ * digits name (each an index in OP_NAMES plus one, the first block the most significant digit):
+ * an unread entry per name (see leanJavaBlocks; the status-line scanner claims such lines too).
+ * @example Object.keys(leanOps(0x12)) // ['READ', 'UPDATE']
+ */
+export function leanOps(key: number): StatusOps {
   let ops = LEAN_OPS.get(key);
   if (ops === undefined) {
+    let n = 0;
+    for (let k = key; k > 0; k = Math.floor(k / 16)) leanSeq[n++] = (k % 16) - 1;
     const o: StatusOps = {};
-    for (let k = 0; k < n; k++) o[OP_NAMES[leanSeq[k]]] = UNREAD_BLOCK;
+    for (let k = n - 1; k >= 0; k--) o[OP_NAMES[leanSeq[k]]] = UNREAD_BLOCK;
     ops = Object.freeze(o);
     if (LEAN_OPS.size < LEAN_OPS_CAP) LEAN_OPS.set(key, ops);
   }
