@@ -361,6 +361,33 @@ function contentKey(bytes: Uint8Array, hash: ReadSettings['hash']): string {
   return hash === 'crc32' && CRC32 !== undefined ? `${bytes.length}:${CRC32(bytes)}` : createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Files up to this size are read into one buffer per thread, reused from file to file. */
+const READ_BUFFER_MAX = 4 * 2 ** 20;
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The bytes of the regular file open as `fd`, of `size` bytes by its fstat, as readFileSync(fd)
+ * reads them (up to `size` bytes; fewer when it shrank; a file of size 0 is read to its end) but
+ * without a second fstat and, up to READ_BUFFER_MAX, into the reused buffer: no allocation and
+ * release of every file's size (~25% of a 23 KB file's read). The bytes are valid until the next
+ * call: the caller hashes and decodes them (copies) before reading another file.
+ */
+function readAll(fd: number, size: number): Uint8Array {
+  if (size === 0) return readFileSync(fd);
+  let buf: Buffer;
+  if (size <= READ_BUFFER_MAX) {
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.min(READ_BUFFER_MAX, Math.max(size, 2 * readBuffer.length)));
+    buf = readBuffer;
+  } else buf = Buffer.allocUnsafe(size);
+  let pos = 0;
+  let n: number;
+  do {
+    n = readSync(fd, buf, pos, size - pos, null);
+    pos += n;
+  } while (n !== 0 && pos < size);
+  return buf.subarray(0, pos);
+}
+
 /** Settings of reading one file, the same in every thread. */
 export interface ReadSettings {
   templates: string[];
@@ -401,7 +428,7 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
     const st = fstatSync(fd);
     if (!st.isFile()) failure = 'cannot read: not a regular file (a pipe, socket or device where a file was found)';
     else if (st.size > maxBytes) failure = `too large to read: ${st.size} bytes, more than the ${maxBytes}-byte limit`;
-    else bytes = readFileSync(fd);
+    else bytes = readAll(fd, st.size);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';

@@ -572,12 +572,12 @@ class Parser {
 
   /**
    * A status line the scanner claimed (see scanStatusLines): what line() does with it, without
-   * reading its text again. `text`: the line without its '\r'; `throughput` NaN: none; `ops`: the
-   * blocks' shared entries. The caller leaves a line after a usage line to line().
+   * reading its text again. `throughput` NaN: none; `ops`: the blocks' shared entries. The caller
+   * leaves a line after a usage line to line(), and sets lastNonEmptyText when this was the last
+   * non-empty line (only finish() reads it).
    */
-  scannedStatusLine(n: number, text: string, t: number, operations: number, throughput: number, ops: StatusOps): void {
+  scannedStatusLine(n: number, t: number, operations: number, throughput: number, ops: StatusOps): void {
     this.lastNonEmptyLine = n;
-    this.lastNonEmptyText = text;
     // (a claimed line starts with a digit: not 'Load ')
     if (this.cpp.load && !this.cpp.run && this.cppAfterLoadLine === undefined && n > this.cpp.load.line) this.cppAfterLoadLine = n;
     this.javaStyleStatus = true; // (Java style, at least one block)
@@ -1435,14 +1435,18 @@ export function parseYcsb(text: string, name: string, options: ParseOptions = {}
     if (scan) {
       const { i32, meta, f64, nums } = scan;
       lineCount = p.lines = scan.lines;
+      let lastClaimed = -1;
       for (let i = 0, m = meta, v = nums; i < scan.lines; i++, m += 4, v += 3) {
-        const start = i32[m];
-        const end = i32[m + 1];
         // (a pending usage line reads the next line's text: Parser.line does that)
         if (i32[m + 2] === 1 && p.pendingUsage === undefined) {
-          const text = body.slice(start, body.charCodeAt(end - 1) === 13 ? end - 1 : end);
-          p.scannedStatusLine(i + 1, text, f64[v], f64[v + 1], f64[v + 2], leanOps(i32[m + 3]));
-        } else p.line(body.slice(start, end), i + 1);
+          p.scannedStatusLine(i + 1, f64[v], f64[v + 1], f64[v + 2], leanOps(i32[m + 3]));
+          lastClaimed = i;
+        } else p.line(body.slice(i32[m], i32[m + 1]), i + 1);
+      }
+      // the last non-empty line's text (only the summary's absence reads it): a claimed line's is cut here
+      if (lastClaimed >= 0 && p.lastNonEmptyLine === lastClaimed + 1) {
+        const end = i32[meta + 4 * lastClaimed + 1];
+        p.lastNonEmptyText = body.slice(i32[meta + 4 * lastClaimed], body.charCodeAt(end - 1) === 13 ? end - 1 : end);
       }
     } else {
       const lines = body.split(sep);

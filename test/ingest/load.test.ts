@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, chmodSync, rmSync, readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -227,5 +228,33 @@ describe("loadRuns with hash 'crc32' (the CLI's summary)", () => {
     // by sha256 (no second read) the same bytes as read are duplicates
     for (const rep of [1, 2, 3]) writeFileSync(join(dir, `cassandra-exec-15-1000000-a-${rep}-rf_1.txt`), okRun.text);
     expect((await loadRuns([dir])).counts.duplicate).toBe(2);
+  });
+});
+
+describe('loadRuns reads each file into a buffer it reuses', () => {
+  it('no byte of one file is read as another: files of falling, rising, zero and over-the-buffer sizes in turn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ycsb-reuse-'));
+    try {
+      const run = generateCampaign({ dbs: ['cassandra'], workloads: ['a'], rfs: [1], reps: 1, seed: 12, intervals: 40, statusInterval: 1 }).find((g) => g.name.includes('-exec-'))!.text;
+      // names sort in this order; sizes: ~1.2 MB, 1 line, empty, ~25 KB, 5 MB (beyond the 4 MiB reused buffer), ~25 KB cut
+      const contents: [string, string][] = [
+        ['a-big.txt', run.repeat(50)],
+        ['b-tiny.txt', 'x\n'],
+        ['c-empty.txt', ''],
+        ['d-run.txt', run],
+        ['e-huge.txt', `${run}\n${'9'.repeat(5 * 2 ** 20)}\n`],
+        ['f-cut.txt', run.slice(0, run.length - 500)],
+      ];
+      for (const [name, text] of contents) writeFileSync(join(dir, name), text);
+      const inv = await loadRuns([dir]);
+      const sha = (t: string) => createHash('sha256').update(Buffer.from(t)).digest('hex');
+      expect(inv.runs.map((r) => [r.file, r.sha256, r.lines])).toEqual(
+        contents.map(([name, text]) => [name, sha(text), text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0)]),
+      );
+      expect(inv.runs.find((r) => r.file === 'd-run.txt')!.status).toBe('ok');
+      expect(inv.runs.find((r) => r.file === 'f-cut.txt')!.status).toBe('partial');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

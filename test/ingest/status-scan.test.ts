@@ -168,6 +168,25 @@ describe('parseYcsb reads the same with and without the scanner', () => {
     expect(differ).toEqual([]);
     expect(lines).toBeGreaterThan(1000); // the scanner took part
   });
+  it('runs cut right after a status line (the partial reason quotes the last line), LF and CRLF, with and without the last line end', () => {
+    const text = generateCampaign({ dbs: ['cassandra'], workloads: ['b'], rfs: [2], reps: 1, seed: 8, intervals: 30, statusInterval: 1 }).find((g) => g.name.includes('-exec-'))!.text;
+    const cuts: string[] = [];
+    for (const at of [9, 20, 30]) {
+      const lines = text.split('\n');
+      const k = lines.findIndex((l, i) => i >= at && l.includes(' sec: '));
+      const head = lines.slice(0, k + 1);
+      for (const eol of ['\n', '\r\n']) for (const last of ['', eol]) cuts.push(head.join(eol) + last);
+    }
+    // a status line short enough to be quoted whole (the reason clips at 60 characters)
+    const head = text.split('\n').slice(0, 9);
+    for (const eol of ['\n', '\r\n']) for (const last of ['', eol]) cuts.push([...head, '99 sec: 5 operations; [READ: Count=5, Max=9]'].join(eol) + last);
+    for (const cut of cuts) {
+      const lean = parseYcsb(cut, 'cut', { statusOps: false });
+      expect(lean.status).toBe('partial');
+      expect(lean).toEqual(parseYcsb(cut, 'cut', { statusOps: false, scanner: false }));
+      expect(claimed(cut)).toBeGreaterThan(0);
+    }
+  });
   it('every fixture file', () => {
     const differ: string[] = [];
     for (const dir of ['fixtures/formats', 'fixtures/campaign']) {
