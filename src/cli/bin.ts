@@ -21,9 +21,14 @@ import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { applyCliV8Flags } from './v8-flags.js';
 
 type Run = (argv: string[], stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream) => Promise<number>;
 type Lazy = typeof import('./lazy.js').lazy;
+
+// V8 flags for large campaigns (see v8-flags.ts), before the bundle is compiled: its code cache is
+// made under them.
+applyCliV8Flags();
 
 const mode = process.env.YCSB_ANALYZE_CODE_CACHE;
 const say = (what: string) => {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../fixtures/exec/cli.js';
+import { applyCliV8Flags } from '../../src/cli/v8-flags.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'dist/cli/bin.js');
@@ -37,6 +38,7 @@ function loadedHow(stderr: string): { how: string; rest: string } {
 
 describe.skipIf(!built)('dist/cli/bin.js', () => {
   it('the code cache written by the build is accepted by this Node, and stamped with its cli.cjs', () => {
+    applyCliV8Flags(); // as the executable does (V8 rejects a cache made under other flags)
     const source = readFileSync(BUNDLE);
     const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: BUNDLE, cachedData: readFileSync(`${BUNDLE}.cache`) });
     expect(script.cachedDataRejected).toBe(false);

@@ -14,7 +14,7 @@ import { MAX_SCAN_CHARS, MAX_SCAN_LINES, scanStatusLines, type StatusScan } from
 import { STATUS_SCAN_WASM } from '../../src/ingest/formats/status-scan-wasm.js';
 import { parseYcsb } from '../../src/ingest/parse.js';
 // @ts-expect-error: a plain ES module without types (the build script)
-import { compileStatusScan } from '../../wasm/build.mjs';
+import { compile } from '../../wasm/build.mjs';
 
 const STUDY = join(import.meta.dirname, '../../../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
 
@@ -47,7 +47,7 @@ const USUAL = '2021-11-26 16:05:19:000 19 sec: 836 operations; 44 current ops/se
 
 describe('the embedded scanner is wasm/status-scan.ts compiled', () => {
   it('compiles to the same bytes (npm run build:wasm rewrites the embedded module)', async () => {
-    const bytes: Buffer = await compileStatusScan();
+    const bytes: Buffer = await compile('status-scan');
     expect(bytes.toString('base64')).toBe(STATUS_SCAN_WASM);
   }, 60_000);
 });

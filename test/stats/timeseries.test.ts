@@ -4,8 +4,8 @@ import { intervals, stalls, type ThroughputSample } from '../../src/stats/stalls
 import { pelt, type PeltOptions } from '../../src/stats/pelt.js';
 import { mulberry32 } from '../../fixtures/generator.js';
 import { warmup } from '../../src/stats/warmup.js';
-import { mean } from '../../src/stats/mean.js';
 import { readFileSync } from 'node:fs';
+import { sameArithmeticOP } from './pelt-reference.js';
 
 // No R reference here: changepoint is not installed. PELT is checked against exhaustive search
 // (every partition, for small n) and against plain optimal partitioning (O(n²) dynamic programming),
@@ -117,46 +117,6 @@ describe('pelt finds exactly the optimal segmentation', () => {
     }
   });
 });
-
-/**
- * Optimal partitioning with pelt's own arithmetic (centred prefix sums, the same expression for a
- * candidate's value, the first strict minimum over ascending τ): what pruning and skipping must not
- * change, down to ties (F and the argmin at every t).
- */
-function sameArithmeticOP(y: number[], beta: number, minSeg: number, variance: number, mbic: boolean) {
-  const n = y.length;
-  const c = mean(y);
-  const s1 = new Float64Array(n + 1);
-  const s2 = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const d = y[i] - c;
-    s1[i + 1] = s1[i] + d;
-    s2[i + 1] = s2[i] + d * d;
-  }
-  const F = new Float64Array(n + 1).fill(Infinity);
-  const last = new Int32Array(n + 1).fill(-1);
-  F[0] = -beta;
-  for (let t = minSeg; t <= n; t++) {
-    let best = Infinity;
-    let arg = -1;
-    for (let tau = 0; tau <= t - minSeg; tau++) {
-      if (!Number.isFinite(F[tau])) continue;
-      const len = t - tau;
-      const sx = s1[t] - s1[tau];
-      const ss = Math.max(0, s2[t] - s2[tau] - (sx * sx) / len);
-      const v = F[tau] + (ss / variance + (mbic ? Math.log(len) : 0)) + beta;
-      if (v < best) {
-        best = v;
-        arg = tau;
-      }
-    }
-    F[t] = best;
-    last[t] = arg;
-  }
-  const cps: number[] = [];
-  for (let t = last[n]; t > 0; t = last[t]) cps.unshift(t);
-  return { cps, cost: F[n] };
-}
 
 describe('pelt pruning stays exact with the MBIC term and with minSegment > 1', () => {
   // Pruning with K = 0 under MBIC's log(length) term, or pruning a candidate at once when
