@@ -136,11 +136,15 @@ function wasmFor(n: number): WasmBuffers | undefined {
   }
   if (peltModule === null) return undefined;
   if (wasmBuffers === undefined || wasmBuffers.cap < n + 1 || wasmBuffers.F.buffer !== peltModule.memory.buffer) {
-    const cap = Math.max(n + 1, 2 * (wasmBuffers?.cap ?? 2048));
+    const cap = Math.max(n + 1, Math.min(WASM_MAX, 2 * (wasmBuffers?.cap ?? 2048)));
     const base = peltModule.heapBase();
     const need = base + 7 * 8 * cap;
     const have = peltModule.memory.buffer.byteLength;
-    if (need > have) peltModule.memory.grow(Math.ceil((need - have) / 65536));
+    try {
+      if (need > have) peltModule.memory.grow(Math.ceil((need - have) / 65536));
+    } catch {
+      return undefined; // no memory for it: the JavaScript loop
+    }
     const buf = peltModule.memory.buffer;
     const f64 = (i: number) => new Float64Array(buf, base + i * 8 * cap, cap);
     const i32 = (i: number) => new Int32Array(buf, base + i * 8 * cap, cap);

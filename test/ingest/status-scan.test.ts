@@ -187,6 +187,21 @@ describe('parseYcsb reads the same with and without the scanner', () => {
       expect(claimed(cut)).toBeGreaterThan(0);
     }
   });
+  it("a status line right after a usage line goes to Parser.line, which reads the usage line's follower", () => {
+    const line = '2024-01-02 03:04:10 1 sec: 1 operations; ycsb [READ: Count=1, Max=2]';
+    for (const text of [`Usage: foo\n${line}\n${line}\n`, `Usage: foo\n${line.replace('ycsb ', '')}\n${line}\n`, `${line}\nUsage: foo\n${line}\n`]) {
+      expect(claimed(text)).toBeGreaterThan(0);
+      expect(parseYcsb(text, 'u', { statusOps: false })).toEqual(parseYcsb(text, 'u', { statusOps: false, scanner: false }));
+    }
+  });
+  it('a Java status line after a YCSB-cpp load summary marks where the run phase began, as Parser.line does', () => {
+    const load = readFileSync('fixtures/formats/ycsb-cpp-cut.txt', 'latin1').split('\n').slice(0, 5).join('\n');
+    const text = `${load}\n2024-01-02 03:04:15 10 sec: 7000 operations; 400 current ops/sec; [READ: Count=2000, Max=9, Min=1, Avg=3]\n`;
+    expect(claimed(text)).toBe(1);
+    const lean = parseYcsb(text, 'cpp', { statusOps: false });
+    expect(lean.status).toBe('partial'); // the load summary is complete, the run phase that follows has none
+    expect(lean).toEqual(parseYcsb(text, 'cpp', { statusOps: false, scanner: false }));
+  });
   it('every fixture file', () => {
     const differ: string[] = [];
     for (const dir of ['fixtures/formats', 'fixtures/campaign']) {

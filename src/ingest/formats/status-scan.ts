@@ -123,7 +123,11 @@ export function scanStatusLines(text: string): StatusScan | undefined {
   const outF = outI + 16 * maxLines;
   const need = outF + 24 * maxLines;
   if (need > s.bytes.length) {
-    grow(s.memory, need);
+    try {
+      grow(s.memory, need);
+    } catch {
+      return undefined; // no memory for it: the parser reads the lines itself
+    }
     Object.assign(s, views(s.memory));
   }
   // ASCII only: every character one byte, so that offsets in the bytes are offsets in the text
