@@ -6,8 +6,8 @@
  * wasm/status-scan.ts ──asc──► src/ingest/formats/status-scan-wasm.ts  (STATUS_SCAN_WASM)
  * wasm/pelt.ts        ──asc──► src/stats/pelt-wasm.ts                   (PELT_WASM)
  * ```
- * `npm run build:wasm` rewrites them; test/ingest/status-scan.test.ts and test/stats/pelt-wasm.test.ts
- * compile again and check that the embedded modules are these sources' (`compile`).
+ * `npm run build:wasm` rewrites them; test/wasm/build.test.ts compiles again and checks that the
+ * embedded modules are these sources' (`compile`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

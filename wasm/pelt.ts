@@ -1,8 +1,9 @@
 /**
  * AssemblyScript source of PELT's search for minSegment 1 (src/stats/pelt.ts calls it; the same
  * loop is there in JavaScript, for when WebAssembly is not available). Compiled by
- * `npm run build:wasm` into src/stats/pelt-wasm.ts; test/stats/pelt-wasm.test.ts checks that the
- * embedded module is this source's and that both loops give the same F and argmins.
+ * `npm run build:wasm` into src/stats/pelt-wasm.ts; test/wasm/build.test.ts checks that the
+ * embedded module is this source's, test/stats/pelt-wasm.test.ts that both loops give the same F and
+ * argmins.
  *
  * The arithmetic is pelt.ts's, operation for operation (IEEE doubles, no fused operations in
  * WebAssembly): the values, the bounds, the pruning test and the tie rule are the same, so F and

@@ -1,7 +1,7 @@
 /**
  * AssemblyScript source of the status-line scanner (src/ingest/formats/status-scan.ts loads it).
  * Compiled by `npm run build:wasm` (wasm/build.mjs) into src/ingest/formats/status-scan-wasm.ts;
- * test/ingest/status-scan.test.ts checks that the embedded module is this source's.
+ * test/wasm/build.test.ts checks that the embedded module is this source's.
  *
  * ```
  * ASCII text in memory ──split at '\n' (SIMD)──► per line: start, end

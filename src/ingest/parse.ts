@@ -569,7 +569,6 @@ class Parser {
   // ---------------------------------------------------------------------------------------------
   // One line
 
-
   /**
    * A status line the scanner claimed (see scanStatusLines): what line() does with it, without
    * reading its text again. `throughput` NaN: none; `ops`: the blocks' shared entries. The caller
@@ -581,12 +580,19 @@ class Parser {
     // (a claimed line starts with a digit: not 'Load ')
     if (this.cpp.load && !this.cpp.run && this.cppAfterLoadLine === undefined && n > this.cpp.load.line) this.cppAfterLoadLine = n;
     this.javaStyleStatus = true; // (Java style, at least one block)
+    this.addSample(n, t, operations, ops, throughput === throughput ? throughput : undefined);
+  }
+
+  /** A status line's sample, appended to the series (a moved operation count is progress). */
+  addSample(n: number, t: number, operations: number, ops: StatusOps, throughput: number | undefined): void {
     const sample: StatusSample = { t, operations, line: n, ops };
-    if (throughput === throughput) sample.throughput = throughput;
+    if (throughput !== undefined) sample.throughput = throughput;
     const prev = this.series[this.series.length - 1];
+    // progress: the operation count moved (a new phase restarts from 0); time alone is not
     if (operations > 0 && (!prev || operations !== prev.operations)) this.progress(n);
     this.series.push(sample);
   }
+
   line(raw: string, n: number): void {
     const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (line.length === 0) return;
@@ -634,12 +640,7 @@ class Parser {
         if (s.style === 'cpp') this.cppStyleStatus = true;
         else if (s.throughput !== undefined || hasKeys(s.ops)) this.javaStyleStatus = true;
         if (s.sawMs) this.sawMsLabel = true;
-        const sample: StatusSample = { t: s.t, operations: s.operations, line: n, ops: s.ops };
-        if (s.throughput !== undefined) sample.throughput = s.throughput;
-        const prev = this.series[this.series.length - 1];
-        // progress: the operation count moved (a new phase restarts from 0); time alone is not
-        if (s.operations > 0 && (!prev || s.operations !== prev.operations)) this.progress(n);
-        this.series.push(sample);
+        this.addSample(n, s.t, s.operations, s.ops, s.throughput);
         return;
       }
     }

@@ -1,6 +1,7 @@
 import { mean } from './mean.js';
 import { medianInPlace } from './median.js';
 import { PELT_WASM } from './pelt-wasm.js';
+import { growMemory, instantiateEmbedded, type WasmMemory } from './wasm.js';
 
 /** Options of {@link pelt}. */
 export interface PeltOptions {
@@ -96,13 +97,8 @@ function scratch<T extends Float64Array | Int32Array>(slot: T[], size: number, m
  */
 export const PELT_ENGINE = { wasm: true, /** searches run as WebAssembly so far */ searches: 0 };
 
-/** The parts of the WebAssembly API used here (the project's lib has no WebAssembly types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
 interface PeltModule {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   search: (n: number, beta: number, variance: number, mbic: number, slack: number, s1: number, s2: number, logLen: number, F: number, last: number, cand: number, vals: number) => void;
   heapBase: () => number;
 }
@@ -125,26 +121,13 @@ const WASM_MAX = 1 << 20;
 /** Buffers in the module's memory for a series of n values, or undefined (no WebAssembly). */
 function wasmFor(n: number): WasmBuffers | undefined {
   if (!PELT_ENGINE.wasm || n >= WASM_MAX) return undefined;
-  if (peltModule === undefined) {
-    try {
-      const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-      const instance = wasm && new wasm.Instance(new wasm.Module(Buffer.from(PELT_WASM, 'base64')), { env: { abort: () => { throw new Error('pelt: abort'); } } });
-      peltModule = instance ? (instance.exports as PeltModule) : null;
-    } catch {
-      peltModule = null;
-    }
-  }
+  if (peltModule === undefined) peltModule = instantiateEmbedded<PeltModule>(PELT_WASM, 'pelt');
   if (peltModule === null) return undefined;
-  if (wasmBuffers === undefined || wasmBuffers.cap < n + 1 || wasmBuffers.F.buffer !== peltModule.memory.buffer) {
+  // (the memory grows only here, and the views are made again right after)
+  if (wasmBuffers === undefined || wasmBuffers.cap < n + 1) {
     const cap = Math.max(n + 1, Math.min(WASM_MAX, 2 * (wasmBuffers?.cap ?? 2048)));
     const base = peltModule.heapBase();
-    const need = base + 7 * 8 * cap;
-    const have = peltModule.memory.buffer.byteLength;
-    try {
-      if (need > have) peltModule.memory.grow(Math.ceil((need - have) / 65536));
-    } catch {
-      return undefined; // no memory for it: the JavaScript loop
-    }
+    if (!growMemory(peltModule.memory, base + 7 * 8 * cap)) return undefined; // the JavaScript loop
     const buf = peltModule.memory.buffer;
     const f64 = (i: number) => new Float64Array(buf, base + i * 8 * cap, cap);
     const i32 = (i: number) => new Int32Array(buf, base + i * 8 * cap, cap);

@@ -11,10 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateCampaign, mulberry32 } from '../../fixtures/generator.js';
 import { leanOps, parseStatusLine } from '../../src/ingest/formats/status.js';
 import { MAX_SCAN_CHARS, MAX_SCAN_LINES, scanStatusLines, type StatusScan } from '../../src/ingest/formats/status-scan.js';
-import { STATUS_SCAN_WASM } from '../../src/ingest/formats/status-scan-wasm.js';
 import { parseYcsb } from '../../src/ingest/parse.js';
-// @ts-expect-error: a plain ES module without types (the build script)
-import { compile } from '../../wasm/build.mjs';
 
 const STUDY = join(import.meta.dirname, '../../../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
 
@@ -44,13 +41,6 @@ function jsOf(raw: string) {
 }
 
 const USUAL = '2021-11-26 16:05:19:000 19 sec: 836 operations; 44 current ops/sec; est completion in 2 seconds [READ: Count=22, Max=98857, Min=7079, Avg=23598.02, 90=37757, 99=56635, 99.9=68434, 99.99=98857] [UPDATE: Count=22, Max=81815, Min=6921, Avg=23069.94, 90=36912] ';
-
-describe('the embedded scanner is wasm/status-scan.ts compiled', () => {
-  it('compiles to the same bytes (npm run build:wasm rewrites the embedded module)', async () => {
-    const bytes: Buffer = await compile('status-scan');
-    expect(bytes.toString('base64')).toBe(STATUS_SCAN_WASM);
-  }, 60_000);
-});
 
 describe('scanStatusLines: lines as split("\\n") gives them', () => {
   it('same pieces on 2,000 random texts of short lines, blank lines, CR and LF (no last empty piece)', () => {

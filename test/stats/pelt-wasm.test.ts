@@ -7,11 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pelt, PELT_ENGINE, type PeltOptions } from '../../src/stats/pelt.js';
-import { PELT_WASM } from '../../src/stats/pelt-wasm.js';
 import { mulberry32 } from '../../fixtures/generator.js';
 import { sameArithmeticOP } from './pelt-reference.js';
-// @ts-expect-error: a plain ES module without types (the build script)
-import { compile } from '../../wasm/build.mjs';
 
 afterEach(() => {
   PELT_ENGINE.wasm = true;
@@ -34,13 +31,6 @@ function series(r: () => number, kind: number, n: number): number[] {
 }
 
 const OPTIONS: PeltOptions[] = [{}, { penalty: 'BIC' }, { penalty: 0 }, { penalty: 1e-9 }, { penalty: 2 }, { variance: 1 }, { penalty: 0, variance: 0.25 }, { penalty: 50 }];
-
-describe('the embedded module is wasm/pelt.ts compiled', () => {
-  it('compiles to the same bytes (npm run build:wasm rewrites it)', async () => {
-    const bytes: Buffer = await compile('pelt');
-    expect(bytes.toString('base64')).toBe(PELT_WASM);
-  }, 60_000);
-});
 
 describe('the WebAssembly search and the JavaScript loop give the same segmentation', () => {
   it('on 6,000 series × 8 penalties and variances (lengths 2–150), bit for bit', () => {

@@ -17,6 +17,7 @@
  */
 import { OP_BY_CHAR_LEN, OP_NAMES } from './status.js';
 import { STATUS_SCAN_WASM } from './status-scan-wasm.js';
+import { growMemory, instantiateEmbedded, type WasmMemory } from '../../stats/wasm.js';
 
 /** Longer texts are not scanned (the module's memory grows to the longest text scanned). */
 export const MAX_SCAN_CHARS = 8 * 2 ** 20;
@@ -38,16 +39,6 @@ export interface StatusScan {
   suspect: boolean;
 }
 
-/** The parts of the WebAssembly API used here (the project's lib has no DOM/WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
-
 interface Scanner {
   memory: WasmMemory;
   scan: (inp: number, len: number, outI: number, outF: number, maxLines: number) => number;
@@ -62,42 +53,24 @@ let scanner: Scanner | null | undefined;
 const encoder = new TextEncoder();
 
 function start(): Scanner | null {
-  try {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (wasm === undefined) return null;
-    const module = new wasm.Module(Buffer.from(STATUS_SCAN_WASM, 'base64'));
-    const instance = new wasm.Instance(module, {
-      env: {
-        abort: () => {
-          throw new Error('status scanner: abort');
-        },
-      },
-    });
-    const x = instance.exports as {
-      memory: WasmMemory;
-      init: (lut: number, names: number) => void;
-      heapBase: () => number;
-      scan: Scanner['scan'];
-      suspect: Scanner['suspect'];
-    };
-    // tables: OP_BY_CHAR_LEN (128 × 32 bytes), then OP_NAMES in 32-byte slots
-    const lut = x.heapBase();
-    const names = lut + OP_BY_CHAR_LEN.length;
-    const base = names + 32 * OP_NAMES.length;
-    grow(x.memory, base);
-    const bytes = new Uint8Array(x.memory.buffer);
-    bytes.set(new Uint8Array(OP_BY_CHAR_LEN.buffer, OP_BY_CHAR_LEN.byteOffset, OP_BY_CHAR_LEN.length), lut);
-    OP_NAMES.forEach((name, i) => encoder.encodeInto(name, bytes.subarray(names + 32 * i, names + 32 * i + 32)));
-    x.init(lut, names);
-    return { memory: x.memory, scan: x.scan, suspect: x.suspect, base, ...views(x.memory) };
-  } catch {
-    return null; // no WebAssembly, or no SIMD: the parser reads every line itself
-  }
-}
-
-function grow(memory: WasmMemory, bytes: number): void {
-  const have = memory.buffer.byteLength;
-  if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+  const x = instantiateEmbedded<{
+    memory: WasmMemory;
+    init: (lut: number, names: number) => void;
+    heapBase: () => number;
+    scan: Scanner['scan'];
+    suspect: Scanner['suspect'];
+  }>(STATUS_SCAN_WASM, 'status scanner');
+  if (x === null) return null; // no WebAssembly, or no SIMD: the parser reads every line itself
+  // tables: OP_BY_CHAR_LEN (128 × 32 bytes), then OP_NAMES in 32-byte slots
+  const lut = x.heapBase();
+  const names = lut + OP_BY_CHAR_LEN.length;
+  const base = names + 32 * OP_NAMES.length;
+  if (!growMemory(x.memory, base)) return null;
+  const bytes = new Uint8Array(x.memory.buffer);
+  bytes.set(new Uint8Array(OP_BY_CHAR_LEN.buffer, OP_BY_CHAR_LEN.byteOffset, OP_BY_CHAR_LEN.length), lut);
+  OP_NAMES.forEach((name, i) => encoder.encodeInto(name, bytes.subarray(names + 32 * i, names + 32 * i + 32)));
+  x.init(lut, names);
+  return { memory: x.memory, scan: x.scan, suspect: x.suspect, base, ...views(x.memory) };
 }
 
 function views(memory: WasmMemory): { bytes: Uint8Array; i32: Int32Array; f64: Float64Array } {
@@ -123,11 +96,7 @@ export function scanStatusLines(text: string): StatusScan | undefined {
   const outF = outI + 16 * maxLines;
   const need = outF + 24 * maxLines;
   if (need > s.bytes.length) {
-    try {
-      grow(s.memory, need);
-    } catch {
-      return undefined; // no memory for it: the parser reads the lines itself
-    }
+    if (!growMemory(s.memory, need)) return undefined; // no memory for it: the parser reads the lines
     Object.assign(s, views(s.memory));
   }
   // ASCII only: every character one byte, so that offsets in the bytes are offsets in the text
