@@ -6,7 +6,9 @@
  * inputs: the study (../shared/data/…/YCSB-outputs, 1,089 files), a generated campaign (bench/generate.ts),
  *         with --large a generated 100,000-file campaign with 1-s status lines (> 2 GB; needs disk)
  *   for each input, page cache warmed first (one untimed cat), then N rounds, each running one after
- *   the other, in child processes:
+ *   the other, in child processes, without NODE_OPTIONS and NODE_EXTRA_CA_CERTS (see NODE_START_VARS;
+ *   when the machine sets them, the study's ycsb-analyze is timed with them too, and an empty node
+ *   program's start both ways):
  *     ycsb-analyze   node dist/cli/bin.js DIR --group db,workload,rf > /dev/null   (the built CLI:
  *                    discover + read + parse + full analysis and text output; no report, no PDF)
  *     old script     bash bench/old-summary.sh DIR > /dev/null
@@ -38,6 +40,18 @@ const STAGES = join(REPO, 'bench/stages.mjs');
 const TIME = '/usr/bin/time';
 const LOAD_AT_START = loadavg();
 
+/**
+ * Variables that change how any `node` starts, whatever the program: NODE_OPTIONS (flags, preloads)
+ * and NODE_EXTRA_CA_CERTS (Node ≤ 22 reads and parses that certificate file at every start, before
+ * any JavaScript: on the machine measured, where it names the 200 KB system bundle, +60 ms a start;
+ * the CLI makes no TLS connection). The timed contenders run without them (the old script and cat
+ * are unaffected either way); what they cost here is measured and printed beside the results.
+ */
+const NODE_START_VARS = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'] as const;
+const CHILD_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(NODE_START_VARS as readonly string[]).includes(k)));
+/** The machine's own settings of NODE_START_VARS (empty when none is set). */
+const MACHINE_NODE_VARS = NODE_START_VARS.filter((k) => process.env[k] !== undefined && process.env[k] !== '');
+
 interface Measure {
   wall: number;
   cpu: number;
@@ -60,12 +74,13 @@ function countArg(name: string, fallback: number): number {
   return Number(v);
 }
 
-/** Run a shell command under /usr/bin/time (or without it: wall only), stdout to /dev/null. */
-function timed(cmd: string): Measure {
+/** Run a shell command under /usr/bin/time (or without it: wall only), stdout to /dev/null; in
+ * CHILD_ENV (`env`: another environment, e.g. the machine's own). */
+function timed(cmd: string, env: NodeJS.ProcessEnv = CHILD_ENV): Measure {
   const hasTime = existsSync(TIME);
   const script = hasTime ? `${TIME} -f '@@TIME %e %U %S %M' sh -c '${cmd.replace(/'/g, `'\\''`)}' > /dev/null` : `${cmd} > /dev/null`;
   const t0 = performance.now();
-  const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env });
   const wallJs = (performance.now() - t0) / 1000;
   const m = /@@TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   return {
@@ -103,9 +118,9 @@ function summarize(ms: Measure[]): Measure {
   };
 }
 
-function repeat(cmd: string, n: number): Measure {
+function repeat(cmd: string, n: number, env?: NodeJS.ProcessEnv): Measure {
   const ms: Measure[] = [];
-  for (let i = 0; i < n; i++) ms.push(timed(cmd));
+  for (let i = 0; i < n; i++) ms.push(timed(cmd, env));
   return summarize(ms);
 }
 
@@ -165,6 +180,8 @@ interface Row {
   analyze: Measure;
   /** The same with --json: every interval computed (the text skips those it does not print). */
   analyzeJson?: Measure;
+  /** The same (text) in the machine's own environment, when it sets NODE_START_VARS. */
+  analyzeMachineEnv?: Measure;
   old: Measure & { note?: string };
   cat: Measure;
   /** The old script's wall over ycsb-analyze's (on a sampled input the one scaled estimate, also
@@ -251,9 +268,10 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   const analyze = summarize(analyses);
   if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
   const analyzeJson = opts.json ? repeat(`${analyzeCmd} --json`, opts.repeat) : undefined;
+  const analyzeMachineEnv = opts.json && MACHINE_NODE_VARS.length > 0 ? repeat(analyzeCmd, opts.repeat, process.env) : undefined;
   const resident = residentShare(dir);
   process.stderr.write('  stages …\n');
-  const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8' });
+  const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8', env: CHILD_ENV });
   let old: Row['old'];
   if (sampled) {
     // The old script on 100,000 files spawns over a million processes: run it on a sample of
@@ -295,7 +313,20 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: known.length > 0 ? Math.max(...known) : undefined };
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.filter((m) => m.exit === 0).map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, analyzeMachineEnv, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.filter((m) => m.exit === 0).map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
+}
+
+/** Median wall (s) of 7 starts of an empty Node program in `env`. */
+function nodeStart(env: NodeJS.ProcessEnv): number {
+  const ms: Measure[] = [];
+  for (let i = 0; i < 7; i++) ms.push(timed('node -e 0', env));
+  return summarize(ms).wall;
+}
+
+/** `node -e 0` without NODE_START_VARS and, when the machine sets some, with them. */
+interface NodeStartUp {
+  clean: number;
+  machine?: number;
 }
 
 /** A text table: the first column left-aligned, the others right-aligned, a rule under the head. */
@@ -307,7 +338,7 @@ function printTable(head: string[], table: string[][]): void {
   for (const t of table) console.log(line(t));
 }
 
-function printRows(rows: Row[]): void {
+function printRows(rows: Row[], startUp: NodeStartUp): void {
   const cpu = cpus();
   console.log(`\nycsb-analyze benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(
@@ -319,7 +350,13 @@ function printRows(rows: Row[]): void {
       'wall and CPU = median of the rounds (failed runs left out, marked "exit N"); CPU = user+sys; RSS = peak resident set (/usr/bin/time); ' +
       'wall ratios = ratio of the medians (targets are judged on it), then the least–greatest of the ratios within each round',
   );
-  console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF\n');
+  console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF');
+  console.log(
+    `environment: every contender runs without ${NODE_START_VARS.join(' and ')} (they change how any node program starts); ` +
+      (startUp.machine !== undefined
+        ? `this machine sets ${MACHINE_NODE_VARS.join(', ')}: an empty node program starts in ${fmtS(startUp.clean)} without, ${fmtS(startUp.machine)} with (median of 7); the study is also timed with them, below\n`
+        : `this machine sets neither: an empty node program starts in ${fmtS(startUp.clean)} (median of 7)\n`),
+  );
   const head = ['input', 'files', 'MiB', 'ycsb-analyze', 'CPU', 'peak RSS', 'old script', 'CPU', 'cat', 'CPU', 'old/analyze wall', 'by round', 'CPU', 'analyze/cat wall', 'by round'];
   const table = rows.map((r) => [
     r.input,
@@ -370,6 +407,11 @@ function printRows(rows: Row[]): void {
         `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${verdict(r.analyze.wall < 1, r.analyze)} (${r.analyzeRounds.filter((x) => x < 1).length} of ${r.analyzeRounds.length} rounds: ${r.analyzeRounds.map(fmtS).join(', ')}); ` +
           `≥ 50× faster than the old script: ${o.ofMedians.toFixed(1)}× wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${verdict(o.ofMedians >= 50, r.analyze)} (${roundsHeld(o, 1, (x) => x >= 50)})`,
       );
+      if (r.analyzeMachineEnv) {
+        console.log(
+          `  (with this machine's ${MACHINE_NODE_VARS.join(', ')}: ${fmtS(r.analyzeMachineEnv.wall)}${exit(r.analyzeMachineEnv)}, ${(r.old.wall / r.analyzeMachineEnv.wall).toFixed(1)}× the old script, ratio of the medians)`,
+        );
+      }
       if (r.analyzeJson) {
         console.log(`  (with --json, every pairwise interval computed: ${fmtS(r.analyzeJson.wall)}${exit(r.analyzeJson)}, ${(r.old.wall / r.analyzeJson.wall).toFixed(0)}× the old script, ratio of the medians)`);
       }
@@ -397,6 +439,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ycsb-bench-'));
   const rows: Row[] = [];
   const cleanup: string[] = [work];
+  const startUp: NodeStartUp = { clean: nodeStart(CHILD_ENV), machine: MACHINE_NODE_VARS.length > 0 ? nodeStart(process.env) : undefined };
   try {
     if (!flag('--no-study')) {
       if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, group, json: true }));
@@ -421,7 +464,7 @@ async function main(): Promise<void> {
       }
       rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: largeRepeat, oldSample, group }));
     }
-    printRows(rows);
+    printRows(rows, startUp);
   } finally {
     if (!flag('--keep')) for (const d of cleanup) rmSync(d, { recursive: true, force: true });
     else process.stderr.write(`kept ${cleanup.join(', ')}\n`);
