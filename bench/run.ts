@@ -180,7 +180,7 @@ interface Row {
   analyze: Measure;
   /** The same with --json: every interval computed (the text skips those it does not print). */
   analyzeJson?: Measure;
-  /** The same (text) in the machine's own environment, when it sets NODE_START_VARS. */
+  /** The same (text) in the machine's own environment (opts.machineEnv: the study), when it sets NODE_START_VARS. */
   analyzeMachineEnv?: Measure;
   old: Measure & { note?: string };
   cat: Measure;
@@ -245,7 +245,7 @@ function residentShare(dir: string): number | undefined {
   return size > 0 ? res / size : undefined;
 }
 
-function benchInput(input: string, dir: string, opts: { repeat: number; oldSample?: number; group: string; json?: boolean }): Row {
+function benchInput(input: string, dir: string, opts: { repeat: number; oldSample?: number; group: string; json?: boolean; machineEnv?: boolean }): Row {
   const st = folderStats(dir);
   process.stderr.write(`\n${input}: ${st.files} files, ${(st.bytes / 2 ** 20).toFixed(1)} MiB in ${dir}\n`);
   // Warm the page cache so every contender reads from memory.
@@ -268,7 +268,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   const analyze = summarize(analyses);
   if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
   const analyzeJson = opts.json ? repeat(`${analyzeCmd} --json`, opts.repeat) : undefined;
-  const analyzeMachineEnv = opts.json && MACHINE_NODE_VARS.length > 0 ? repeat(analyzeCmd, opts.repeat, process.env) : undefined;
+  const analyzeMachineEnv = opts.machineEnv && MACHINE_NODE_VARS.length > 0 ? repeat(analyzeCmd, opts.repeat, process.env) : undefined;
   const resident = residentShare(dir);
   process.stderr.write('  stages …\n');
   const stages = spawnSync('node', ['--expose-gc', STAGES, dir, opts.group], { encoding: 'utf8', env: CHILD_ENV });
@@ -314,13 +314,6 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
   return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, analyzeMachineEnv, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.filter((m) => m.exit === 0).map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
-}
-
-/** Median wall (s) of 7 starts of an empty Node program in `env`. */
-function nodeStart(env: NodeJS.ProcessEnv): number {
-  const ms: Measure[] = [];
-  for (let i = 0; i < 7; i++) ms.push(timed('node -e 0', env));
-  return summarize(ms).wall;
 }
 
 /** `node -e 0` without NODE_START_VARS and, when the machine sets some, with them. */
@@ -439,10 +432,11 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'ycsb-bench-'));
   const rows: Row[] = [];
   const cleanup: string[] = [work];
-  const startUp: NodeStartUp = { clean: nodeStart(CHILD_ENV), machine: MACHINE_NODE_VARS.length > 0 ? nodeStart(process.env) : undefined };
+  // an empty node program's start, median of 7
+  const startUp: NodeStartUp = { clean: repeat('node -e 0', 7).wall, machine: MACHINE_NODE_VARS.length > 0 ? repeat('node -e 0', 7, process.env).wall : undefined };
   try {
     if (!flag('--no-study')) {
-      if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, group, json: true }));
+      if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, group, json: true, machineEnv: true }));
       else process.stderr.write(`study data not found at ${STUDY}; skipped\n`);
     }
     // A generated campaign the size of the study, with 1-s status lines (a denser, harder input).
