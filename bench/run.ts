@@ -6,23 +6,25 @@
  * inputs: the study (../shared/data/…/YCSB-outputs, 1,089 files), a generated campaign (bench/generate.ts),
  *         with --large a generated 100,000-file campaign with 1-s status lines (> 2 GB; needs disk)
  *   for each input, page cache warmed first (one untimed cat), then N rounds, each running one after
- *   the other, in child processes, without NODE_OPTIONS and NODE_EXTRA_CA_CERTS (see NODE_START_VARS;
+ *   the other (ycsb-analyze K times a round: --analyze-runs), in child processes, without NODE_OPTIONS and NODE_EXTRA_CA_CERTS (see NODE_START_VARS;
  *   when the machine sets them, the study's ycsb-analyze is timed with them too, and an empty node
  *   program's start both ways):
  *     ycsb-analyze   node dist/cli/bin.js DIR --group db,workload,rf > /dev/null   (the built CLI:
  *                    discover + read + parse + full analysis and text output; no report, no PDF)
  *     old script     bash bench/old-summary.sh DIR > /dev/null
  *     cat            find DIR -type f -exec cat {} + > /dev/null                  (the I/O floor)
- *   each measured with /usr/bin/time: wall and user+sys CPU (medians of the rounds), peak RSS;
+ *   each measured with /usr/bin/time: wall and user+sys CPU (medians of all the runs), peak RSS;
  *   ratios (old/analyze, analyze/cat) of the medians, the targets judged on them, and beside them
- *   the least–greatest of the ratios within each round
+ *   the least–greatest of the ratios within each round (ycsb-analyze's median of the round's K runs)
  *   plus a stage breakdown in-process (bench/stages.ts on dist: discover+ingest vs analysis)
  *   then, when python3 can empty the page cache (posix_fadvise DONTNEED), one run each from a cold
  *   cache: cat, ycsb-analyze (read-ahead 'auto', the default: on when its probe reads look cold),
  *   ycsb-analyze with YCSB_ANALYZE_READAHEAD=off
  * ```
  * Options: --large (100,000 files), --large-dir DIR (reuse or create it there), --keep (leave the
- * generated campaigns), --repeat N (rounds, default 3), --large-repeat N (rounds on the 100,000
+ * generated campaigns), --repeat N (rounds, default 3), --analyze-runs K (runs of ycsb-analyze a
+ * round, default 3; on the 100,000 files 1: a run of under a second is moved by a burst of other
+ * work on the host far more than the old script's 40 s are), --large-repeat N (rounds on the 100,000
  * files, default 3), --old-sample N (on --large, run the old script once on the first N exec files
  * and scale linearly; default 2000), --no-study.
  */
@@ -188,8 +190,10 @@ interface Row {
    * in each round), and ycsb-analyze's over cat's: of the medians, and round by round. */
   oldOverAnalyze: Ratio;
   analyzeOverCat: Ratio;
-  /** ycsb-analyze's wall in each round it succeeded. */
-  analyzeRounds: number[];
+  /** ycsb-analyze's wall in each run that succeeded (K a round), in order. */
+  analyzeRuns: number[];
+  /** ycsb-analyze's runs a round. */
+  perRound: number;
   stages?: string;
   /** Share of the input's bytes in the page cache right after the timed runs (fincore), if known. */
   resident?: number;
@@ -245,7 +249,7 @@ function residentShare(dir: string): number | undefined {
   return size > 0 ? res / size : undefined;
 }
 
-function benchInput(input: string, dir: string, opts: { repeat: number; oldSample?: number; group: string; json?: boolean; machineEnv?: boolean }): Row {
+function benchInput(input: string, dir: string, opts: { repeat: number; perRound: number; oldSample?: number; group: string; json?: boolean; machineEnv?: boolean }): Row {
   const st = folderStats(dir);
   process.stderr.write(`\n${input}: ${st.files} files, ${(st.bytes / 2 ** 20).toFixed(1)} MiB in ${dir}\n`);
   // Warm the page cache so every contender reads from memory.
@@ -254,18 +258,22 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
   const oldCmd = (d: string) => `bash ${q(join(REPO, 'bench/old-summary.sh'))} ${q(d)}`;
   const sampled = opts.oldSample !== undefined && st.exec > opts.oldSample;
   timed(catCmd);
-  // Rounds: cat, ycsb-analyze (and the old script, unless it is sampled), one after the other.
+  // Rounds: cat, ycsb-analyze K times (and the old script, unless it is sampled), one after the other.
   const cats: Measure[] = [];
-  const analyses: Measure[] = [];
+  const analyses: Measure[] = []; // a round's K runs summarized (median wall and CPU)
+  const analyzeAll: Measure[] = [];
   const olds: Measure[] = [];
   for (let i = 0; i < opts.repeat; i++) {
-    process.stderr.write(`  round ${i + 1}/${opts.repeat}: cat, ycsb-analyze${sampled ? '' : ', old script'} …\n`);
+    process.stderr.write(`  round ${i + 1}/${opts.repeat}: cat, ycsb-analyze${opts.perRound > 1 ? ` ×${opts.perRound}` : ''}${sampled ? '' : ', old script'} …\n`);
     cats.push(timed(catCmd));
-    analyses.push(timed(analyzeCmd));
+    const mine: Measure[] = [];
+    for (let k = 0; k < opts.perRound; k++) mine.push(timed(analyzeCmd));
+    analyzeAll.push(...mine);
+    analyses.push(summarize(mine));
     if (!sampled) olds.push(timed(oldCmd(dir)));
   }
   const cat = summarize(cats);
-  const analyze = summarize(analyses);
+  const analyze = summarize(analyzeAll);
   if (analyze.exit !== 0) process.stderr.write(`  ycsb-analyze exited ${analyze.exit}: ${analyze.stderr}\n`);
   const analyzeJson = opts.json ? repeat(`${analyzeCmd} --json`, opts.repeat) : undefined;
   const analyzeMachineEnv = opts.machineEnv && MACHINE_NODE_VARS.length > 0 ? repeat(analyzeCmd, opts.repeat, process.env) : undefined;
@@ -313,7 +321,7 @@ function benchInput(input: string, dir: string, opts: { repeat: number; oldSampl
     if (noReadAhead) cold = { cat: coldCat, analyze: coldAnalyze, noReadAhead, resident: known.length > 0 ? Math.max(...known) : undefined };
     else process.stderr.write('  (the page cache could not be emptied again: cold runs left out)\n');
   } else process.stderr.write('  (no cold runs: python3 is needed to empty the page cache)\n');
-  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, analyzeMachineEnv, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRounds: analyses.filter((m) => m.exit === 0).map((m) => m.wall), stages: (stages.stdout || stages.stderr).trim(), resident, cold };
+  return { input, files: st.files, mib: st.bytes / 2 ** 20, analyze, analyzeJson, analyzeMachineEnv, old, cat, oldOverAnalyze, analyzeOverCat, analyzeRuns: analyzeAll.filter((m) => m.exit === 0).map((m) => m.wall), perRound: opts.perRound, stages: (stages.stdout || stages.stderr).trim(), resident, cold };
 }
 
 /** `node -e 0` without NODE_START_VARS and, when the machine sets some, with them. */
@@ -339,9 +347,9 @@ function printRows(rows: Row[], startUp: NodeStartUp): void {
       `load average at start ${LOAD_AT_START.map((x) => x.toFixed(1)).join(' ')} (other work on the machine inflates wall times)`,
   );
   console.log(
-    `method: warm page cache; rounds of cat, ycsb-analyze and the old script (once, on a sample, where marked *) one after the other (${rows.map((r) => `${r.input}: ${r.oldOverAnalyze.rounds.length + r.oldOverAnalyze.failed}`).join(', ')}); ` +
-      'wall and CPU = median of the rounds (failed runs left out, marked "exit N"); CPU = user+sys; RSS = peak resident set (/usr/bin/time); ' +
-      'wall ratios = ratio of the medians (targets are judged on it), then the least–greatest of the ratios within each round',
+    `method: warm page cache; rounds of cat, ycsb-analyze (K runs) and the old script (once, on a sample, where marked *) one after the other (${rows.map((r) => `${r.input}: ${r.oldOverAnalyze.rounds.length + r.oldOverAnalyze.failed} rounds, K = ${r.perRound}`).join('; ')}); ` +
+      'wall and CPU = median of all the runs (failed runs left out, marked "exit N"); CPU = user+sys; RSS = peak resident set (/usr/bin/time); ' +
+      "wall ratios = ratio of the medians (targets are judged on it), then the least–greatest of the ratios within each round (ycsb-analyze: the median of the round's K runs)",
   );
   console.log('ycsb-analyze = the built CLI (node dist/cli/bin.js DIR --group …): discover, read, parse, full analysis, text output; no report/PDF');
   console.log(
@@ -397,7 +405,7 @@ function printRows(rows: Row[], startUp: NodeStartUp): void {
     if (r.input.startsWith('study')) {
       const o = r.oldOverAnalyze;
       console.log(
-        `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${verdict(r.analyze.wall < 1, r.analyze)} (${r.analyzeRounds.filter((x) => x < 1).length} of ${r.analyzeRounds.length} rounds: ${r.analyzeRounds.map(fmtS).join(', ')}); ` +
+        `  study end to end < 1 s: ${fmtS(r.analyze.wall)} ${verdict(r.analyze.wall < 1, r.analyze)} (${r.analyzeRuns.filter((x) => x < 1).length} of ${r.analyzeRuns.length} runs: ${r.analyzeRuns.map(fmtS).join(', ')}); ` +
           `≥ 50× faster than the old script: ${o.ofMedians.toFixed(1)}× wall, ${(r.old.cpu / r.analyze.cpu).toFixed(0)}× CPU ${verdict(o.ofMedians >= 50, r.analyze)} (${roundsHeld(o, 1, (x) => x >= 50)})`,
       );
       if (r.analyzeMachineEnv) {
@@ -427,6 +435,7 @@ async function main(): Promise<void> {
   if (!existsSync(BIN)) throw new Error(`${BIN} not found: run \`npm run build\` first (npm run bench does)`);
   const repeatN = countArg('--repeat', 3);
   const largeRepeat = countArg('--large-repeat', 3);
+  const perRound = countArg('--analyze-runs', 3);
   const oldSample = countArg('--old-sample', 2000);
   const group = 'db,workload,rf';
   const work = mkdtempSync(join(tmpdir(), 'ycsb-bench-'));
@@ -436,14 +445,14 @@ async function main(): Promise<void> {
   const startUp: NodeStartUp = { clean: repeat('node -e 0', 7).wall, machine: MACHINE_NODE_VARS.length > 0 ? repeat('node -e 0', 7, process.env).wall : undefined };
   try {
     if (!flag('--no-study')) {
-      if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, group, json: true, machineEnv: true }));
+      if (existsSync(STUDY)) rows.push(benchInput('study (lucas-fs, real)', STUDY, { repeat: repeatN, perRound, group, json: true, machineEnv: true }));
       else process.stderr.write(`study data not found at ${STUDY}; skipped\n`);
     }
     // A generated campaign the size of the study, with 1-s status lines (a denser, harder input).
     const gen = join(work, 'generated');
     const g = writeCampaign(gen, { ...STUDY_SHAPE, reps: 30, intervals: 200, statusInterval: 1, operationcount: 1_000_000_000, failureRate: 0.005, truncateRate: 0.005, stallRate: 0.03, seed: 1 });
     process.stderr.write(`generated ${g.files} files in ${g.seconds.toFixed(1)} s\n`);
-    rows.push(benchInput('generated 36×30, 1-s status, 200 s', gen, { repeat: repeatN, group }));
+    rows.push(benchInput('generated 36×30, 1-s status, 200 s', gen, { repeat: repeatN, perRound, group }));
     if (flag('--large')) {
       const largeDir = arg('--large-dir') ?? join(work, 'large');
       const reuse = existsSync(join(largeDir, MARKER)) && readdirSync(largeDir).length > 100_000;
@@ -456,7 +465,7 @@ async function main(): Promise<void> {
         process.stderr.write(`generated ${r.files} files, ${(r.bytes / 2 ** 30).toFixed(2)} GiB in ${r.seconds.toFixed(0)} s\n`);
         if (!arg('--large-dir') || !flag('--keep')) cleanup.push(largeDir);
       }
-      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: largeRepeat, oldSample, group }));
+      rows.push(benchInput('generated 100,000 files, 1-s status, 80 s', largeDir, { repeat: largeRepeat, perRound: 1, oldSample, group }));
     }
     printRows(rows, startUp);
   } finally {
