@@ -6,9 +6,9 @@
  * inputs: the study (../shared/data/…/YCSB-outputs, 1,089 files), a generated campaign (bench/generate.ts),
  *         with --large a generated 100,000-file campaign with 1-s status lines (> 2 GB; needs disk)
  *   for each input, page cache warmed first (one untimed cat), then N rounds, each running one after
- *   the other (ycsb-analyze K times a round: --analyze-runs), in child processes, without NODE_OPTIONS and NODE_EXTRA_CA_CERTS (see NODE_START_VARS;
- *   when the machine sets them, the study's ycsb-analyze is timed with them too, and an empty node
- *   program's start both ways):
+ *   the other (ycsb-analyze K times a round: --analyze-runs), in child processes, without
+ *   NODE_OPTIONS and NODE_EXTRA_CA_CERTS (see NODE_START_VARS; when the machine sets them, the
+ *   study's ycsb-analyze is timed with them too, and an empty node program's start both ways):
  *     ycsb-analyze   node dist/cli/bin.js DIR --group db,workload,rf > /dev/null   (the built CLI:
  *                    discover + read + parse + full analysis and text output; no report, no PDF)
  *     old script     bash bench/old-summary.sh DIR > /dev/null
