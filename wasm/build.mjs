@@ -5,11 +5,12 @@
  * ```
  * wasm/status-scan.ts ──asc──► src/ingest/formats/status-scan-wasm.ts  (STATUS_SCAN_WASM)
  * wasm/pelt.ts        ──asc──► src/stats/pelt-wasm.ts                   (PELT_WASM)
+ * wasm/digest.ts      ──asc──► src/analysis/digest-wasm.ts              (DIGEST_WASM; imports pelt.ts)
  * ```
  * `npm run build:wasm` rewrites them; test/wasm/build.test.ts compiles again and checks that the
  * embedded modules are these sources' (`compile`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -18,6 +19,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 export const MODULES = {
   'status-scan': { source: here('./status-scan.ts'), target: here('../src/ingest/formats/status-scan-wasm.ts'), name: 'STATUS_SCAN_WASM', what: "The status-line scanner's WebAssembly module" },
   pelt: { source: here('./pelt.ts'), target: here('../src/stats/pelt-wasm.ts'), name: 'PELT_WASM', what: "PELT's minSegment-1 search as a WebAssembly module" },
+  digest: { source: here('./digest.ts'), target: here('../src/analysis/digest-wasm.ts'), name: 'DIGEST_WASM', what: "A run's series digest (stalls, warm-up, steady throughput) as a WebAssembly module" },
 };
 
 /** The compiler's flags: optimised, no runtime (the modules allocate nothing), no assertions, SIMD. */
@@ -30,7 +32,12 @@ export async function compile(key) {
   let binary;
   const errors = [];
   const result = await asc.main(['input.ts', ...ASC_FLAGS, '--outFile', 'output.wasm'], {
-    readFile: (name) => (name === 'input.ts' ? readFileSync(source, 'utf8') : null),
+    // the source, and the sources it imports from wasm/ (e.g. `import { search } from './pelt'`)
+    readFile: (name) => {
+      if (name === 'input.ts') return readFileSync(source, 'utf8');
+      const sibling = here(`./${name}`);
+      return /^[a-z-]+\.ts$/.test(name) && existsSync(sibling) ? readFileSync(sibling, 'utf8') : null;
+    },
     writeFile: (name, contents) => {
       if (name === 'output.wasm') binary = contents;
     },

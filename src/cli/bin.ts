@@ -8,19 +8,22 @@
  * otherwise (no bundle) ──import('./main.js')──► run
  * ```
  * The code cache spares the compilation of ~1.7 MB of JavaScript at every start (on the study's
- * summary about 40–60 ms of ~1 s). It is used only when cli.cjs.cache.sha256 holds the sha256 of
- * the cli.cjs it was made from: V8 itself checks little more than the source's length, and a cache
- * from another build would run that build's code. V8 rejects it, and the bundle is compiled as
+ * summary about 40–60 ms of ~1 s). It is used only when cli.cjs.cache.stamp names the cli.cjs it
+ * was made from (its length and CRC-32, zlib's; its sha256 on a Node without zlib.crc32): V8 itself
+ * checks little more than the source's length, and a cache from another build would run that
+ * build's code. (A guard against a stale build, not against an attacker: whoever can write the
+ * stamp can write cli.cjs. CRC-32 rather than sha256 spares every start node:crypto, ~5 ms.) V8
+ * rejects it, and the bundle is compiled as
  * usual, under another Node version or other V8 flags. Nothing is written at run time, except when
  * YCSB_ANALYZE_CODE_CACHE=write asks for the cache (the build does). YCSB_ANALYZE_CODE_CACHE=off
  * runs the ES modules; =verbose says on stderr which way the CLI was loaded.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { applyCliV8Flags } from './v8-flags.js';
 
 type Run = (argv: string[], stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream) => Promise<number>;
@@ -35,19 +38,26 @@ const say = (what: string) => {
   if (mode === 'verbose') process.stderr.write(`analyze: ${what}\n`);
 };
 
+/** What cli.cjs.cache.stamp holds for a cli.cjs of these bytes: `crc32 <length> <CRC-32>`, or `sha256 <hex>`. */
+function stampOf(bytes: Uint8Array, require: NodeJS.Require): string {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (crc32 !== undefined) return `crc32 ${bytes.length} ${crc32(bytes)}`;
+  return `sha256 ${(require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex')}`;
+}
+
 /** `run` from dist/cli/cli.cjs through vm.Script with its code cache; undefined when not built. */
 function fromBundle(): Run | undefined {
   const file = fileURLToPath(new URL('./cli.cjs', import.meta.url));
   if (!existsSync(file) || mode === 'off') return undefined;
   const bytes = readFileSync(file);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const stamp = stampOf(bytes, createRequire(file));
   const cacheFile = `${file}.cache`;
-  const stampFile = `${cacheFile}.sha256`;
+  const stampFile = `${cacheFile}.stamp`;
   let cachedData: Buffer | undefined;
   let cacheState = 'absent';
   if (mode !== 'write' && existsSync(cacheFile)) {
-    const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-    if (stamp === sha256) cachedData = readFileSync(cacheFile);
+    const written = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+    if (written === stamp) cachedData = readFileSync(cacheFile);
     else cacheState = 'stale (made from another cli.cjs): not used';
   }
   const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
@@ -62,7 +72,7 @@ function fromBundle(): Run | undefined {
     // after the run, so that the functions it compiled lazily are in the cache too
     process.once('exit', () => {
       writeFileSync(cacheFile, script.createCachedData());
-      writeFileSync(stampFile, `${sha256}\n`);
+      writeFileSync(stampFile, `${stamp}\n`);
     });
   }
   return mod.exports.run;

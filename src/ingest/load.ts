@@ -13,11 +13,11 @@
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  */
 import { Buffer, isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   emptyParsedRun,
@@ -353,12 +353,27 @@ export interface FileResult {
 
 /** Read-only and non-blocking (O_NONBLOCK changes nothing for regular files; a FIFO opens at once). */
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+/**
+ * node:crypto and node:worker_threads when first needed: a load may need neither (the CLI's summary
+ * keys files by CRC-32 and starts threads only for large campaigns), and loading them costs every
+ * start a few milliseconds of Node's own module compilation (~30 internal modules).
+ */
+const requireBuiltin = createRequire(import.meta.url);
+
+function sha256Hex(bytes: Uint8Array): string {
+  return (requireBuiltin('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+}
+
+function newWorker(url: URL, options: WorkerOptions): Worker {
+  return new (requireBuiltin('node:worker_threads') as typeof import('node:worker_threads')).Worker(url, options);
+}
+
 /** zlib.crc32 (Node ≥ 20.15 and 22.2), or undefined. */
 const CRC32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The key duplicates are grouped by: the sha256 of the bytes, or `<size>:<CRC-32>`. */
 function contentKey(bytes: Uint8Array, hash: ReadSettings['hash']): string {
-  return hash === 'crc32' && CRC32 !== undefined ? `${bytes.length}:${CRC32(bytes)}` : createHash('sha256').update(bytes).digest('hex');
+  return hash === 'crc32' && CRC32 !== undefined ? `${bytes.length}:${CRC32(bytes)}` : sha256Hex(bytes);
 }
 
 /** Files up to this size are read into one buffer per thread, reused from file to file. */
@@ -576,7 +591,7 @@ function startReadAhead(files: readonly { root: string; path: string }[], mode: 
   let error: string | undefined;
   let worker: Worker;
   try {
-    worker = new Worker(READAHEAD_URL, { workerData: { paths, state, lanes, ahead: READAHEAD_FILES, aheadBytes: READAHEAD_BYTES, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    worker = newWorker(READAHEAD_URL, { workerData: { paths, state, lanes, ahead: READAHEAD_FILES, aheadBytes: READAHEAD_BYTES, maxBytes }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   } catch (e) {
     return none(probeMicros, (e as Error).message);
   }
@@ -748,7 +763,7 @@ async function readShared(
   };
   for (let k = 0; k < nWorkers - 1; k++) {
     // A small young generation: a worker keeps nothing between ranges, and every MB counts at 100,000 files.
-    const w = new Worker(WORKER_URL, { workerData: { files, settings, hook: threads.hook, hookExport: threads.hookExport }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = newWorker(WORKER_URL, { workerData: { files, settings, hook: threads.hook, hookExport: threads.hookExport }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     workers.push(w);
     pending.push(new Map());
     alive.push(true);

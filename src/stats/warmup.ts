@@ -101,15 +101,8 @@ export function warmup(samples: readonly ThroughputSample[], options: WarmupOpti
   }
   if (j === 0 && seg.segments.length > 1) {
     const level = median(y.slice(seg.segments[0].end));
-    if (mu[0] > level) {
-      warnings.push(
-        `the run starts above its later level (${fmt(mu[0])} ops/s in the first ${fmt(iv[seg.segments[0].end - 1].end)} s, then a median of ${fmt(level)} ops/s): not treated as a warm-up`,
-      );
-    } else if (mu[0] < mu[1] && seg.segments[0].end > maxFraction * iv.length) {
-      warnings.push(
-        `throughput rises only after ${fmt(iv[seg.segments[0].end - 1].end)} s, more than ${fmt(maxFraction * 100)}% of the run: not treated as a warm-up; the run may not reach a steady state`,
-      );
-    }
+    if (mu[0] > level) warnings.push(startsAboveWarning(mu[0], iv[seg.segments[0].end - 1].end, level));
+    else if (mu[0] < mu[1] && seg.segments[0].end > maxFraction * iv.length) warnings.push(risesLateWarning(iv[seg.segments[0].end - 1].end, maxFraction));
   }
   const k = j > 0 ? seg.segments[j - 1].end : 0;
   const steady = y.slice(k);
@@ -122,6 +115,26 @@ export function warmup(samples: readonly ThroughputSample[], options: WarmupOpti
     segmentMeans: mu,
     warnings,
   };
+}
+
+/**
+ * The warning of {@link warmup} when the first PELT segment (mean `firstMean` ops/s, up to `firstEnd`
+ * seconds) lies above the median `level` of the rest: the run starts fast and slows down.
+ * @example startsAboveWarning(120, 30, 80)
+ * // 'the run starts above its later level (120 ops/s in the first 30 s, then a median of 80 ops/s): not treated as a warm-up'
+ */
+export function startsAboveWarning(firstMean: number, firstEnd: number, level: number): string {
+  return `the run starts above its later level (${fmt(firstMean)} ops/s in the first ${fmt(firstEnd)} s, then a median of ${fmt(level)} ops/s): not treated as a warm-up`;
+}
+
+/**
+ * The warning of {@link warmup} when throughput first rises after `firstEnd` seconds, beyond
+ * `maxFraction` of the run's intervals.
+ * @example risesLateWarning(200, 0.5)
+ * // 'throughput rises only after 200 s, more than 50% of the run: not treated as a warm-up; the run may not reach a steady state'
+ */
+export function risesLateWarning(firstEnd: number, maxFraction: number): string {
+  return `throughput rises only after ${fmt(firstEnd)} s, more than ${fmt(maxFraction * 100)}% of the run: not treated as a warm-up; the run may not reach a steady state`;
 }
 
 function fmt(x: number): string {

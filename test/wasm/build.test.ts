@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_SCAN_WASM } from '../../src/ingest/formats/status-scan-wasm.js';
 import { PELT_WASM } from '../../src/stats/pelt-wasm.js';
+import { DIGEST_WASM } from '../../src/analysis/digest-wasm.js';
 // @ts-expect-error: a plain ES module without types (the build script)
 import { compile, MODULES } from '../../wasm/build.mjs';
 
-const EMBEDDED: Record<string, string> = { 'status-scan': STATUS_SCAN_WASM, pelt: PELT_WASM };
+const EMBEDDED: Record<string, string> = { 'status-scan': STATUS_SCAN_WASM, pelt: PELT_WASM, digest: DIGEST_WASM };
 
 describe('every embedded WebAssembly module is its wasm/ source compiled', () => {
   it('covers every module the build script knows', () => {
