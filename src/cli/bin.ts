@@ -13,10 +13,10 @@
  * checks little more than the source's length, and a cache from another build would run that
  * build's code. (A guard against a stale build, not against an attacker: whoever can write the
  * stamp can write cli.cjs. CRC-32 rather than sha256 spares every start node:crypto, ~5 ms.) V8
- * rejects it, and the bundle is compiled as
- * usual, under another Node version or other V8 flags. Nothing is written at run time, except when
- * YCSB_ANALYZE_CODE_CACHE=write asks for the cache (the build does). YCSB_ANALYZE_CODE_CACHE=off
- * runs the ES modules; =verbose says on stderr which way the CLI was loaded.
+ * rejects the cache, and the bundle is compiled as usual, under another Node version or other V8
+ * flags. Nothing is written at run time, except when YCSB_ANALYZE_CODE_CACHE=write asks for the
+ * cache (the build does). YCSB_ANALYZE_CODE_CACHE=off runs the ES modules; =verbose says on stderr
+ * which way the CLI was loaded.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
