@@ -14,7 +14,8 @@
  * analysis; one WebAssembly function is compiled at once.
  */
 import type { Run } from '../model/index.js';
-import { risesLateWarning, startsAboveWarning } from '../stats/warmup.js';
+import { logTable } from '../stats/pelt.js';
+import { risesLateWarning, startsAboveWarning, WARMUP_DEFAULTS } from '../stats/warmup.js';
 import { growMemory, instantiateEmbedded, type WasmMemory } from '../stats/wasm.js';
 import { DIGEST_WASM } from './digest-wasm.js';
 import type { RunSeriesResult } from './types.js';
@@ -29,10 +30,8 @@ interface DigestModule {
   heapBase: () => number;
 }
 
-/** warmup()'s defaults (src/stats/warmup.ts), as seriesOf calls it. */
-const MIN_INTERVALS = 5;
-const MAX_FRACTION = 0.5;
-const MIN_DROP = 0.05;
+/** warmup()'s defaults, as seriesOf calls it. */
+const { minIntervals: MIN_INTERVALS, maxFraction: MAX_FRACTION, minDrop: MIN_DROP } = WARMUP_DEFAULTS;
 
 /** Longer series go to the JavaScript (the module's memory would pass 23 × 8 × 2²⁰ bytes). */
 const MAX_SAMPLES = 1 << 20;
@@ -62,10 +61,8 @@ function viewsFor(n: number): Views | undefined {
     if (!growMemory(digestModule.memory, base + digestModule.regions() * stride)) return undefined;
     const buf = digestModule.memory.buffer;
     const region = (r: number, length: number) => new Float64Array(buf, base + r * stride, length);
-    // log(i) for i = 0 … cap, log(0) as 0: pelt.ts's table (the same Math.log values)
-    const log = region(3, cap + 1);
-    log[0] = 0;
-    for (let i = 1; i <= cap; i++) log[i] = Math.log(i);
+    // log(i) for i = 0 … cap: pelt.ts's own table
+    region(3, cap + 1).set(logTable(cap).subarray(0, cap + 1));
     views = { cap, base, t: region(0, cap), ops: region(1, cap), thr: region(2, cap), out: region(4, 4 * (cap + 1)) };
   }
   return views;

@@ -50,7 +50,8 @@ function fromBundle(): Run | undefined {
   const file = fileURLToPath(new URL('./cli.cjs', import.meta.url));
   if (!existsSync(file) || mode === 'off') return undefined;
   const bytes = readFileSync(file);
-  const stamp = stampOf(bytes, createRequire(file));
+  const requireFromBundle = createRequire(file);
+  const stamp = stampOf(bytes, requireFromBundle);
   const cacheFile = `${file}.cache`;
   const stampFile = `${cacheFile}.stamp`;
   let cachedData: Buffer | undefined;
@@ -63,7 +64,7 @@ function fromBundle(): Run | undefined {
   const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: file, cachedData });
   if (cachedData) cacheState = script.cachedDataRejected ? 'rejected by V8 (another Node version or V8 flags)' : 'used';
   const mod = { exports: {} as { run?: Run; lazy?: Lazy } };
-  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, requireFromBundle, mod, file, dirname(file));
   if (typeof mod.exports.run !== 'function' || mod.exports.lazy === undefined) return undefined;
   // code in a vm.Script cannot import() an ES module: the report comes through this module instead
   mod.exports.lazy.report = () => import('./report.js');

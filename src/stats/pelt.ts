@@ -138,7 +138,8 @@ function wasmFor(n: number): WasmBuffers | undefined {
 
 /** log(len) for len = 0…, shared by every call (Math.log gives the same value each time). */
 let LOG_LEN = new Float64Array(0);
-function logTable(n: number): Float64Array {
+/** log(len) for len = 0 … n (log(0) taken as 0), at least n + 1 entries. */
+export function logTable(n: number): Float64Array {
   if (n > SCRATCH_MAX) {
     const t = new Float64Array(n + 1);
     for (let len = 1; len <= n; len++) t[len] = Math.log(len);

@@ -16,6 +16,9 @@ export interface WarmupOptions {
   pelt?: PeltOptions;
 }
 
+/** The defaults of {@link WarmupOptions} (src/analysis/digest.ts passes them to its WebAssembly twin). */
+export const WARMUP_DEFAULTS = Object.freeze({ minIntervals: 5, maxFraction: 0.5, minDrop: 0.05 });
+
 /** Result of {@link warmup}. */
 export interface WarmupResult {
   /** Seconds from the start of the run to the end of the warm-up (0 when none was found). */
@@ -65,9 +68,9 @@ export interface WarmupResult {
  * //   warmupSegments: 2, segmentMeans: [0, 40, 71.11111111111111], warnings: [] }
  */
 export function warmup(samples: readonly ThroughputSample[], options: WarmupOptions = {}): WarmupResult {
-  const minIntervals = options.minIntervals ?? 5;
-  const maxFraction = options.maxFraction ?? 0.5;
-  const minDrop = options.minDrop ?? 0.05;
+  const minIntervals = options.minIntervals ?? WARMUP_DEFAULTS.minIntervals;
+  const maxFraction = options.maxFraction ?? WARMUP_DEFAULTS.maxFraction;
+  const minDrop = options.minDrop ?? WARMUP_DEFAULTS.minDrop;
   if (!(minDrop >= 0 && minDrop < 1)) throw new RangeError(`warmup: minDrop must be in [0, 1), found ${minDrop}`);
   if (!(maxFraction > 0 && maxFraction <= 1)) throw new RangeError(`warmup: maxFraction must be in (0, 1], found ${maxFraction}`);
   const iv = intervals(samples);
