@@ -21,7 +21,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decode, loadRuns } from '../src/ingest/load.js';
+import { decode } from '../src/ingest/decode.js';
+import { loadRuns } from '../src/ingest/load.js';
 import { parseYcsb } from '../src/ingest/parse.js';
 import { scanStatusLines } from '../src/ingest/formats/status-scan.js';
 import { isDeepStrictEqual } from 'node:util';

@@ -1,6 +1,6 @@
 /**
- * The slots of the Int32Array (on a SharedArrayBuffer) through which the loader (./load.ts) and its
- * read-ahead thread (./readahead-worker.ts) talk.
+ * The slots of the Int32Array (on a SharedArrayBuffer) through which the loader (./readahead.ts)
+ * and its read-ahead thread (./readahead-worker.ts) talk.
  */
 export const READAHEAD_STATE = {
   /** Written by the loader: the first file no parsing thread has taken yet. */

@@ -1,6 +1,6 @@
 /**
- * The read-ahead thread of the loader (see startReadAhead in ./load.ts): reads the files ahead of
- * the threads that parse them, several at once, so that their bytes are in the page cache when
+ * The read-ahead thread of the loader (see startReadAhead in ./readahead.ts): reads the files ahead
+ * of the threads that parse them, several at once, so that their bytes are in the page cache when
  * those threads read them. What it reads is thrown away; it writes nothing and parses nothing.
  *
  * ```

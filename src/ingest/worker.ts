@@ -1,6 +1,7 @@
 /**
- * A worker thread of the loader (see loadRunsThreaded in ./load.ts): reads, parses and, with a hook
- * module, reduces the files whose index ranges the main thread sends, and posts back what they became.
+ * A worker thread of the loader's pool (./pool.ts, for loadRunsThreaded in ./load.ts): reads,
+ * parses and, with a hook module, reduces the files whose index ranges the main thread sends, and
+ * posts back what they became.
  *
  * ```
  * workerData { files, settings, hook?, hookExport? } ──► message { start, end } ──readOne per file──► hook.onRun(run)
@@ -9,7 +10,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Run } from '../model/index.js';
-import { readOne, StringPool, type FileResult, type ReadSettings } from './load.js';
+import { readOne, type FileResult, type ReadSettings } from './read.js';
+import { StringPool } from './strings.js';
 
 interface Data {
   files: { root: string; path: string }[];

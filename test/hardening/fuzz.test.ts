@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkParsed, fuzz, makeCase, MUTATIONS, seedCorpus, type FuzzReport } from '../../bench/fuzz.js';
-import { firstInvalidUtf8 } from '../../src/ingest/load.js';
+import { firstInvalidUtf8 } from '../../src/ingest/decode.js';
 
 describe('fuzz: mutated YCSB files never crash the ingest and every file gets a status', () => {
   let r: FuzzReport;

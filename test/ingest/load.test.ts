@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decode, loadRuns, mergeFactors } from '../../src/ingest/load.js';
+import { decode } from '../../src/ingest/decode.js';
+import { loadRuns } from '../../src/ingest/load.js';
+import { mergeFactors } from '../../src/ingest/to-run.js';
 import { generateCampaign } from '../../fixtures/generator.js';
 import type { Run } from '../../src/model/index.js';
 

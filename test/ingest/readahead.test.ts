@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { looksCold } from '../../src/ingest/load.js';
+import { looksCold } from '../../src/ingest/readahead.js';
 import { READAHEAD_STATE } from '../../src/ingest/readahead-state.js';
 
 const { FRONTIER, STOP, READ, SLOTS } = READAHEAD_STATE;
