@@ -14,11 +14,12 @@ export { loadRuns, type LoadOptions } from './ingest/load.js';
 export { assignFactors, compileTemplate, explainSchemes, formatExplanation } from './ingest/scheme.js';
 export { discover } from './ingest/discover.js';
 export { parseTable } from './ingest/table.js';
+export { parseExperiment, ExperimentError } from './ingest/experiment.js';
 // Analysis
 export { analyze, DEFAULT_OPTIONS } from './analysis/analyze.js';
 export type { AnalysisOptions, AnalysisResult, GroupResult, GroupRun, PairResult, StratumResult, TestResult, TwoWayResult, TwoWayRow, RunSeriesResult, OutlierMethod } from './analysis/types.js';
 export { exportInventory, toSeedCsv, toLongCsv, toJson, type ExportFormat } from './analysis/export.js';
-export { designFromRuns, designFromExperiment, parseExperiment } from './analysis/design.js';
+export { designFromRuns, designFromExperiment } from './analysis/design.js';
 export { findGaps, formatGaps } from './analysis/gaps.js';
 export { planFill } from './analysis/plan.js';
 // Report

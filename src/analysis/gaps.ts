@@ -10,7 +10,7 @@
  * new repetition number after the last one used (31, 32, … in a 30-repetition design), so a
  * configuration is complete when it has as many usable repetitions as the design asks for.
  */
-import type { Factors, Run, RunStatus } from '../model/index.js';
+import type { Factors, Run, RunStatus, ToRunReason } from '../model/index.js';
 import { compareLevels, formatDiagnostic } from '../model/index.js';
 import {
   clusterFactors,
@@ -35,8 +35,6 @@ export interface DuplicateRep {
   /** Byte-identical copies, when the loader found them. */
   identical: boolean;
 }
-
-export type ToRunReason = 'missing' | 'replaces-failed' | 'ci-target';
 
 export interface ToRun {
   rep: number;

@@ -9,47 +9,11 @@
  * ```
  * Pure: the commands are added by an adapter in src/exec.
  */
-import type { Factors } from '../model/index.js';
-import { compareLevels, fnv1a } from '../model/index.js';
+import type { Factors, FillGroup, FillPlanCore } from '../model/index.js';
+import { checkLevel, compareLevels, fnv1a } from '../model/index.js';
 import { createRng } from '../stats/rng.js';
-import { checkLevel, configKey, type Naming } from './design.js';
-import type { GapReport, ToRunReason } from './gaps.js';
-
-export interface FillRun {
-  /** Stable id used by the journal: `<config key>,rep=<n>`. */
-  id: string;
-  /** Every factor of the run, rep included. */
-  factors: Factors;
-  rep: number;
-  reason: ToRunReason;
-  replaces?: string;
-  /** Output path relative to the campaign folder, as the campaign names it. */
-  output: string;
-}
-
-export interface FillGroup {
-  /** Key of the cluster configuration, e.g. `db=cassandra,nodes=15,recordcount=1000000,rf=1`. */
-  key: string;
-  factors: Factors;
-  db: string;
-  load: {
-    /** The factors the load runs with (the cluster's, plus the workload it loads with). */
-    factors: Factors;
-    /** Where its output goes when the campaign has none; absent when the campaign already has one. */
-    output?: string;
-    /** Name the output would have (for the side copy kept in the journal folder). */
-    name: string;
-  };
-  runs: FillRun[];
-}
-
-export interface FillPlanCore {
-  order: 'sequential' | 'randomized';
-  seed?: number;
-  groups: FillGroup[];
-  /** Why some repetitions could not be planned (no naming, unsafe values). */
-  errors: string[];
-}
+import { configKey, type Naming } from './design.js';
+import type { GapReport } from './gaps.js';
 
 export interface PlanOptions {
   order: 'sequential' | 'randomized';

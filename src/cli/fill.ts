@@ -15,7 +15,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import type { AdapterName, ExecPlan } from '../exec/adapters.js';
-import type { Factors } from '../model/index.js';
+import { UnsafeValueError, type Factors } from '../model/index.js';
 import { addGapOptions, computeGaps, parsePositiveInt, type GapCliOptions } from './gaps.js';
 import { CliError, EXIT, type Io } from './io.js';
 
@@ -41,8 +41,7 @@ function defaultJobTemplate(): string {
 
 async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPlan> {
   // Loaded here, not at start-up (every command's module is imported to list it in --help).
-  const [{ UnsafeValueError }, { planFill }, { AdapterError, materialize }] = await Promise.all([
-    import('../analysis/design.js'),
+  const [{ planFill }, { AdapterError, materialize }] = await Promise.all([
     import('../analysis/plan.js'),
     import('../exec/adapters.js'),
   ]);
@@ -142,7 +141,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
         return;
       }
       // The only path that spawns: the executor is loaded only for --execute.
-      const { ContextError, executePlan } = await import('../exec/execute.js');
+      const [{ ContextError, executePlan }, { parseYcsb }] = await Promise.all([import('../exec/execute.js'), import('../ingest/parse.js')]);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
@@ -155,6 +154,7 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
           cwd: io.cwd,
           env: io.env,
           progress: io.stderr,
+          classify: (text, name) => parseYcsb(text, name),
           signal: controller.signal,
           backoffMs: backoff * 1000,
           ...(stepTimeout ? { stepTimeoutSeconds: stepTimeout } : {}),

@@ -12,10 +12,10 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Design, Experiment, Naming } from '../analysis/design.js';
+import type { Design, Naming } from '../analysis/design.js';
 import type { GapReport } from '../analysis/gaps.js';
 import { loadRuns } from '../ingest/load.js';
-import type { Inventory } from '../model/index.js';
+import type { Experiment, Inventory } from '../model/index.js';
 import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
 import { readAheadMode } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
@@ -75,7 +75,8 @@ export interface GapContext {
 /** Load the campaign, build the design (experiment file or observed × --reps) and find the gaps. */
 export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promise<GapContext> {
   // Loaded here, not at start-up: the experiment-file reader brings a YAML parser and a JSON-schema validator.
-  const [{ designFromExperiment, designFromRuns, ExperimentError, inferNaming, parseExperiment }, { findGaps }] = await Promise.all([
+  const [{ ExperimentError, parseExperiment }, { designFromExperiment, designFromRuns, inferNaming }, { findGaps }] = await Promise.all([
+    import('../ingest/experiment.js'),
     import('../analysis/design.js'),
     import('../analysis/gaps.js'),
   ]);

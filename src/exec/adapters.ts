@@ -16,16 +16,18 @@
  */
 import { posix } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { fnv1a, type Factors } from '../model/index.js';
 import {
   DEFAULT_TIMEOUTS,
   checkLevel,
   fillTemplate,
+  fnv1a,
   type ClusterSettings,
   type DatabaseSettings,
   type Experiment,
-} from '../analysis/design.js';
-import type { FillPlanCore, FillRun } from '../analysis/plan.js';
+  type Factors,
+  type FillPlanCore,
+  type FillRun,
+} from '../model/index.js';
 
 export type AdapterName = 'kubectl-exec' | 'kubectl-job';
 

@@ -4,9 +4,9 @@
  * ```
  * check the kubectl context ──► read the journal ──► for each cluster configuration:
  *   skip what is done; rebuild only when the cluster does not already hold this configuration
- *   each step: commands (argv, timeout, retries with backoff) ─► fetch ─► parse ─► place
+ *   each step: commands (argv, timeout, retries with backoff) ─► fetch ─► classify ─► place
  *       place = copy with COPYFILE_EXCL: an existing file is never overwritten or deleted
- *       a result that parses as failed: kept in the journal folder, the run retried up to `retries`
+ *       a result classified as not ok: kept in the journal folder, the run retried up to `retries`
  *   every start/done/failure is appended to the journal (fsync) before going on
  * ```
  */
@@ -14,11 +14,16 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ParsedRun } from '../model/index.js';
-import { parseYcsb } from '../ingest/parse.js';
 import type { ExecPlan, ExecStep } from './adapters.js';
 import { Journal } from './journal.js';
 import { describeResult, nodetoolAllUp, runCommand, type SpawnResult } from './kubectl.js';
 import { Progress, type ProgressOut } from './progress.js';
+
+/**
+ * Judges a fetched output from its text and file name: only `status: 'ok'` is placed in the campaign;
+ * otherwise the first error diagnostic (or the first diagnostic, or the status) is the step's reason.
+ */
+export type OutputClassifier = (text: string, name: string) => Pick<ParsedRun, 'status' | 'diagnostics'>;
 
 export interface ExecuteOptions {
   /** Working directory: kubectl runs here and the plan's paths are relative to it. */
@@ -35,8 +40,8 @@ export interface ExecuteOptions {
   /** Timeout of each step in seconds, overriding the plan's (tests use short ones). */
   stepTimeoutSeconds?: number;
   signal?: AbortSignal;
-  /** Classify a fetched output (default: the YCSB parser). */
-  classify?: (text: string, name: string) => Pick<ParsedRun, 'status' | 'diagnostics'>;
+  /** Judges a fetched output; the CLI passes the YCSB parser (parseYcsb). */
+  classify: OutputClassifier;
   now?: () => number;
 }
 
@@ -115,7 +120,7 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
   const cwd = options.cwd;
   const env = options.env;
   const now = options.now ?? Date.now;
-  const classify = options.classify ?? ((text: string, name: string) => parseYcsb(text, name));
+  const classify = options.classify;
   const commandRetries = options.commandRetries ?? 2;
   const backoff = options.backoffMs ?? 5000;
   const pollMs = options.pollMs ?? 10_000;
@@ -203,7 +208,7 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
     return { ok: true };
   };
 
-  /** Run one step to the end (commands, fetch, parse, place), with result retries for run/load. */
+  /** Run one step to the end (commands, fetch, classify, place), with result retries for run/load. */
   const runStep = async (step: ExecStep): Promise<{ ok: true } | { ok: false; reason: string }> => {
     const resultRetries = step.kind === 'run' || step.kind === 'load' ? plan.retries : 0;
     let last = '';

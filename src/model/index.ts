@@ -2,3 +2,5 @@ export * from './run.js';
 export * from './summary.js';
 export * from './inventory.js';
 export * from './hash.js';
+export * from './experiment.js';
+export * from './plan.js';

@@ -1,15 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  checkLevel,
-  designFromExperiment,
-  designFromRuns,
-  ExperimentError,
-  inferNaming,
-  parseExperiment,
-  shapeTemplate,
-  UnsafeValueError,
-} from '../../src/analysis/design.js';
+import { designFromExperiment, designFromRuns, inferNaming, shapeTemplate } from '../../src/analysis/design.js';
+import { ExperimentError, parseExperiment } from '../../src/ingest/experiment.js';
+import { checkLevel, UnsafeValueError } from '../../src/model/index.js';
 import { studyCampaign, studyRun } from '../../fixtures/exec/runs.js';
 
 const minimal = `

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { designFromRuns, inferNaming, parseExperiment } from '../../src/analysis/design.js';
+import { designFromRuns, inferNaming } from '../../src/analysis/design.js';
+import { parseExperiment } from '../../src/ingest/experiment.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { planFill, shuffle } from '../../src/analysis/plan.js';
 import { AdapterError, formatPlan, materialize } from '../../src/exec/adapters.js';

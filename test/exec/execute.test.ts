@@ -12,6 +12,7 @@ import { findGaps } from '../../src/analysis/gaps.js';
 import { planFill } from '../../src/analysis/plan.js';
 import { materialize, type ExecPlan } from '../../src/exec/adapters.js';
 import { ContextError, executePlan } from '../../src/exec/execute.js';
+import { parseYcsb } from '../../src/ingest/parse.js';
 import { installFakeKubectl } from '../../fixtures/exec/cli.js';
 import { studyCampaign } from '../../fixtures/exec/runs.js';
 
@@ -50,6 +51,7 @@ const opts = (extra: object = {}) => ({
   progress: { write: (s: string) => stderr.push(s), isTTY: false },
   backoffMs: 5,
   pollMs: 5,
+  classify: parseYcsb,
   ...extra,
 });
 
@@ -126,6 +128,23 @@ describe('executePlan against a fake kubectl', () => {
     expect(r.failed[0].reason).toMatch(/^the output parses as failed: failed: the run did no useful work/);
     expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-4-rf_1.txt']);
     expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'))).toBe(false);
+  });
+
+  it('judges each fetched output with the classifier it is given, not a parser of its own', async () => {
+    const seen: string[] = [];
+    const classify = (text: string, name: string) => {
+      seen.push(name);
+      return name.includes('-a-4-')
+        ? { status: 'partial' as const, diagnostics: [{ severity: 'error' as const, message: 'judged partial by the test classifier' }] }
+        : parseYcsb(text, name);
+    };
+    const r = await executePlan(plan(4, [2, 4], 0), opts({ classify }));
+    // The load's output and both repetitions went through it.
+    expect(seen).toEqual(['cassandra-load-15-1000000-a-1-rf_1.txt', 'cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt']);
+    expect(r.failed.map((f) => f.step)).toEqual(['run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=4']);
+    expect(r.failed[0].reason).toMatch(/^the output parses as partial: judged partial by the test classifier \(kept as /);
+    expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'))).toBe(false);
   });
 
   it('retries a command that lost its connection, with backoff', async () => {
