@@ -43,6 +43,9 @@ function roundHalfEven(x: number): number {
  * A rank outside 1..N (n too small for the confidence asked: at 95 %, n ≤ 3 for both bounds) leaves
  * that bound NaN, with a warning (trend returns an empty or NA bound there).
  *
+ * Time and memory O(n² log n) and O(n²) (all slopes are kept): meant for the repetitions of one
+ * configuration, not for series of many thousands.
+ *
  * Times are the positions 1..n (equally spaced runs). The interval inverts the Mann–Kendall test,
  * so it assumes independent values; under serial correlation it is too narrow.
  *

@@ -179,9 +179,20 @@ r1 <- sapply(st, function(c) c$acf$acf[2])
 cat(sprintf("study: %d configurations, %d with Kendall p < 0.01, %d with lag-1 autocorrelation > 0.3\n",
             length(st), sum(p2 < 0.01), sum(r1 > 0.3)))
 
+# Power of the two-sided exact test at alpha = 0.01 against a linear trend in iid normal noise (sd 1),
+# n = 30, estimated from `reps` series simulated here: the TypeScript property test draws its own
+# series and compares its rejection rate with these (two binomial proportions).
+power <- lapply(c(0.06, 0.15), function(slope) {
+  reps <- 10000; n <- 30
+  rej <- 0
+  for (i in seq_len(reps)) rej <- rej + (cor.test(1:n, slope * (1:n) + rnorm(n), method = "kendall")$p.value <= 0.01)
+  list(n = n, slope = slope, sd = 1, alpha = 0.01, reps = reps, rejections = rej, rate = rej / reps)
+})
+cat(sprintf("power at slope %g: %g\n", sapply(power, `[[`, "slope"), sapply(power, `[[`, "rate")), sep = "")
+
 out <- list(R = R.version.string, sandwich = as.character(packageVersion("sandwich")),
             script = "test/stats/reference/dependence.R",
             dataNote = "study cells: [OVERALL] Throughput(ops/sec) of lucas-fs *-exec-*.txt in rep order, the 2 failed Citus runs dropped",
-            cases = cases)
+            cases = cases, power = power)
 writeLines(to_json(out), file.path(script_dir, "dependence.json"))
 cat("wrote", length(cases), "cases to", file.path(script_dir, "dependence.json"), "\n")
