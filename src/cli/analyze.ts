@@ -11,6 +11,7 @@ import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
 import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
 import { addInputOptions, formatInventory, formatLevels, loadInputs, type InputOptions } from './common.js';
+import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { badValue, choiceOption, collect, parseFactors, parseFilter, parseFraction, parseWhole } from './options.js';
 import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
@@ -161,7 +162,8 @@ Examples:
         if (o.explain) io.stdout.write(formatExplanationFor(inventory, o.scheme ?? []));
       }
       // 3. Analyse and print: on the terminal the inventory and the levels came first.
-      const result = analyze(inventory, aopts);
+      // (warnings name the settings in words; the CLI names its flags)
+      const result = inCliTerms(analyze(inventory, aopts));
       if (o.json) {
         io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
       } else if (o.csv) {
