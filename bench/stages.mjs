@@ -8,7 +8,7 @@ import { analyze } from '../dist/analysis/analyze.js';
 const [dir, group = ''] = process.argv.slice(2);
 const io = { stdout: { write() {} }, stderr: { write() {} }, cwd: process.cwd(), env: {} };
 const t0 = performance.now();
-const inv = await loadInputs([dir], {}, io, undefined, leanRunExceptLoad);
+const inv = await loadInputs([dir], {}, io, { onRun: leanRunExceptLoad });
 const t1 = performance.now();
 globalThis.gc?.();
 const heap = process.memoryUsage().heapUsed;

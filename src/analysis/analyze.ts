@@ -52,6 +52,7 @@ import type {
   StratumResult,
   TwoWayResult,
 } from './types.js';
+import { FIXES } from './fixes.js';
 
 /** Defaults for every option; `analyze` fills what the caller leaves out. */
 export const DEFAULT_OPTIONS: AnalysisOptions = {
@@ -156,12 +157,12 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       continue;
     }
     if (!opts.includeLoad && run.factors.phase === 'load') {
-      excluded.push({ file: run.file, reason: 'load phase (use --include-load to analyse it)' });
+      excluded.push({ file: run.file, reason: `load phase (${FIXES.includeLoad})` });
       continue;
     }
     const failedFilter = filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
-      excluded.push({ file: run.file, reason: `not matching --filter ${failedFilter[0]}=${failedFilter[1].join('|')}` });
+      excluded.push({ file: run.file, reason: `${FIXES.filter} ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
     }
     if (run.status !== 'ok') {
@@ -183,7 +184,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     for (const r of inventory.runs) if (r.status === 'ok') for (const m of Object.keys(r.metrics)) known.add(m);
     warnings.push(`no run has a value for metric ${JSON.stringify(opts.metric)}; metrics found: ${[...known].sort().join(', ') || 'none'}`);
   } else if (noMetric > 0) {
-    warnings.push(`${noMetric} ok ${noMetric === 1 ? 'run has' : 'runs have'} no value for ${opts.metric} and ${noMetric === 1 ? 'is' : 'are'} left out (see --json "excluded")`);
+    warnings.push(`${noMetric} ok ${noMetric === 1 ? 'run has' : 'runs have'} no value for ${opts.metric} and ${noMetric === 1 ? 'is' : 'are'} left out (${FIXES.excludedList})`);
   }
   const all = [...counting, ...unusable];
   if (opts.group.length === 0) {
@@ -196,7 +197,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   }
   for (const g of opts.group) {
     if (!all.some((r) => r.factors[g] !== undefined)) {
-      warnings.push(`--group ${g}: no run has this factor; known factors: ${varyingFactors(counting).join(', ') || 'none'}`);
+      warnings.push(`${FIXES.unknownGroup} ${g}: no run has this factor; known factors: ${varyingFactors(counting).join(', ') || 'none'}`);
     }
   }
 
@@ -207,7 +208,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     varying.filter((f) => !opts.group.includes(f) && !NOT_A_GROUP.has(f)),
   );
   if (stratifiedBy.length > 0) {
-    warnings.push(`${stratifiedBy.join(', ')} ${stratifiedBy.length === 1 ? 'varies' : 'vary'} in the data but ${stratifiedBy.length === 1 ? 'is' : 'are'} not in --group: each level is analysed separately, never pooled`);
+    warnings.push(`${stratifiedBy.join(', ')} ${stratifiedBy.length === 1 ? 'varies' : 'vary'} in the data but ${stratifiedBy.length === 1 ? 'is' : 'are'} ${FIXES.notGrouped}: each level is analysed separately, never pooled`);
   }
   for (const [f, by] of followers) {
     warnings.push(`${f} has one level per ${by.join(', ')} (it follows ${by.length === 1 ? 'it' : 'them'}): not a separate stratum`);
@@ -260,7 +261,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 7. Two-way ANOVA.
   const twoway: TwoWayResult[] = [];
   if (opts.twoway) {
-    if (opts.group.length < 2) warnings.push('--twoway needs two factors in --group');
+    if (opts.group.length < 2) warnings.push(FIXES.twowayNeedsTwo);
     else twoway.push(...twoWay(groups, opts, [...stratifiedBy, ...opts.group.slice(2)]));
   }
 
@@ -375,7 +376,7 @@ function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[] {
   if (affected > 0) {
     slow.sort((a, b) => a - b);
     out.push(
-      `${affected} ${affected === 1 ? 'run starts' : 'runs start'} with more than ${LEADING_STALL_WARN * 100}% of ${affected === 1 ? 'its' : 'their'} run time without a completed operation (median ${slow[Math.floor((slow.length - 1) / 2)]} s; client start-up): [OVERALL] throughput includes it, which dilutes differences; --trim-warmup measures the steady state instead`,
+      `${affected} ${affected === 1 ? 'run starts' : 'runs start'} with more than ${LEADING_STALL_WARN * 100}% of ${affected === 1 ? 'its' : 'their'} run time without a completed operation (median ${slow[Math.floor((slow.length - 1) / 2)]} s; client start-up): [OVERALL] throughput includes it, which dilutes differences; ${FIXES.trimWarmup}`,
     );
   }
   return out;
@@ -496,7 +497,7 @@ function describeGroup(
   if (noRep.length >= 2) {
     const ambiguous = noRep.filter((r) => r.origin.ambiguities.length > 0).length;
     warnings.push(
-      `${noRep.length} runs of this group have no repetition number${ambiguous ? ` (${ambiguous} with ambiguous names)` : ''}: they are pooled as repetitions but may be different configurations; name the factors with --scheme (see \`analyze scheme\`)`,
+      `${noRep.length} runs of this group have no repetition number${ambiguous ? ` (${ambiguous} with ambiguous names)` : ''}: they are pooled as repetitions but may be different configurations; ${FIXES.scheme}`,
     );
   }
   const ops = keptRuns.map((r) => r.metrics.operations).filter((o) => Number.isFinite(o) && o > 0);

@@ -6,12 +6,14 @@
  * 3. analyse (groups, strata, tests) and print, or write --json / --csv
  * 4. with --report DIR, write the HTML/PDF report, figures and tables
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
 import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
-import { addInputOptions, formatInventory, formatLevels, list, loadInputs, type InputOptions } from './common.js';
+import { addInputOptions, formatInventory, formatLevels, loadInputs, type InputOptions } from './common.js';
+import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { badValue, choiceOption, collect, parseFactors, parseFilter, parseFraction, parseWhole } from './options.js';
 import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
 import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
@@ -38,46 +40,12 @@ export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   explain?: boolean;
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-/** `db=cassandra,phase=run` (repeatable; `db=cassandra|hbase` for several levels). */
-export function parseFilter(specs: string[] = []): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const spec of specs) {
-    for (const part of list(spec)) {
-      const eq = part.indexOf('=');
-      if (eq <= 0 || eq === part.length - 1) {
-        throw new CliError(`--filter ${spec}: expected factor=level[|level…], found ${JSON.stringify(part)}`, EXIT.usage);
-      }
-      const f = canonicalFactor(part.slice(0, eq));
-      out[f] = [...(out[f] ?? []), ...part.slice(eq + 1).split('|').map((s) => s.trim())];
-    }
-  }
-  return out;
-}
-
-/** A fraction in (0, 1) or a percentage with its sign: `0.05`, `5%`. A bare 1.5 is refused, not guessed. */
-export function parseFraction(name: string, s: string, example: [string, string] = ['0.95', '95%']): number {
-  const t = s.trim();
-  const f = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (!(f > 0 && f < 1)) {
-    throw new CliError(`${name} ${s}: expected a fraction in (0, 1) or a percentage, such as ${example[0]} or ${example[1]}, found ${JSON.stringify(s)}`, EXIT.usage);
-  }
-  return f;
-}
-
-function positiveInt(name: string, s: string, min = 1): number {
-  const v = Number(s);
-  if (!Number.isInteger(v) || v < min) throw new CliError(`${name}: expected a whole number ≥ ${min}, found ${JSON.stringify(s)}`, EXIT.usage);
-  return v;
-}
-
 /** Turn CLI options into analysis options (validated). */
 export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> {
-  const group = list(o.group).map(canonicalFactor);
+  const group = parseFactors(o.group);
   const compare = o.compare ? canonicalFactor(o.compare) : group[0] ?? '';
   if (o.compare && group.length > 0 && !group.includes(compare)) {
-    throw new CliError(`--compare ${o.compare}: expected one of the --group factors (${group.join(', ')}), found ${compare}`, EXIT.usage);
+    throw badValue(`--compare ${o.compare}`, `one of the --group factors (${group.join(', ')})`, compare);
   }
   const filter = parseFilter(o.filter);
   return {
@@ -86,7 +54,7 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     filter,
     metric: o.metric.trim(),
     confidence: parseFraction('--confidence', o.confidence),
-    bootstrap: o.bootstrap ? { resamples: positiveInt('--bootstrap', o.bootstrap, 100), seed: positiveInt('--seed', o.seed, 0) } : undefined,
+    bootstrap: o.bootstrap ? { resamples: parseWhole('--bootstrap', o.bootstrap, 100), seed: parseWhole('--seed', o.seed, 0) } : undefined,
     excludeOutliers: o.excludeOutliers,
     adjust: o.adjust,
     adjustScope: o.adjustScope,
@@ -149,9 +117,9 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--confidence <level>', 'confidence level of every interval', '0.95')
     .option('--bootstrap <resamples>', 'add a BCa bootstrap CI of the mean with this many resamples')
     .option('--seed <n>', 'seed of the bootstrap', '1')
-    .addOption(new Option('--exclude-outliers <method>', 'remove the runs this method flags (each one is listed)').choices(['iqr', 'mad', 'grubbs']))
-    .addOption(new Option('--adjust <method>', 'p-value adjustment for pairwise tests').choices(['holm', 'bonferroni', 'BH']).default('holm'))
-    .addOption(new Option('--adjust-scope <scope>', 'the family adjusted together: the pairs of each stratum, or all pairs of all strata').choices(['stratum', 'all']).default('stratum'))
+    .addOption(choiceOption('--exclude-outliers <method>', 'remove the runs this method flags (each one is listed)', ['iqr', 'mad', 'grubbs']))
+    .addOption(choiceOption('--adjust <method>', 'p-value adjustment for pairwise tests', ['holm', 'bonferroni', 'BH']).default('holm'))
+    .addOption(choiceOption('--adjust-scope <scope>', 'the family adjusted together: the pairs of each stratum, or all pairs of all strata', ['stratum', 'all']).default('stratum'))
     .option('--twoway', 'two-way ANOVA (type II, with interaction) over the first two --group factors')
     .option('--target-ci <pct>', 'target CI half-width relative to the mean, for repetitions needed', '5%')
     .option('--trim-warmup', 'compute throughput from the steady state after the detected warm-up')
@@ -185,7 +153,7 @@ Examples:
       const lean = !o.report && !o.trimWarmup;
       // Load-phase runs left out of the analysis need no digest of their (long) series.
       const hook = !lean ? undefined : aopts.includeLoad ? leanRun : leanRunExceptLoad;
-      const inventory = await loadInputs(dirs, o, io, o.metric !== 'throughput' ? [o.metric] : undefined, hook);
+      const inventory = await loadInputs(dirs, o, io, { metricColumns: o.metric !== 'throughput' ? [o.metric] : undefined, onRun: hook });
       // 2. Check the options against what was found: a name that matches nothing is a usage error.
       checkAgainstData(inventory, aopts);
       if (!o.json && !o.csv) {
@@ -194,7 +162,8 @@ Examples:
         if (o.explain) io.stdout.write(formatExplanationFor(inventory, o.scheme ?? []));
       }
       // 3. Analyse and print: on the terminal the inventory and the levels came first.
-      const result = analyze(inventory, aopts);
+      // (warnings name the settings in words; the CLI names its flags)
+      const result = inCliTerms(analyze(inventory, aopts));
       if (o.json) {
         io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
       } else if (o.csv) {

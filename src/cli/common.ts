@@ -1,4 +1,7 @@
-/** Options and steps shared by the commands that read a campaign. */
+/**
+ * What every command that reads a campaign shares: its input options, declared by
+ * {@link addInputOptions}, and one loader, {@link loadInputs}, that reads the folders with them.
+ */
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js';
@@ -6,40 +9,50 @@ import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run
 import { CliError, EXIT, type Io } from './io.js';
 import { withoutStatus } from './render.js';
 import { leanRun, leanRunExceptLoad } from './lean.js';
+import { collect, list, parseChoice } from './options.js';
 
 /** An ambiguity text without a leading repetition of the file name. */
 function withoutFile(file: string, text: string): string {
   return text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text;
 }
 
+/** The input options as commander parses them (see {@link addInputOptions}). */
 export interface InputOptions {
   include?: string[];
   exclude?: string[];
   scheme?: string[];
+  /** Only where the command reads CSV tables (`tables: true`). */
   factors?: string;
-  metric?: string;
-  /** What to keep of the status-line series (see LoadOptions.series). Default: 'throughput' (what the
-   * analysis and the report read), except 'full' for `export --format json`, which writes every sample. */
-  series?: 'full' | 'throughput';
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-/** Add the input options every reading command takes. */
-export function addInputOptions(cmd: Command): Command {
-  return cmd
+/**
+ * Declare the input options of a command that reads a campaign: --include, --exclude and --scheme,
+ * and with `tables` (the commands that read CSV tables of runs too) --factors. Its action loads the
+ * folders with {@link loadInputs}.
+ */
+export function addInputOptions(cmd: Command, { tables = true }: { tables?: boolean } = {}): Command {
+  cmd
     .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
-    .option('--scheme <template>', "file-name template, e.g. '{db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf}' (repeatable; {_} ignores a token)", collect)
-    .option('--factors <list>', 'for CSV input: the factor columns, comma-separated');
+    .option('--scheme <template>', "file-name template, e.g. '{db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf}' (repeatable; {_} ignores a token)", collect);
+  if (tables) cmd.option('--factors <list>', 'for CSV input: the factor columns, comma-separated');
+  return cmd;
 }
 
-/** Split `a,b , c` into names. */
-export function list(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(',')
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
+/** How a command loads, besides its input options. */
+export interface LoadHow {
+  /** For CSV input: metric columns to read (the summary's --metric). */
+  metricColumns?: string[];
+  /** See LoadOptions.onRun (e.g. leanRun of ./lean.ts). */
+  onRun?: (run: Run) => void;
+  /** What to keep of the status-line series (see LoadOptions.series). Default 'throughput' (what the
+   * analysis and the report read); 'full' for `export --format json`, which writes every sample. */
+  series?: 'full' | 'throughput';
+  /**
+   * What a campaign with no run in it is: 'error' (the default: nothing to analyse), or 'allowed' for
+   * gaps and fill, which can plan a campaign not run yet from its experiment file.
+   */
+  empty?: 'error' | 'allowed';
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -47,14 +60,22 @@ const THREADS_MIN_FILES = 2_000;
 
 /** YCSB_ANALYZE_READAHEAD=auto|on|off (see LoadOptions.readAhead); unset or empty: auto. */
 export function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' {
-  if (value === undefined || value === '' || value === 'auto') return 'auto';
-  if (value === 'on' || value === 'off') return value;
-  throw new CliError(`YCSB_ANALYZE_READAHEAD: expected auto, on or off, found ${JSON.stringify(value)}`, EXIT.usage);
+  if (value === undefined || value === '') return 'auto';
+  return parseChoice('YCSB_ANALYZE_READAHEAD', value, ['auto', 'on', 'off'], 'YCSB_ANALYZE_READAHEAD');
 }
 
-/** Resolve the roots, load every file, and show progress on a terminal. */
-/** `onRun`: see LoadOptions.onRun (e.g. leanRun of ./lean.ts). */
-export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, metricColumns?: string[], onRun?: (run: Run) => void): Promise<Inventory> {
+/**
+ * The one loader of the commands that read a campaign.
+ *
+ * 1. resolve the folders against the working directory
+ * 2. load every file with the input options (--include, --exclude, --scheme, --factors), the
+ *    read-ahead mode of YCSB_ANALYZE_READAHEAD, and progress on a terminal; with many files and a
+ *    lean-run hook, on worker threads
+ * 3. name the folders as the user gave them; a folder that cannot be read is said on stderr
+ * 4. no run at all: an error, unless `how.empty` allows it
+ */
+export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how: LoadHow = {}): Promise<Inventory> {
+  const { metricColumns, onRun } = how;
   if (dirs.length === 0) throw new CliError('expected at least one folder or file to read, found none (try `analyze fixtures/campaign`)', EXIT.usage);
   const roots = dirs.map((d) => (isAbsolute(d) ? d : resolve(io.cwd, d)));
   const tty = io.stderr.isTTY === true;
@@ -70,7 +91,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
       exclude: opts.exclude,
       schemes: opts.scheme,
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
-      series: opts.series ?? ((opts as { format?: string }).format === 'json' ? 'full' : 'throughput'),
+      series: how.series ?? 'throughput',
       onRun,
       // duplicates by size and CRC-32, confirmed by sha256 (see LoadOptions.hash)
       hash: hookExport !== undefined ? 'crc32' : 'sha256',
@@ -98,7 +119,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   inventory.roots = dirs;
   const rootErrors = inventory.scanErrors.filter((e) => roots.includes(e.path));
   for (const e of rootErrors) io.stderr.write(`analyze: ${dirs[roots.indexOf(e.path)]}: ${e.message}\n`);
-  if (inventory.runs.length === 0) {
+  if (inventory.runs.length === 0 && how.empty !== 'allowed') {
     const where = dirs.join(', ');
     throw new CliError(
       rootErrors.length === dirs.length

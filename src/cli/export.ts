@@ -2,22 +2,24 @@
 import { existsSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import { dirname, basename, join, isAbsolute, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { exportInventory, type ExportFormat } from '../analysis/export.js';
 import { addInputOptions, loadInputs, type InputOptions } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { choiceOption } from './options.js';
 
 export function register(program: Command, io: Io): void {
   const cmd = program
     .command('export')
     .description('write the runs as the old script\'s CSV (seed-csv), tidy long CSV, or JSON')
     .argument('<dirs...>', 'folders or files to read')
-    .addOption(new Option('--format <format>', 'output format').choices(['seed-csv', 'csv', 'json']).default('seed-csv'))
+    .addOption(choiceOption('--format <format>', 'output format', ['seed-csv', 'csv', 'json']).default('seed-csv'))
     .option('--out <file>', 'write to this file instead of stdout (never overwrites: refuses if it exists)')
     .option('--force', 'allow --out to replace an existing export file')
     .addHelpText('after', '\nExample:\n  analyze export ycsb/out --format seed-csv --out summary.csv\n');
   addInputOptions(cmd).action(async (dirs: string[], opts: InputOptions & { format: ExportFormat; out?: string; force?: boolean }) => {
-    const inv = await loadInputs(dirs, opts, io);
+    // JSON writes every sample of the status-line series
+    const inv = await loadInputs(dirs, opts, io, { series: opts.format === 'json' ? 'full' : 'throughput' });
     const text = exportInventory(inv, opts.format);
     if (!opts.out) {
       io.stdout.write(text);

@@ -13,11 +13,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { AdapterName, ExecPlan } from '../exec/adapters.js';
 import { UnsafeValueError, type Factors } from '../model/index.js';
-import { addGapOptions, computeGaps, parsePositiveInt, type GapCliOptions } from './gaps.js';
+import { addGapOptions, computeGaps, type GapCliOptions } from './gaps.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { choiceOption, parseSeconds, parseWhole } from './options.js';
 
 interface FillCliOptions extends GapCliOptions {
   adapter?: AdapterName;
@@ -51,7 +52,7 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPl
     const run = ctx.inventory.runs.find((r) => l.files.includes(r.file));
     if (run) existingLoads.set(l.clusterKey, run.factors);
   }
-  const seed = parsePositiveIntOrZero(o.seed, '--seed');
+  const seed = parseWhole('--seed', o.seed, 0);
   const core = planFill(ctx.report, ctx.naming, { order: o.order, ...(o.order === 'randomized' ? { seed } : {}), existingLoads });
   if (core.errors.length) throw new CliError(`cannot plan the fill:\n  ${core.errors.join('\n  ')}`);
   const exp = ctx.experiment;
@@ -71,7 +72,7 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPl
     return materialize(core, {
       adapter,
       campaign: dir,
-      retries: parsePositiveIntOrZero(o.retries, '--retries'),
+      retries: parseWhole('--retries', o.retries, 0),
       experiment: exp,
       context: o.context,
       namespace: o.namespace,
@@ -83,11 +84,6 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPl
     if (e instanceof AdapterError || e instanceof UnsafeValueError) throw new CliError(e.message);
     throw e;
   }
-}
-
-function parsePositiveIntOrZero(s: string, option: string): number {
-  if (s === '0') return 0;
-  return parsePositiveInt(s, option);
 }
 
 async function readPlan(path: string, io: Io): Promise<ExecPlan> {
@@ -109,12 +105,12 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .description('plan (and with --execute, run) exactly the missing repetitions through kubectl, one cluster rebuild per configuration')
     .argument('[dir]', 'campaign folder (the outputs are placed in it)');
   addGapOptions(cmd)
-    .addOption(new Option('--adapter <name>', 'how runs are started').choices(['kubectl-exec', 'kubectl-job']))
+    .addOption(choiceOption('--adapter <name>', 'how runs are started', ['kubectl-exec', 'kubectl-job']))
     .option('--plan-out <file>', 'write the plan (JSON) to this file')
     .option('--plan <file>', 'use a plan written before with --plan-out instead of planning again')
     .option('--execute', 'run the plan (nothing runs without it)')
     .option('--retries <n>', 'retries of a run whose output parses as failed', '2')
-    .addOption(new Option('--order <order>', 'run order within a configuration').choices(['sequential', 'randomized']).default('sequential'))
+    .addOption(choiceOption('--order <order>', 'run order within a configuration', ['sequential', 'randomized']).default('sequential'))
     .option('--seed <n>', 'seed of --order randomized', '1')
     .option('--context <name>', 'kubectl context the plan must run in (default: cluster.context of the experiment file)')
     .option('--namespace <ns>', 'namespace (default: cluster.namespace of the experiment file)')
@@ -147,9 +143,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
       process.once('SIGINT', onSigint);
       process.once('SIGTERM', onSigint);
       try {
-        const stepTimeout = o.stepTimeout !== undefined ? parsePositiveInt(o.stepTimeout, '--step-timeout') : undefined;
-        const backoff = Number(o.backoff);
-        if (!(backoff >= 0)) throw new CliError(`--backoff ${o.backoff}: expected seconds, e.g. 5`, EXIT.usage);
+        const stepTimeout = o.stepTimeout !== undefined ? parseWhole('--step-timeout', o.stepTimeout) : undefined;
+        const backoff = parseSeconds('--backoff', o.backoff);
         const r = await executePlan(plan, {
           cwd: io.cwd,
           env: io.env,

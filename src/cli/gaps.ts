@@ -3,9 +3,9 @@
  * lacks against its design. Exit code 0 when complete, 3 when gaps exist.
  *
  * ```
- * dir ──loadRuns──► Run[] ─┐
- * --experiment FILE ───────┼──► Design ──findGaps──► GapReport ──► text (total line first) or --json
- * --reps N (observed) ─────┘                                    └──► exit 0 | 3
+ * dir ──loadInputs──► Run[] ─┐
+ * --experiment FILE ─────────┼──► Design ──findGaps──► GapReport ──► text (total line first) or --json
+ * --reps N (observed) ───────┘                                    └──► exit 0 | 3
  * ```
  * Also holds what `fill` shares with it: options, loading, the design and the gap report.
  */
@@ -14,52 +14,30 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Design, Naming } from '../analysis/design.js';
 import type { GapReport } from '../analysis/gaps.js';
-import { loadRuns } from '../ingest/load.js';
 import type { Experiment, Inventory } from '../model/index.js';
 import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
-import { readAheadMode } from './common.js';
+import { addInputOptions, loadInputs, type InputOptions } from './common.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { parseFraction, parseWhole } from './options.js';
 
-export interface GapCliOptions {
+export interface GapCliOptions extends InputOptions {
   reps?: string;
   experiment?: string;
   targetCi?: string;
   confidence: string;
   metric: string;
-  scheme?: string[];
-  include?: string[];
-  exclude?: string[];
   json?: boolean;
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
-/** The options gaps and fill share. */
+/** The options gaps and fill share (the input options of {@link addInputOptions} among them). */
 export function addGapOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--reps <n>', 'repetitions expected per configuration (default: the experiment file, else the largest rep seen)')
     .option('--experiment <file>', 'experiment file (YAML): factors, levels, repetitions, naming, cluster and adapter settings')
     .option('--target-ci <pct>', 'also ask for the repetitions a CI half-width within ±pct of the mean needs, e.g. 5%')
     .option('--confidence <level>', 'confidence level for --target-ci', '0.95')
-    .option('--metric <name>', 'metric for --target-ci', 'throughput')
-    .option('--scheme <template>', 'file-name template, e.g. {db}-exec-{nodes}-{recordcount}-{workload}-{rep}-rf_{rf} (repeatable)', collect)
-    .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
-    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
-    .option('--json', 'print JSON instead of text');
-}
-
-/** `5%` or `0.05` -> 0.05. */
-export function parsePercent(s: string, option: string): number {
-  const t = s.trim();
-  const v = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (!(v > 0 && v < 10)) throw new CliError(`${option} ${s}: expected a positive percentage such as 5% or 0.05`, EXIT.usage);
-  return v;
-}
-
-export function parsePositiveInt(s: string, option: string): number {
-  const v = Number(s);
-  if (!Number.isInteger(v) || v < 1) throw new CliError(`${option} ${s}: expected a whole number of at least 1`, EXIT.usage);
-  return v;
+    .option('--metric <name>', 'metric for --target-ci', 'throughput');
+  return addInputOptions(cmd, { tables: false }).option('--json', 'print JSON instead of text');
 }
 
 export interface GapContext {
@@ -97,16 +75,9 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
       throw e;
     }
   }
-  const reps = o.reps !== undefined ? parsePositiveInt(o.reps, '--reps') : undefined;
-  const root = isAbsolute(dir) ? dir : resolve(io.cwd, dir);
-  let inventory: Inventory;
-  const readAhead = readAheadMode(io.env.YCSB_ANALYZE_READAHEAD);
-  try {
-    inventory = await loadRuns([root], { include: o.include, exclude: o.exclude, schemes: o.scheme, readAhead });
-  } catch (e) {
-    throw new CliError((e as Error).message);
-  }
-  inventory.roots = [dir];
+  const reps = o.reps !== undefined ? parseWhole('--reps', o.reps) : undefined;
+  // A campaign not run yet has no file: its experiment file alone says what it lacks.
+  const inventory = await loadInputs([dir], o, io, { empty: 'allowed' });
   let design: Design;
   if (experiment) {
     design = designFromExperiment(experiment);
@@ -119,13 +90,12 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
   }
   const ci = o.targetCi
     ? {
-        target: parsePercent(o.targetCi, '--target-ci'),
-        confidence: Number(o.confidence),
+        target: parseFraction('--target-ci', o.targetCi, ['0.05', '5%']),
+        confidence: parseFraction('--confidence', o.confidence),
         metric: o.metric,
         repetitionsNeeded,
       }
     : undefined;
-  if (ci && !(ci.confidence > 0 && ci.confidence < 1)) throw new CliError(`--confidence ${o.confidence}: expected a number between 0 and 1, e.g. 0.95`, EXIT.usage);
   const report = findGaps(inventory.runs, design, ci ? { ci } : {});
   const naming = inferNaming(
     inventory.runs,

@@ -14,6 +14,7 @@ import type { Inventory } from '../model/index.js';
 import { ChromiumMissingError } from '../report/pdf.js';
 import type { CellStatus, Completeness } from '../report/types.js';
 import { writeReport } from '../report/write.js';
+import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 
 export interface ReportCliOptions {
@@ -80,7 +81,7 @@ export async function writeReportFromCli(inventory: Inventory, analysis: Analysi
   // 1. Completeness.
   const completeness = completenessOf(inventory, analysis);
   // 2. Further metrics, same grouping.
-  const more = latencyMetrics(inventory, analysis).map((metric) => analyze(inventory, { ...analysis.options, metric, bootstrap: undefined }));
+  const more = latencyMetrics(inventory, analysis).map((metric) => inCliTerms(analyze(inventory, { ...analysis.options, metric, bootstrap: undefined })));
   // 3. Write.
   try {
     const result = await writeReport(dir, {

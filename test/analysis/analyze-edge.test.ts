@@ -185,11 +185,11 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
     const empty = analyse([]);
     expect(empty.groups).toEqual([]);
     expect(empty.strata).toEqual([]);
-    expect(empty.warnings.join(' ')).toMatch(/--group rf: no run has this factor/);
+    expect(empty.warnings.join(' ')).toMatch(/cannot group by rf: no run has this factor/);
     const allFailed = analyse([run({ db: 'citus', workload: 'c', rf: '1', rep: '1' }, 0, 'failed')]);
     expect(allFailed.groups.map((g) => [g.n, g.failed.length])).toEqual([[0, 1]]);
     const unknown = analyse(level('1', [1, 2, 3]), { group: ['threads'] });
-    expect(unknown.warnings.join(' ')).toMatch(/--group threads: no run has this factor/);
+    expect(unknown.warnings.join(' ')).toMatch(/cannot group by threads: no run has this factor/);
   });
 
   it('degenerate groups next to healthy ones do not disturb the healthy comparison', () => {

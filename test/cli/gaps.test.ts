@@ -116,6 +116,6 @@ describe('analyze gaps on small campaigns', () => {
   it('a bad --reps is a usage error', async () => {
     const r = await cli(['gaps', 'complete', '--reps', 'x'], root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('analyze: --reps x: expected a whole number of at least 1\n');
+    expect(r.stderr).toBe('analyze: --reps x: expected a whole number ≥ 1, found "x"\n');
   });
 });

@@ -12,6 +12,7 @@ import { cli as runCli } from '../../fixtures/exec/cli.js';
 import { formatInventory, formatLevels } from '../../src/cli/common.js';
 import { analysisCsv, formatAnalysis } from '../../src/cli/render.js';
 import { analysisOptions } from '../../src/cli/analyze.js';
+import { inCliTerms } from '../../src/cli/flags.js';
 import { loadRuns } from '../../src/ingest/load.js';
 import { analyze } from '../../src/analysis/analyze.js';
 
@@ -30,7 +31,7 @@ async function full(dir: string, extra: string[], csv: boolean): Promise<string>
   inv.roots = [dir];
   const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load') } as const;
   const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true };
-  const result = analyze(inv, opts);
+  const result = inCliTerms(analyze(inv, opts));
   // the intervals the shortcut skips are there in the full result
   const ghs = result.strata.flatMap((s) => s.pairs).map((p) => p.gamesHowell).filter((g) => g !== undefined);
   expect(ghs.length).toBeGreaterThan(0);
