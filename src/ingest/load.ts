@@ -158,7 +158,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   // 5. Stable order and counts.
   const runs: Run[] = results.flatMap((r) => r.runs);
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
-  for (const r of runs) counts[r.status]++;
+  for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
   return { roots, runs, scanErrors: found.errors, skipped, counts };
 }

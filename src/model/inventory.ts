@@ -10,6 +10,6 @@ export interface Inventory {
   scanErrors: { path: string; message: string }[];
   /** Files the default skip list left out (licences, READMEs, scripts …), with the reason. */
   skipped?: { path: string; reason: string }[];
-  /** Count per status. */
+  /** Count per status: every status of RUN_STATUSES, and a rare one (RARE_STATUSES) only when some input has it. */
   counts: Record<RunStatus, number>;
 }

@@ -57,9 +57,13 @@ export function canonicalFactor(name: string): string {
  * - duplicate: byte-identical to another file (the first one keeps its status).
  * - not-ycsb: readable text that is not a YCSB output.
  * - unreadable: could not be read or decoded.
+ * - empty: no bytes, or only white space (never a duplicate of another empty file).
+ * - conflict: the text holds git merge-conflict markers (two outputs mixed together): rejected.
+ * - skipped: not read at all: a non-output by the default skip list or --exclude (inventory only).
  */
-export type RunStatus = 'ok' | 'failed' | 'partial' | 'duplicate' | 'not-ycsb' | 'unreadable';
+export type RunStatus = 'ok' | 'failed' | 'partial' | 'duplicate' | 'not-ycsb' | 'unreadable' | 'empty' | 'conflict' | 'skipped';
 
+/** The statuses every inventory line shows, in this order, zero or not. */
 export const RUN_STATUSES: readonly RunStatus[] = [
   'ok',
   'failed',
@@ -68,6 +72,44 @@ export const RUN_STATUSES: readonly RunStatus[] = [
   'not-ycsb',
   'unreadable',
 ];
+
+/** Statuses an inventory line shows only when some input has them. */
+export const RARE_STATUSES: readonly RunStatus[] = ['empty', 'conflict', 'skipped'];
+
+/**
+ * Where a run sits in its file when the file holds several YCSB invocations (a load then a run,
+ * or runs appended with `>>`): the run is then named `path#index` (1-based) in every output.
+ */
+export interface InvocationRange {
+  /** 1-based position among the file's invocations. */
+  index: number;
+  /** How many invocations the file holds. */
+  of: number;
+  /** The file's own path (the run's `file` is `path#index`). */
+  path: string;
+  /** 1-based first and last line of this invocation in the file. */
+  fromLine: number;
+  toLine: number;
+}
+
+/** When a run started (or ended), and what says so. */
+export interface RunTime {
+  /** ISO 8601 local time as the source wrote it, no zone (e.g. 2018-11-23T04:29:16.517). */
+  iso: string;
+  /** status-line: the timestamps YCSB prints on its status lines; header: a date in the output's
+   * header; name: a timestamp in the file or folder name; mtime: the file's modification time. */
+  source: 'status-line' | 'header' | 'name' | 'mtime';
+}
+
+/** A run combined from the outputs of several clients started together (one run over several files). */
+export interface ClientCombination {
+  /** The client outputs combined, as run names (`file` or `file#k`), in client order. */
+  clients: string[];
+  /** Per-client values that cannot be combined from summaries (percentiles, maxima), by client. */
+  perClient: { client: string; metrics: Record<string, number> }[];
+  /** Why some metrics have no combined value (e.g. percentiles of different clients). */
+  notes: string[];
+}
 
 /** A finding about an input, precise enough to act on: `file:line: expected …, found …`. */
 export interface Diagnostic {
@@ -157,6 +199,10 @@ export interface ParsedRun {
   sourceLatencyUnit: 'us' | 'ms' | 'ns';
   /** Number of lines read. */
   lines: number;
+  /** Set when the file holds several invocations: which one this is (see {@link InvocationRange}). */
+  invocation?: InvocationRange;
+  /** When the run started, and from what (see {@link RunTime}); absent when nothing tells. */
+  start?: RunTime;
 }
 
 /** Where a run's factors came from. */
@@ -199,6 +245,10 @@ export interface Run extends ParsedRun {
   origin: FactorOrigin;
   /** Set when the series was reduced while loading (see {@link SeriesDigest}); absent otherwise. */
   seriesDigest?: SeriesDigest;
+  /** What was run, from the content (src/ingest/signature.ts): absent when the content does not say. */
+  signature?: Readonly<Record<string, string>>;
+  /** Set on a run combined from several client outputs (see {@link ClientCombination}). */
+  combined?: ClientCombination;
 }
 
 /** A ParsedRun with nothing read: the shape of a file rejected before or instead of parsing. */

@@ -194,8 +194,8 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
       steadyThroughput: r.metrics.throughput,
       warnings: [],
     }));
-  const counts: Record<RunStatus, number> = { ok: 0, failed: 0, partial: 0, duplicate: 0, 'not-ycsb': 0, unreadable: 0 };
-  for (const r of runs) counts[r.status]++;
+  const counts = { ok: 0, failed: 0, partial: 0, duplicate: 0, 'not-ycsb': 0, unreadable: 0 } as Record<RunStatus, number>;
+  for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const analysis: AnalysisResult = {
     schema: 'ycsb-analyze/analysis@1',
     options: {
