@@ -11,7 +11,8 @@ export * from './model/index.js';
 // Ingest
 export { parseYcsb } from './ingest/parse.js';
 export { loadRuns, type LoadOptions } from './ingest/load.js';
-export { assignFactors, compileTemplate, explainSchemes, formatExplanation } from './ingest/scheme.js';
+export { assignFactors, compileTemplate, explainSchemes } from './ingest/scheme/index.js';
+export { formatExplanation } from './cli/scheme-text.js';
 export { discover } from './ingest/discover.js';
 export { parseTable } from './ingest/table.js';
 export { parseExperiment, ExperimentError } from './ingest/experiment.js';

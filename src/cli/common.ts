@@ -90,6 +90,8 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how
       include: opts.include,
       exclude: opts.exclude,
       schemes: opts.scheme,
+      // ambiguities name their fix as this flag
+      templateFlag: '--scheme',
       table: { factors: opts.factors ? list(opts.factors) : undefined, metrics: metricColumns },
       series: how.series ?? 'throughput',
       onRun,

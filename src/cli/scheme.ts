@@ -1,14 +1,15 @@
 /** `analyze scheme <dir>`: which naming scheme matched each file pattern, and the factors it gave. */
 import type { Command } from 'commander';
-import { explainSchemes, formatExplanation } from '../ingest/scheme.js';
+import { explainSchemes } from '../ingest/scheme/index.js';
 import type { Inventory } from '../model/index.js';
 import { addInputOptions, loadInputs, type InputOptions } from './common.js';
 import type { Io } from './io.js';
+import { formatExplanation } from './scheme-text.js';
 
 /** The explanation block for the files of an inventory. */
 export function formatExplanationFor(inv: Inventory, templates: string[]): string {
   const paths = inv.runs.filter((r) => r.format !== 'table' && r.status !== 'not-ycsb' && r.status !== 'unreadable').map((r) => r.file);
-  return formatExplanation(explainSchemes(paths, { templates }));
+  return formatExplanation(explainSchemes(paths, { templates, templateFlag: '--scheme' }));
 }
 
 export function register(program: Command, io: Io): void {

@@ -24,6 +24,9 @@ export interface LoadOptions {
   exclude?: string[];
   /** User file-name templates, tried before the built-in schemes. */
   schemes?: string[];
+  /** The command-line flag that takes such a template (e.g. `--scheme`), named by the fix of a
+   * file-name ambiguity; without it the fix is said in words (see AssignOptions). */
+  templateFlag?: string;
   /** How to read .csv tables. */
   table?: TableOptions;
   /** Called after each file, for progress displays. */
@@ -136,6 +139,7 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   //    alive at once in a thread; what is kept of a run holds no slice of its text (see StringPool).
   const settings: ReadSettings = {
     templates: options.schemes ?? [],
+    templateFlag: options.templateFlag,
     hash: resolveHash(options.hash),
     series: options.series ?? 'full',
     maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,

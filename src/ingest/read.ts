@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { emptyParsedRun, type Run, type StatusSample } from '../model/index.js';
 import { decode } from './decode.js';
 import { parseYcsb } from './parse.js';
+import type { AssignOptions } from './scheme/index.js';
 import { keepRun, type StringPool } from './strings.js';
 import type { TableOptions } from './table.js';
 import { tableRuns, toRun } from './to-run.js';
@@ -104,6 +105,8 @@ function readAll(fd: number, size: number): Uint8Array {
 /** Settings of reading one file, the same in every thread. */
 export interface ReadSettings {
   templates: string[];
+  /** LoadOptions.templateFlag. */
+  templateFlag?: string;
   /** LoadOptions.hash (resolved: 'crc32' only where zlib.crc32 exists). */
   hash: 'sha256' | 'crc32';
   series: 'full' | 'throughput';
@@ -116,7 +119,8 @@ export interface ReadSettings {
  * no slice of its text (see StringPool).
  */
 export function readOne(root: string, path: string, settings: ReadSettings, pool: StringPool, onRun?: (run: Run) => void): FileResult {
-  const { templates, maxBytes } = settings;
+  const { maxBytes } = settings;
+  const naming: AssignOptions = { templates: settings.templates, templateFlag: settings.templateFlag };
   const done = (runs: Run[], hash?: string): FileResult => {
     for (const run of runs) {
       onRun?.(run);
@@ -129,7 +133,7 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
     return { runs, hash };
   };
   const unreadable = (message: string, hash?: string): FileResult =>
-    done([toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, templates)], hash);
+    done([toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, naming)], hash);
   const full = join(root, path);
   let bytes: Uint8Array | undefined;
   let fd: number | undefined;
@@ -162,9 +166,9 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   }
   bytes = undefined;
   const { text, diagnostic, binary } = decoded;
-  if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, sha256, templates)], hash);
+  if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, sha256, naming)], hash);
   if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, sha256, settings.table), hash);
   const parsed = parseYcsb(text, path, { statusOps: settings.series === 'full' });
   if (diagnostic) parsed.diagnostics.unshift(diagnostic);
-  return done([toRun(parsed, path, root, sha256, templates)], hash);
+  return done([toRun(parsed, path, root, sha256, naming)], hash);
 }

@@ -4,7 +4,7 @@
  * winning and every conflict kept as a warning; a .csv table one Run per row.
  */
 import { emptyParsedRun, type Factors, type ParsedRun, type Run, type RunStatus } from '../model/index.js';
-import { assignFactors } from './scheme.js';
+import { assignFactors, type AssignOptions } from './scheme/index.js';
 import { parseTable, type TableOptions } from './table.js';
 
 /** Factors whose content value may differ from the name without it being a conflict. */
@@ -31,8 +31,8 @@ function sameLevel(a: string, b: string): boolean {
   return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(na) && na === nb;
 }
 
-export function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | undefined, templates: string[]): Run {
-  const named = assignFactors(file, { templates });
+export function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | undefined, naming: AssignOptions): Run {
+  const named = assignFactors(file, naming);
   const fromContent = parsed.header.factors;
   const { factors, conflicts } = mergeFactors(named.factors, fromContent);
   const diagnostics = [...parsed.diagnostics];

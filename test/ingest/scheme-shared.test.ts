@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../../src/ingest/discover.js';
-import { assignFactors, explainSchemes, type FactorAssignment } from '../../src/ingest/scheme.js';
+import { assignFactors, explainSchemes, type FactorAssignment } from '../../src/ingest/scheme/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = path.resolve(here, '../../../shared/data');
@@ -122,7 +122,7 @@ describe.skipIf(!present)(present ? `file names under ${DATA}` : `SKIPPED: ${rea
       expect(a.factors.workload, f).toBe(letter.toLowerCase());
       expect(a.factors.phase, f).toBe(phase.toLowerCase());
       expect(a.ambiguities.join('\n'), f).toContain(`the number ${k} `);
-      expect(a.ambiguities.join('\n'), f).toContain('--scheme');
+      expect(a.ambiguities.join('\n'), f).toContain('scheme template');
       // What the data says: a load file with trailing number k inserted k × 100,000 records,
       // so k is a record-count step (a repetition would insert the same count each time).
       if (phase === 'Load') {

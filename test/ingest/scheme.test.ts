@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  assignFactors,
-  compileTemplate,
-  explainSchemes,
-  formatExplanation,
-  inferFactors,
-  shapeOf,
-  BUILTIN_SCHEMES,
-} from '../../src/ingest/scheme.js';
+import { assignFactors, compileTemplate, explainSchemes, inferFactors, shapeOf, BUILTIN_SCHEMES } from '../../src/ingest/scheme/index.js';
+import { formatExplanation } from '../../src/cli/scheme-text.js';
 
 describe('built-in schemes: every name the study scripts write', () => {
   const cases: [string, string, Record<string, string>][] = [
@@ -297,7 +290,7 @@ describe('inference', () => {
     expect(inferFactors('PostgreSQL-exec.txt').factors).toEqual({ db: 'postgres', phase: 'run' });
   });
 
-  it('a trailing number without a key is NOT a repetition: ambiguity with a --scheme suggestion', () => {
+  it('a trailing number without a key is NOT a repetition: ambiguity with a suggested template', () => {
     const a = assignFactors('Workload A/outputRunA2.txt');
     expect(a.scheme).toBe('inferred');
     expect(a.factors).toEqual({ workload: 'a', phase: 'run' });
@@ -305,7 +298,7 @@ describe('inference', () => {
     expect(a.ambiguities).toHaveLength(1);
     expect(a.ambiguities[0]).toMatch(/the number 2/);
     expect(a.ambiguities[0]).toMatch(/repetition or a step/);
-    expect(a.ambiguities[0]).toContain("--scheme 'outputRun{workload}{rep}'");
+    expect(a.ambiguities[0]).toContain("say so: the scheme template 'outputRun{workload}{rep}'");
     // The suggested template does read the file (with rep 2) when the user chooses it.
     const chosen = assignFactors('Workload A/outputRunA2.txt', { templates: ['outputRun{workload}{rep}'] });
     expect(chosen.factors).toEqual({ workload: 'a', rep: '2', phase: 'run' });
@@ -321,7 +314,7 @@ describe('inference', () => {
   it('a bare number in a name otherwise understood stays unassigned', () => {
     const a = assignFactors('mongodb-a-3.txt');
     expect(a.factors).toEqual({ db: 'mongodb', workload: 'a' });
-    expect(a.ambiguities[0]).toContain("--scheme '{db}-{workload}-{rep}'");
+    expect(a.ambiguities[0]).toContain("the scheme template '{db}-{workload}-{rep}'");
   });
 
   it('camel-case Run glued to a word with a number is not run<n> = rep', () => {
@@ -357,6 +350,34 @@ describe('inference', () => {
     expect(a.factors.rep).toBe('2');
     expect(a.ambiguities).toHaveLength(1);
     expect(a.ambiguities[0]).toContain("'scenario{scenario}/{db}-rep{rep}'");
+  });
+
+  it('fixes are said in words; a flag given by the caller (the CLI: --scheme) takes their place', () => {
+    // Every form of fix: a suggested template, or none ('*' and '?' cannot be written in one).
+    const cases: [path: string, words: string, flag: string][] = [
+      ['mongodb-a-3.txt', "say so: the scheme template '{db}-{workload}-{rep}' (write", "say so: --scheme '{db}-{workload}-{rep}' (write"],
+      ['hbase?-3.txt', 'rep left unset. Say what it is with a scheme template naming the factors', 'rep left unset. Say what it is with --scheme'],
+      ['scenario3/hbase-rep2.txt', "name it with the scheme template 'scenario{scenario}/{db}-rep{rep}'", "name it with --scheme 'scenario{scenario}/{db}-rep{rep}'"],
+      ['hbase-rep2-x?3.txt', 'if it distinguishes runs, name it with a scheme template naming the factors', 'if it distinguishes runs, name it with --scheme'],
+      ['rf1/hbase-rf2.txt', 'left unset — say which with a scheme template naming the factors', 'left unset — say which with --scheme'],
+      ['nohup.out', 'key-value found); give a scheme template naming the factors', 'key-value found); give --scheme'],
+    ];
+    for (const [p, words, flag] of cases) {
+      const w = assignFactors(p).ambiguities;
+      const f = assignFactors(p, { templateFlag: '--scheme' }).ambiguities;
+      expect(w, p).toHaveLength(1);
+      expect(f, p).toHaveLength(1);
+      expect(w[0], p).toContain(words);
+      expect(w[0], p).not.toContain('--');
+      expect(f[0], p).toContain(flag);
+      // only the fix differs
+      expect(f[0].slice(0, f[0].indexOf(flag)), p).toBe(w[0].slice(0, w[0].indexOf(words)));
+    }
+    // the CLI's wording, whole
+    expect(assignFactors('Workload A/outputRunA2.txt', { templateFlag: '--scheme' }).ambiguities).toEqual([
+      "Workload A/outputRunA2.txt: the number 2 in 'outputRunA2.txt' could be a repetition or a step of another factor (record count, threads, …): not used, rep left unset. If it is the repetition, say so: --scheme 'outputRun{workload}{rep}' (write {recordcount}, {threads}, a name of your own such as {step}, or {_} in place of {rep} if it is not)",
+    ]);
+    expect(inferFactors('nohup.out', { templateFlag: '--scheme' }).ambiguities).toEqual(assignFactors('nohup.out', { templateFlag: '--scheme' }).ambiguities);
   });
 });
 
