@@ -55,8 +55,7 @@ import {
 import { applyClientArgs, clientArgsFromJavaLine, splitClientArgs, type ClientArgs } from './formats/header.js';
 import { mayHoldJsonKey, scanJsonLine, type JsonScanState } from './formats/json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseGoDuration, parseNumber } from './formats/numbers.js';
-import { leanOps, parseStatusLine, type StatusOps } from './formats/status.js';
-import { scanStatusLines } from './formats/status-scan.js';
+import { parseStatusLine, type StatusOps } from './formats/status.js';
 
 export { BINDING_DB, dbFromBinding, workloadName } from './formats/header.js';
 
@@ -568,20 +567,6 @@ class Parser {
 
   // ---------------------------------------------------------------------------------------------
   // One line
-
-  /**
-   * A status line the scanner claimed (see scanStatusLines): what line() does with it, without
-   * reading its text again. `throughput` NaN: none; `ops`: the blocks' shared entries. The caller
-   * leaves a line after a usage line to line(), and sets lastNonEmptyText when this was the last
-   * non-empty line (only finish() reads it).
-   */
-  scannedStatusLine(n: number, t: number, operations: number, throughput: number, ops: StatusOps): void {
-    this.lastNonEmptyLine = n;
-    // (a claimed line starts with a digit: not 'Load ')
-    if (this.cpp.load && !this.cpp.run && this.cppAfterLoadLine === undefined && n > this.cpp.load.line) this.cppAfterLoadLine = n;
-    this.javaStyleStatus = true; // (Java style, at least one block)
-    this.addSample(n, t, operations, ops, throughput === throughput ? throughput : undefined);
-  }
 
   /** A status line's sample, appended to the series (a moved operation count is progress). */
   addSample(n: number, t: number, operations: number, ops: StatusOps, throughput: number | undefined): void {
@@ -1413,9 +1398,6 @@ export interface ParseOptions {
    * same operations). For callers that keep only t, operations
    * and throughput of the series (the loader's `series: 'throughput'`). Default true. */
   statusOps?: boolean;
-  /** With `statusOps` false: false reads every line in JavaScript instead of letting the status-line
-   * scanner (formats/status-scan.ts) read the usual status lines; the result is the same. Default true. */
-  scanner?: boolean;
 }
 
 export function parseYcsb(text: string, name: string, options: ParseOptions = {}): ParsedRun {
@@ -1425,36 +1407,14 @@ export function parseYcsb(text: string, name: string, options: ParseOptions = {}
     if (text.length === 0) return notYcsb(name, 'not a YCSB output: the file is empty', 0);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const sep = body.indexOf('\n') < 0 && body.indexOf('\r') >= 0 ? '\r' : '\n';
-    const statusOps = options.statusOps ?? true;
-    // without per-operation stats, the scanner reads the usual status lines of an ASCII text
-    const scan = !statusOps && sep === '\n' && options.scanner !== false ? scanStatusLines(body) : undefined;
-    // (a scanned text without control characters would pass the binary test)
-    const bin = scan && !scan.suspect ? undefined : binaryReason(body);
+    const bin = binaryReason(body);
     if (bin) return notYcsb(name, `not a YCSB output: ${bin}`, 0);
     const p = new Parser(name);
-    p.statusOps = statusOps;
-    if (scan) {
-      const { i32, meta, f64, nums } = scan;
-      lineCount = p.lines = scan.lines;
-      let lastClaimed = -1;
-      for (let i = 0, m = meta, v = nums; i < scan.lines; i++, m += 4, v += 3) {
-        // (a pending usage line reads the next line's text: Parser.line does that)
-        if (i32[m + 2] === 1 && p.pendingUsage === undefined) {
-          p.scannedStatusLine(i + 1, f64[v], f64[v + 1], f64[v + 2], leanOps(i32[m + 3]));
-          lastClaimed = i;
-        } else p.line(body.slice(i32[m], i32[m + 1]), i + 1);
-      }
-      // the last non-empty line's text (only the summary's absence reads it): a claimed line's is cut here
-      if (lastClaimed >= 0 && p.lastNonEmptyLine === lastClaimed + 1) {
-        const end = i32[meta + 4 * lastClaimed + 1];
-        p.lastNonEmptyText = body.slice(i32[meta + 4 * lastClaimed], body.charCodeAt(end - 1) === 13 ? end - 1 : end);
-      }
-    } else {
-      const lines = body.split(sep);
-      if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-      lineCount = p.lines = lines.length;
-      for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
-    }
+    p.statusOps = options.statusOps ?? true;
+    const lines = body.split(sep);
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    lineCount = p.lines = lines.length;
+    for (let i = 0; i < lines.length; i++) p.line(lines[i], i + 1);
     if (p.lastNonEmptyLine === 0) {
       return notYcsb(name, 'not a YCSB output: the file holds only blank lines', lineCount);
     }
