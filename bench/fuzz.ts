@@ -8,9 +8,10 @@
  * case i (seeded): pick a seed file, apply 1–3 mutations:
  *   truncate · flip bytes · duplicate lines · delete lines · huge numbers · NaN/Infinity ·
  *   invalid UTF-8 · NUL byte · CRLF/CR line ends · shuffle lines · empty · splice two files ·
- *   status-line edits at the edges of what the status-line scanner claims
+ *   status-line edits at the edges of the lean status-line path (formats/status.ts)
  * fast path (every case): decode (the loader's) → parseYcsb; invariants checked; the lean parse
- *   (no per-operation stats) with and without the status-line scanner must be deep-equal
+ *   (no per-operation stats) must read the same status, format and series (but for the samples'
+ *   per-operation stats) as the full one
  * loader path (every `batch` cases): the batch written to a temp folder → loadRuns; every file
  *   must come back once with a status; counts must add up
  * big lines (through the real loader): a 100 MB line of digits, of op blocks, of '[', appended to a run
@@ -24,7 +25,6 @@ import { fileURLToPath } from 'node:url';
 import { decode } from '../src/ingest/decode.js';
 import { loadRuns } from '../src/ingest/load.js';
 import { parseYcsb } from '../src/ingest/parse.js';
-import { scanStatusLines } from '../src/ingest/formats/status-scan.js';
 import { isDeepStrictEqual } from 'node:util';
 import { RUN_STATUSES, type ParsedRun } from '../src/model/index.js';
 import { generateCampaign, mulberry32 } from '../fixtures/generator.js';
@@ -78,7 +78,7 @@ const BAD_UTF8 = [[0xff], [0xc3], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80]
 const THROUGHPUTS = ['-0', '0', '1,5', '12.', '.5', '1e3', '1234567890123456', '123456789012345', '0.000000000000001', 'NaN', '', '--1', '-12.5', '1.2.3', '7,', ',7'];
 const TIMES = ['1234567890123456', '123456789012345', '0', '00012', '-5', '1.5', ''];
 const BLOCK_NAMES = ['READ', 'UPDATE', 'INSERT', 'SCAN', 'READ-MODIFY-WRITE', 'CLEANUP', 'DELETE', 'READ-FAILED', 'READ-MODIFY-WRITE-FAILED', 'read', 'READS', 'FOO', 'INSERT-FAILED', ''];
-/** Edits of one status line, each at an edge of the scanner's claim. */
+/** Edits of one status line, each at an edge of the lean path (leanJavaBlocks, javaBlockShape in formats/status.ts). */
 const STATUS_EDITS: ((line: string, rand: Rand) => string)[] = [
   (l, rand) => l.replace(/[^ ;]* current ops\/sec/, `${pick(rand, THROUGHPUTS)} current ops/sec`),
   (l, rand) => l.replace(/\d+ sec: /, `${pick(rand, TIMES)} sec: `),
@@ -172,7 +172,7 @@ export const MUTATIONS: Record<string, (b: Uint8Array, rand: Rand, other: Uint8A
     return join1(ls);
   },
   statusEdit: (b, rand) => {
-    // edits at the edges of what the status-line scanner claims (src/ingest/formats/status-scan.ts)
+    // edits at the edges of the lean path of status lines (leanJavaBlocks in src/ingest/formats/status.ts)
     const ls = lines(b);
     const status = ls.map((l, i) => (l.includes(' sec: ') ? i : -1)).filter((i) => i >= 0);
     if (status.length === 0) return b;
@@ -246,18 +246,20 @@ export interface FuzzReport {
   failures: FuzzFailure[];
   slowest: { id: number; ms: number; seed: string; mutations: string[] };
   big: { what: string; ms: number; status: string; rssMB: number }[];
-  /** Cases whose lean parse (no per-operation stats) was compared with and without the status-line
-   * scanner, and the status lines the scanner claimed in them. */
-  scanner: { cases: number; claimedLines: number };
+  /** Cases whose lean parse (no per-operation stats) was compared with the full one, and the
+   * status samples in them. */
+  lean: { cases: number; samples: number };
   seconds: number;
 }
 
-/** Lines of `text` the status-line scanner claims (as parseYcsb hands it the text). */
-function claimedLines(text: string): number {
-  const s = scanStatusLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  let n = 0;
-  if (s) for (let i = 0; i < s.lines; i++) n += s.i32[s.meta + 4 * i + 2];
-  return n;
+/**
+ * What the lean parse (ParseOptions.statusOps false) must read as the full one does: the status and
+ * format, and the series with each sample's per-operation stats reduced to the operations' names, in
+ * order. (Not the summary: a YCSB-cpp summary takes its per-operation stats from the last status
+ * line, which a lean parse of Java-style blocks does not read.)
+ */
+function withoutStatusOps(p: ParsedRun): unknown {
+  return { status: p.status, format: p.format, series: p.series.map((x) => ({ ...x, ops: Object.keys(x.ops) })) };
 }
 
 /** Where two parses first differ (a path and both values), for the failure message. */
@@ -281,8 +283,8 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
   const failures: FuzzFailure[] = [];
   let slowest = { id: -1, ms: 0, seed: '', mutations: [] as string[] };
   let loaderFiles = 0;
-  let scannerCases = 0;
-  let scannedLines = 0;
+  let leanCases = 0;
+  let leanSamples = 0;
   const tmp = mkdtempSync(join(tmpdir(), 'ycsb-fuzz-'));
   try {
     let batch: FuzzCase[] = [];
@@ -320,12 +322,12 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
         if (binary) statuses['not-ycsb'] = (statuses['not-ycsb'] ?? 0) + 1;
         else {
           const p = parseYcsb(text, name);
-          // the loader's lean parse: the status-line scanner must change nothing
-          const lean = parseYcsb(text, name, { statusOps: false });
-          const leanJs = parseYcsb(text, name, { statusOps: false, scanner: false });
-          scannerCases++;
-          if (!isDeepStrictEqual(lean, leanJs)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem: `the status-line scanner changed the lean parse: ${firstDifference(lean, leanJs)}` });
-          scannedLines += claimedLines(text);
+          // the loader's lean parse: the same status, format and series but for per-operation stats
+          const lean = withoutStatusOps(parseYcsb(text, name, { statusOps: false }));
+          const full = withoutStatusOps(p);
+          leanCases++;
+          leanSamples += p.series.length;
+          if (!isDeepStrictEqual(lean, full)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem: `the lean parse differs from the full one: ${firstDifference(lean, full)}` });
           if (diagnostic) p.diagnostics.unshift(diagnostic);
           for (const problem of checkParsed(p, name)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem });
           statuses[p.status] = (statuses[p.status] ?? 0) + 1;
@@ -369,7 +371,7 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
         rmSync(dir, { recursive: true, force: true });
       }
     }
-    return { cases: opts.cases, loaderFiles, statuses, failures, slowest, big, scanner: { cases: scannerCases, claimedLines: scannedLines }, seconds: (performance.now() - t0) / 1000 };
+    return { cases: opts.cases, loaderFiles, statuses, failures, slowest, big, lean: { cases: leanCases, samples: leanSamples }, seconds: (performance.now() - t0) / 1000 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -392,7 +394,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (tty) process.stderr.write('\r\x1b[K');
   console.log(`fuzz: ${r.cases} cases (seed ${arg('--seed', 1)}) in ${r.seconds.toFixed(1)} s; ${r.loaderFiles} of them also through loadRuns`);
   console.log(`statuses: ${JSON.stringify(r.statuses)}`);
-  console.log(`status-line scanner: ${r.scanner.cases} lean parses compared with and without it, ${r.scanner.claimedLines} status lines claimed`);
+  console.log(`lean parse: ${r.lean.cases} compared with the full parse, ${r.lean.samples} status samples`);
   console.log(`slowest case: #${r.slowest.id} ${r.slowest.ms.toFixed(0)} ms (${r.slowest.seed}: ${r.slowest.mutations.join(' + ')})`);
   for (const b of r.big) console.log(`big: ${b.what}: ${b.status} in ${(b.ms / 1000).toFixed(1)} s, peak RSS so far ${Math.round(b.rssMB)} MB`);
   if (r.failures.length === 0) console.log('failures: none');

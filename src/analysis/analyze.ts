@@ -41,7 +41,6 @@ import { percentChange } from '../stats/percentChange.js';
 import { welchPower } from '../stats/power.js';
 import { stalls } from '../stats/stalls.js';
 import { warmup } from '../stats/warmup.js';
-import { digestFast } from './digest.js';
 import type {
   AnalysisOptions,
   AnalysisResult,
@@ -268,7 +267,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 8. Runs over time (from the digest made while loading, when the samples were not kept).
   const series: RunSeriesResult[] = counting
     .filter((r) => (r.seriesDigest?.samples ?? r.series.length) > 0)
-    .map((r) => (r.seriesDigest ? (r.seriesDigest.findings as RunSeriesResult) : seriesFindings(r)));
+    .map((r) => (r.seriesDigest ? (r.seriesDigest.findings as RunSeriesResult) : seriesOf(r)));
 
   // 9. Data quality that changes how the numbers read.
   warnings.push(...qualityWarnings(counting, series));
@@ -740,19 +739,12 @@ function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: stri
  */
 export function digestSeries(run: Run): SeriesDigest | undefined {
   if (run.series.length === 0) return undefined;
-  return { samples: run.series.length, findings: seriesFindings(run) };
-}
-
-/** A run's series findings: by the WebAssembly module when it takes the series (./digest.ts, the
- * same findings, bit for bit), otherwise by {@link seriesOf}. */
-function seriesFindings(run: Run): RunSeriesResult {
-  return digestFast(run) ?? seriesOf(run);
+  return { samples: run.series.length, findings: seriesOf(run) };
 }
 
 /**
- * A run's series findings in JavaScript: the stalls of its status intervals, its warm-up (PELT) and
- * the steady throughput after it, with their warnings. Exported for the tests, which hold
- * ./digest.ts's module to it.
+ * A run's series findings: the stalls of its status intervals, its warm-up (PELT) and the steady
+ * throughput after it, with their warnings.
  */
 export function seriesOf(run: Run): RunSeriesResult {
   const warnings: string[] = [];

@@ -18,7 +18,6 @@ import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
 import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
 import { leanRun, leanRunExceptLoad } from './lean.js';
-import { lazy } from './lazy.js';
 
 export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   group?: string;
@@ -173,7 +172,7 @@ Examples:
       }
       // 4. Report.
       // (loaded only when asked: the report pulls in Vega, Vega-Lite and the PDF printer)
-      if (o.report) await (await lazy.report()).writeReportFromCli(inventory, result, o, io);
+      if (o.report) await (await import('./report.js')).writeReportFromCli(inventory, result, o, io);
       if (inventory.runs.length === 0) setExit(EXIT.error);
     });
 }

@@ -36,9 +36,8 @@ export class CliError extends Error {
   }
 
   /**
-   * Whether `err` is a CliError from any copy of this module: the executable runs the CLI from its
-   * CommonJS bundle and loads the report from the ES modules, two copies of this class, so
-   * `instanceof` would miss the report's errors.
+   * Whether `err` is a CliError from any copy of this module (the bundled executable's, the
+   * library's): `instanceof` would miss the other copy's errors.
    */
   static is(err: unknown): err is CliError {
     return typeof err === 'object' && err !== null && (err as { [CLI_ERROR]?: unknown })[CLI_ERROR] === true;

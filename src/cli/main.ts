@@ -14,8 +14,6 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, type Io, type Out } from './io.js';
 import { registerCommands } from './commands.js';
 
-export { lazy } from './lazy.js';
-
 function version(): string {
   try {
     return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -1,7 +1,5 @@
 import { mean } from './mean.js';
 import { medianInPlace } from './median.js';
-import { PELT_WASM } from './pelt-wasm.js';
-import { growMemory, instantiateEmbedded, type WasmMemory } from './wasm.js';
 
 /** Options of {@link pelt}. */
 export interface PeltOptions {
@@ -90,56 +88,10 @@ function scratch<T extends Float64Array | Int32Array>(slot: T[], size: number, m
   return slot[0];
 }
 
-/**
- * The minSegment-1 search runs as WebAssembly (wasm/pelt.ts: the same loop, the same arithmetic,
- * ~25% faster) when it is available; otherwise, or with `PELT_ENGINE.wasm` false (tests compare the
- * two), the JavaScript loop in pelt() runs. Both leave the same F and argmins.
- */
-export const PELT_ENGINE = { wasm: true, /** searches run as WebAssembly so far */ searches: 0 };
-
-interface PeltModule {
-  memory: WasmMemory;
-  search: (n: number, beta: number, variance: number, mbic: number, slack: number, s1: number, s2: number, logLen: number, F: number, last: number, cand: number, vals: number) => void;
-  heapBase: () => number;
-}
-/** The search's arrays, views of the module's memory, for series of up to `cap` values. */
-interface WasmBuffers {
-  cap: number;
-  s1: Float64Array;
-  s2: Float64Array;
-  logLen: Float64Array;
-  F: Float64Array;
-  vals: Float64Array;
-  last: Int32Array;
-  cand: Int32Array;
-}
-let peltModule: PeltModule | null | undefined;
-let wasmBuffers: WasmBuffers | undefined;
-/** Longer series use the JavaScript loop (the module's memory grows to the longest one searched). */
-const WASM_MAX = 1 << 20;
-
-/** Buffers in the module's memory for a series of n values, or undefined (no WebAssembly). */
-function wasmFor(n: number): WasmBuffers | undefined {
-  if (!PELT_ENGINE.wasm || n >= WASM_MAX) return undefined;
-  if (peltModule === undefined) peltModule = instantiateEmbedded<PeltModule>(PELT_WASM, 'pelt');
-  if (peltModule === null) return undefined;
-  // (the memory grows only here, and the views are made again right after)
-  if (wasmBuffers === undefined || wasmBuffers.cap < n + 1) {
-    const cap = Math.max(n + 1, Math.min(WASM_MAX, 2 * (wasmBuffers?.cap ?? 2048)));
-    const base = peltModule.heapBase();
-    if (!growMemory(peltModule.memory, base + 7 * 8 * cap)) return undefined; // the JavaScript loop
-    const buf = peltModule.memory.buffer;
-    const f64 = (i: number) => new Float64Array(buf, base + i * 8 * cap, cap);
-    const i32 = (i: number) => new Int32Array(buf, base + i * 8 * cap, cap);
-    wasmBuffers = { cap, s1: f64(0), s2: f64(1), logLen: f64(2), F: f64(3), vals: f64(4), last: i32(5), cand: i32(6) };
-  }
-  return wasmBuffers;
-}
-
 /** log(len) for len = 0…, shared by every call (Math.log gives the same value each time). */
 let LOG_LEN = new Float64Array(0);
 /** log(len) for len = 0 … n (log(0) taken as 0), at least n + 1 entries. */
-export function logTable(n: number): Float64Array {
+function logTable(n: number): Float64Array {
   if (n > SCRATCH_MAX) {
     const t = new Float64Array(n + 1);
     for (let len = 1; len <= n; len++) t[len] = Math.log(len);
@@ -222,12 +174,10 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   }
   if (n < 2 * m) return wholeSeries(y, variance, beta, mbic, warnings);
 
-  // the WebAssembly search's buffers (minSegment 1), or the JavaScript loop's
-  const wb = m === 1 ? wasmFor(n) : undefined;
   // prefix sums of the centred series (centring keeps S2 − S1²/len accurate for large means)
   const c = mean(y);
-  const s1 = wb ? wb.s1 : scratch(SCRATCH.s1, n + 1, Float64Array);
-  const s2 = wb ? wb.s2 : scratch(SCRATCH.s2, n + 1, Float64Array);
+  const s1 = scratch(SCRATCH.s1, n + 1, Float64Array);
+  const s2 = scratch(SCRATCH.s2, n + 1, Float64Array);
   s1[0] = 0;
   s2[0] = 0;
   for (let i = 0; i < n; i++) {
@@ -245,13 +195,6 @@ export function pelt(y: readonly number[], options: PeltOptions = {}): PeltResul
   // search exact.
   const slack = 64 * Number.EPSILON * (s2[n] / variance + n);
 
-  if (wb) {
-    // the minSegment-1 loop below, as WebAssembly (wasm/pelt.ts): it fills F and last
-    wb.logLen.set(logLen.subarray(0, n + 1));
-    peltModule!.search(n, beta, variance, mbic ? 1 : 0, slack, wb.s1.byteOffset, wb.s2.byteOffset, wb.logLen.byteOffset, wb.F.byteOffset, wb.last.byteOffset, wb.cand.byteOffset, wb.vals.byteOffset);
-    PELT_ENGINE.searches++;
-    return result(y, wb.last, wb.F[n], beta, variance, mbic, warnings);
-  }
   const F = scratch(SCRATCH.F, n + 1, Float64Array).fill(Infinity, 0, n + 1);
   const last = scratch(SCRATCH_INT.last, n + 1, Int32Array).fill(-1, 0, n + 1);
   F[0] = -beta;

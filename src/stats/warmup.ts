@@ -16,7 +16,7 @@ export interface WarmupOptions {
   pelt?: PeltOptions;
 }
 
-/** The defaults of {@link WarmupOptions} (src/analysis/digest.ts passes them to its WebAssembly twin). */
+/** The defaults of {@link WarmupOptions}. */
 export const WARMUP_DEFAULTS = Object.freeze({ minIntervals: 5, maxFraction: 0.5, minDrop: 0.05 });
 
 /** Result of {@link warmup}. */

@@ -1,5 +1,5 @@
 /**
- * The reference PELT is checked against (test/stats/timeseries.test.ts, pelt-wasm.test.ts): plain
+ * The reference PELT is checked against (test/stats/timeseries.test.ts, pelt-exact.test.ts): plain
  * optimal partitioning, unpruned, O(n²), with pelt's own arithmetic.
  */
 import { mean } from '../../src/stats/mean.js';

@@ -21,11 +21,18 @@
  *   every value a string: `[{"50th(us)":"100",…,"Count":"1000",…,"Operation":"READ",…}]`.
  *
  * Each block is printed every status interval (running totals) and once more after
- * `Run finished, takes 1m26.2s`.
+ * `Run finished, takes 1m26.2s`. Before the blocks, go-ycsb prints its properties:
+ * `***************** properties *****************` then `"key"="value"` lines.
+ *
+ * Here: the line readers (one line -> a {@link GoYcsbLine}), then the dialect reader that groups
+ * them into interval blocks and the final block of one invocation, and the run it gives.
  *
  * Pure: no I/O.
  */
-import { latencyUnitFactor, parseNumber } from './numbers.js';
+import type { OperationStats, ParsedRun, StatusSample } from '../../model/run.js';
+import { exceptionText, noSummary, warnExceptionsInOkRun, type Missing } from '../classify.js';
+import { addOperationMetrics, clip, fillThroughput, type Invocation } from '../invocation.js';
+import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseGoDuration, parseNumber } from './numbers.js';
 
 export interface GoYcsbLine {
   /** Operation as printed (READ, TOTAL, READ_MODIFY_WRITE, READ_ERROR…). */
@@ -169,4 +176,229 @@ export function parseGoYcsbTableRow(line: string, columns: readonly string[]): G
   const g: GoYcsbLine = { op: cells[0], percentiles: {}, bad: [] };
   for (let i = 1; i < cells.length; i++) setGoField(g, columns[i], cells[i]);
   return g;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dialect: blocks of one invocation
+
+/** One interval block (or the final one): its lines by operation, and where it starts. */
+export interface GoBlock {
+  lines: Map<string, GoYcsbLine>;
+  line: number;
+}
+
+const GO_SUMMARY: Missing = { short: 'final go-ycsb block', full: 'final go-ycsb block ("Run finished, takes …" followed by the TOTAL line)' };
+
+/** One measurement line, into the current interval block or, after `Run finished`, the final one. */
+function goLine(p: Invocation, g: GoYcsbLine, n: number): void {
+  p.goSeen = true;
+  for (const [key, text] of g.bad) {
+    p.diag({
+      line: n,
+      severity: 'error',
+      message: 'unreadable value',
+      expected: `a number after "${g.op} - … ${key}:"`,
+      found: JSON.stringify(clip(text, 60)),
+    });
+  }
+  if (p.goFinishedLine !== undefined) {
+    if (p.goFinalLine === undefined) p.goFinalLine = n;
+    p.goFinal.set(g.op, g);
+    return;
+  }
+  if (!p.goBlock || p.goBlock.lines.has(g.op)) {
+    if (p.goBlock) p.goSeries.push(p.goBlock);
+    p.goBlock = { lines: new Map(), line: n };
+  }
+  p.goBlock.lines.set(g.op, g);
+}
+
+/** Close the current interval block. */
+export function flushGoBlock(p: Invocation): void {
+  if (p.goBlock) p.goSeries.push(p.goBlock);
+  p.goBlock = undefined;
+}
+
+/** A `|`-line: a go-ycsb table header or row (output_style=table); false when neither. */
+export function goTableLine(p: Invocation, line: string, n: number): boolean {
+  const header = goTableHeader(line);
+  if (header) {
+    // every block is a whole table: a header starts a new block
+    flushGoBlock(p);
+    p.goTableColumns = header;
+    p.goSeen = true;
+    return true;
+  }
+  const columns = p.goTableColumns;
+  if (!columns) return false;
+  const g = parseGoYcsbTableRow(line, columns);
+  if (g) {
+    goLine(p, g, n);
+    p.progress(n);
+    return true;
+  }
+  p.diag({
+    line: n,
+    severity: 'warning',
+    message: 'unreadable go-ycsb table row: skipped',
+    expected: `"| OP | …" with ${columns.length} cells, as in the header`,
+    found: JSON.stringify(clip(line, 80)),
+  });
+  return true;
+}
+
+/** A `[`-line that is a json-style block (output_style=json: one line, one block); false otherwise. */
+export function goJsonLine(p: Invocation, line: string, n: number): boolean {
+  if (line.charCodeAt(1) !== 123 /* { */ || line.indexOf('"Operation":') <= 0) return false;
+  const rows = parseGoYcsbJson(line);
+  if (!rows) return false;
+  flushGoBlock(p);
+  for (const g of rows) goLine(p, g, n);
+  flushGoBlock(p);
+  p.progress(n);
+  return true;
+}
+
+/** A plain-style measurement line (`READ   - Takes(s): …`); false when it is not one. */
+export function goPlainLine(p: Invocation, line: string, n: number): boolean {
+  if (line.indexOf(' - ') > 0 && (line.indexOf('Takes(s): ') > 0 || line.indexOf(' - Count: ') > 0)) {
+    const g = parseGoYcsbLine(line);
+    if (g) {
+      goLine(p, g, n);
+      p.progress(n);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The properties banner, a `"key"="value"` property, or `Run finished, takes …`; false otherwise. */
+export function goHeaderLine(p: Invocation, line: string, n: number, c0: number): boolean {
+  if (c0 === 42 /* * */) {
+    if (line.indexOf(' properties ') > 0) {
+      p.goPropsOpen = true;
+      p.goSeen = true;
+      p.headerLine ??= n;
+    } else p.goPropsOpen = false;
+    return true;
+  }
+  if (p.goPropsOpen && c0 === 34 /* " */) {
+    const sep = line.indexOf('"="');
+    if (sep > 0 && line.endsWith('"')) {
+      const key = line.slice(1, sep);
+      const value = line.slice(sep + 3, -1);
+      p.header.properties[key] = value;
+      const f = p.header.factors;
+      if (key === 'recordcount' || key === 'operationcount' || key === 'target') f[key] = value;
+      else if (key === 'threadcount') f.threads = value;
+      else if (key === 'command' && (value === 'load' || value === 'run')) f.phase = value;
+      else if (key === 'dotransactions' && f.phase === undefined) f.phase = value === 'false' ? 'load' : 'run';
+    }
+    return true;
+  }
+  if (c0 === 82 /* R */ && line.startsWith('Run finished, takes ')) {
+    flushGoBlock(p);
+    p.goSeen = true;
+    p.goFinishedLine = n;
+    p.goFinishedMs = parseGoDuration(line.slice(20));
+    p.goFinal = new Map();
+    p.goFinalLine = undefined;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the invocation is go-ycsb's: its final block began, or its blocks came without a Java summary. */
+export function isGoYcsb(p: Invocation): boolean {
+  return p.goFinishedLine !== undefined || (p.goSeen && p.ops.size === 0 && p.runtime === undefined);
+}
+
+/** A block's per-operation stats as a sample's `ops` (TOTAL left out). */
+function goOps(lines: Map<string, GoYcsbLine>): StatusSample['ops'] {
+  const ops: StatusSample['ops'] = {};
+  for (const g of lines.values()) {
+    if (g.op === 'TOTAL') continue;
+    const e: StatusSample['ops'][string] =
+      g.count !== undefined && !Number.isNaN(g.count) ? { count: g.count, percentiles: g.percentiles } : { percentiles: g.percentiles };
+    if (g.count !== 0) {
+      if (g.avg !== undefined) e.avg = g.avg;
+      if (g.min !== undefined && Math.abs(g.min) < NO_VALUE_THRESHOLD) e.min = g.min;
+      if (g.max !== undefined && Math.abs(g.max) < NO_VALUE_THRESHOLD) e.max = g.max;
+    } else e.percentiles = {};
+    ops[g.op.replace(/_/g, '-')] = e;
+  }
+  return ops;
+}
+
+/** The run of a go-ycsb output: the interval blocks as its series, the final block as its summary. */
+export function finishGo(p: Invocation): ParsedRun {
+  // go-ycsb interval blocks -> series (running totals)
+  for (const b of p.goSeries) {
+    const tot = b.lines.get('TOTAL');
+    const first = b.lines.values().next().value as GoYcsbLine;
+    let sum = 0;
+    for (const g of b.lines.values()) if (g.op !== 'TOTAL') sum += g.count ?? 0;
+    p.series.push({
+      t: tot?.takesSec ?? first.takesSec ?? 0,
+      operations: tot?.count ?? sum,
+      line: b.line,
+      ops: goOps(b.lines),
+    });
+  }
+  p.series.sort((a, b) => a.line - b.line);
+  fillThroughput(p.series);
+  if (p.goSeries.length > 0) {
+    p.diag({
+      severity: 'info',
+      message: 'go-ycsb interval blocks are running totals since the start: each sample\'s per-operation stats are cumulative; throughput is computed from the change in operations',
+    });
+  }
+  if (p.goFinishedLine === undefined || p.goFinal.size === 0) {
+    return noSummary(p, 'go-ycsb', GO_SUMMARY);
+  }
+  const run = p.base('ok', 'go-ycsb');
+  const operations: Record<string, OperationStats> = {};
+  const metrics: Record<string, number> = {};
+  let sum = 0;
+  for (const g of p.goFinal.values()) {
+    if (g.op === 'TOTAL') continue;
+    const name = g.op.replace(/_/g, '-');
+    const s: OperationStats = { operation: name, percentiles: {}, returns: {} };
+    if (g.count !== undefined) s.count = g.count;
+    if (g.count !== 0) {
+      if (g.avg !== undefined) s.avg = g.avg;
+      if (g.min !== undefined && Math.abs(g.min) < NO_VALUE_THRESHOLD) s.min = g.min;
+      if (g.max !== undefined && Math.abs(g.max) < NO_VALUE_THRESHOLD) s.max = g.max;
+      s.percentiles = g.percentiles;
+    }
+    operations[name] = s;
+    addOperationMetrics(metrics, s);
+    if (name !== 'CLEANUP') sum += g.count ?? 0;
+  }
+  const tot = p.goFinal.get('TOTAL');
+  const runtime = p.goFinishedMs ?? (tot?.takesSec !== undefined ? tot.takesSec * 1000 : undefined);
+  const opsTotal = tot?.count ?? sum;
+  let throughput = tot?.ops;
+  if (throughput === undefined && runtime !== undefined && runtime > 0) throughput = (opsTotal * 1000) / runtime;
+  if (runtime !== undefined) metrics.runtime = runtime;
+  if (throughput !== undefined) metrics.throughput = throughput;
+  metrics.operations = opsTotal;
+  run.metrics = metrics;
+  run.operations = operations;
+  if (runtime === undefined || throughput === undefined) {
+    run.status = 'partial';
+    p.diag({
+      line: p.goFinishedLine,
+      severity: 'warning',
+      message: 'partial: the final go-ycsb block gives no runtime or throughput',
+    });
+  } else if (opsTotal === 0 || throughput === 0) {
+    run.status = 'failed';
+    p.diag({
+      line: p.goFinalLine ?? p.goFinishedLine,
+      severity: 'error',
+      message: `failed: the run did no useful work: ${opsTotal} operations, ${throughput} ops/sec${p.firstException ? `; first exception at ${exceptionText(p)}` : ''}`,
+    });
+  } else warnExceptionsInOkRun(p);
+  return run;
 }

@@ -32,14 +32,17 @@ function isDigit(c: number): boolean {
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/** Where {@link readPlain} stopped. */
+let plainEnd = 0;
+
 /**
- * Read the number in s[start, end) without slicing in the common case (up to 15 digits, a
- * decimal point or comma, no exponent): the digits as an exact integer divided by an exact power
- * of ten is correctly rounded, as Number() would give. Anything else goes through
- * parseLocaleNumber.
+ * The one number reader of status lines, fast path: read `[-]digits[(.|,)digits]` (at most 15
+ * digits, a decimal point or comma followed by a digit, no exponent) from s[i, end) without slicing,
+ * and stop at the first other character (its index in plainEnd). The digits as an exact integer
+ * divided by an exact power of ten are correctly rounded, as Number() would give. NaN when there
+ * is no such number there: the caller then takes the general path ({@link readNumber}).
  */
-function readNumber(s: string, start: number, end: number): number | undefined {
-  let i = start;
+function readPlain(s: string, i: number, end: number): number {
   let neg = false;
   if (i < end && s.charCodeAt(i) === 45) {
     neg = true;
@@ -54,19 +57,28 @@ function readNumber(s: string, start: number, end: number): number | undefined {
       mant = mant * 10 + (c - 48);
       digits++;
       if (frac >= 0) frac++;
-    } else if ((c === 46 || c === 44) && frac < 0) frac = 0;
+    } else if ((c === 46 || c === 44) && frac < 0 && i + 1 < end && isDigit(s.charCodeAt(i + 1))) frac = 0;
     else break;
   }
-  if (i === end && digits > 0 && digits <= 15) {
-    const v = frac > 0 ? mant / POW10[frac] : mant;
-    return neg ? -v : v;
-  }
+  plainEnd = i;
+  if (digits === 0 || digits > 15) return NaN;
+  const v = frac > 0 ? mant / POW10[frac] : mant;
+  return neg ? -v : v;
+}
+
+/**
+ * The number that is exactly s[start, end): {@link readPlain} when it reads all of it, otherwise
+ * parseLocaleNumber (exponents, NaN, Long.MAX, more than 15 digits, a trailing separator …).
+ */
+function readNumber(s: string, start: number, end: number): number | undefined {
+  const v = readPlain(s, start, end);
+  if (v === v && plainEnd === end) return v;
   return parseLocaleNumber(s.slice(start, end));
 }
 
 /** Percentile keys and operation names YCSB prints, as (internalised) literals. */
 const PERCENTILE_KEYS = ['90', '99', '99.9', '99.99', '95', '50', '75', '99.999', '25', '10', '5', '1'];
-export const OP_NAMES = [
+const OP_NAMES = [
   'READ',
   'UPDATE',
   'INSERT',
@@ -117,38 +129,6 @@ function knownIndex(s: string, start: number, end: number, known: readonly strin
     if (cand.length === len && eqAt(s, start, cand)) return k;
   }
   return -1;
-}
-
-/** Where {@link readPlain} stopped. */
-let plainEnd = 0;
-
-/**
- * Read `[-]digits[(.|,)digits]` (at most 15 digits) from s[i, end) and stop at the first other
- * character (its index in plainEnd). NaN when there is no such number there: the caller then
- * takes the general path. The value is computed exactly as {@link readNumber} computes it.
- */
-function readPlain(s: string, i: number, end: number): number {
-  let neg = false;
-  if (i < end && s.charCodeAt(i) === 45) {
-    neg = true;
-    i++;
-  }
-  let mant = 0;
-  let digits = 0;
-  let frac = -1;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mant = mant * 10 + (c - 48);
-      digits++;
-      if (frac >= 0) frac++;
-    } else if ((c === 46 || c === 44) && frac < 0 && i + 1 < end && isDigit(s.charCodeAt(i + 1))) frac = 0;
-    else break;
-  }
-  plainEnd = i;
-  if (digits === 0 || digits > 15) return NaN;
-  const v = frac > 0 ? mant / POW10[frac] : mant;
-  return neg ? -v : v;
 }
 
 /**
@@ -280,7 +260,7 @@ const leanSeq = new Int32Array(8);
 const LEAN_BLOCK = new RegExp(`\\[(?:${OP_NAMES.join('|')}): ${JAVA_HEAD_SOURCE}`, 'y'); // (names: letters and '-')
 
 /** Index in OP_NAMES by first character × 32 + length (unique for every name; -1: none). */
-export const OP_BY_CHAR_LEN = new Int8Array(128 * 32).fill(-1);
+const OP_BY_CHAR_LEN = new Int8Array(128 * 32).fill(-1);
 for (let i = 0; i < OP_NAMES.length; i++) OP_BY_CHAR_LEN[OP_NAMES[i].charCodeAt(0) * 32 + OP_NAMES[i].length] = i;
 
 /**
@@ -315,10 +295,10 @@ function leanJavaBlocks(line: string, pos: number): StatusOps | undefined {
 /**
  * The shared `ops` of a lean line whose blocks are, in order, the operations the key's base-16
  * digits name (each an index in OP_NAMES plus one, the first block the most significant digit):
- * an unread entry per name (see leanJavaBlocks; the status-line scanner claims such lines too).
+ * an unread entry per name (see leanJavaBlocks).
  * @example Object.keys(leanOps(0x12)) // ['READ', 'UPDATE']
  */
-export function leanOps(key: number): StatusOps {
+function leanOps(key: number): StatusOps {
   let ops = LEAN_OPS.get(key);
   if (ops === undefined) {
     let n = 0;

@@ -1,0 +1,181 @@
+/**
+ * What the parser has seen so far of one YCSB invocation: the state every dialect reader
+ * (formats/java.ts, formats/go-ycsb.ts, formats/ycsb-cpp.ts) and the failure classification
+ * (classify.ts) read and write, line after line, and the few helpers they share.
+ *
+ * One {@link Invocation} per invocation read (see readInvocation in parse.ts): it holds the evidence
+ * of every dialect at once, because which dialect the output is becomes known only at its end.
+ *
+ * Pure: no I/O.
+ */
+import type { Diagnostic, OperationStats, ParsedRun, RunHeader, RunStatus, StatusSample, YcsbFormat } from '../model/run.js';
+import type { GoBlock, GoYcsbLine } from './formats/go-ycsb.js';
+import type { ClientArgs } from './formats/header.js';
+import type { OpAcc } from './formats/java.js';
+import type { JsonScanState } from './formats/json-records.js';
+import type { StatusOps } from './formats/status.js';
+import type { CppSummary } from './formats/ycsb-cpp.js';
+
+/** `s`, cut to `n` characters with an ellipsis, for messages. */
+export function clip(s: string, n = 160): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/** Metric name of an operation: lower case (READ-MODIFY-WRITE -> read-modify-write). */
+export function opKey(op: string): string {
+  return op.toLowerCase();
+}
+
+/** An operation's summary as metrics: `<op>.count` and, unless it did no operation, `<op>.avg`,
+ * `.min`, `.max` and `.p<k>` for each percentile it has. */
+export function addOperationMetrics(metrics: Record<string, number>, s: OperationStats): void {
+  const key = opKey(s.operation);
+  if (s.count !== undefined) metrics[`${key}.count`] = s.count;
+  if (s.count === 0) return;
+  if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
+  if (s.min !== undefined) metrics[`${key}.min`] = s.min;
+  if (s.max !== undefined) metrics[`${key}.max`] = s.max;
+  for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
+}
+
+/** Throughput of the samples that have none, from the change in operations since the one before
+ * (for series of running totals: go-ycsb blocks, YCSB-cpp status lines). */
+export function fillThroughput(samples: StatusSample[]): void {
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i];
+    if (s.throughput !== undefined) continue;
+    const prevT = i > 0 ? samples[i - 1].t : 0;
+    const prevOps = i > 0 ? samples[i - 1].operations : 0;
+    if (s.t > prevT && s.operations >= prevOps) s.throughput = (s.operations - prevOps) / (s.t - prevT);
+  }
+}
+
+export class Invocation {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly header: RunHeader = { factors: {}, properties: {} };
+  readonly series: StatusSample[] = [];
+
+  // Java text / JSON summary (formats/java.ts)
+  runtime?: number;
+  runtimeLine?: number;
+  throughput?: number;
+  throughputLine?: number;
+  throughputText?: string;
+  overallLine?: number;
+  gcCount?: number;
+  gcTime?: number;
+  gcCollectorCount = 0;
+  gcCollectorTime = 0;
+  gcCollectorsSeen = false;
+  ops = new Map<string, OpAcc>();
+  textMetricLines = 0;
+  jsonRecords = 0;
+  jsonArray = false;
+  jsonObjectSeen = false;
+  sawMsLabel = false;
+  /** Read the per-operation stats of Java status lines (ParseOptions.statusOps). */
+  statusOps = true;
+  unreadable: { what: string; line: number }[] = [];
+  lastSummaryLine = 0;
+  jvmPseudoSkipped = false;
+  malformedMetricLine?: number;
+  readonly json: JsonScanState = {};
+
+  // header evidence
+  javaArgs?: { split: ClientArgs; line: number };
+  headerLine?: number;
+  bannerLine?: number;
+  bannerDb?: string;
+
+  // status lines
+  cppStyleStatus = false;
+  javaStyleStatus = false;
+  lastProgressLine = 0;
+
+  // go-ycsb (formats/go-ycsb.ts)
+  goPropsOpen = false;
+  goSeen = false;
+  goFinishedLine?: number;
+  goFinishedMs?: number;
+  goFinal = new Map<string, GoYcsbLine>();
+  goFinalLine?: number;
+  goBlock?: GoBlock;
+  goSeries: GoBlock[] = [];
+  /** Column keys of the last table-style header (measurement.output_style=table). */
+  goTableColumns?: string[];
+
+  // YCSB-cpp (formats/ycsb-cpp.ts)
+  cpp: { load?: CppSummary; run?: CppSummary } = {};
+  cppAfterLoadLine?: number;
+
+  // failures (classify.ts)
+  exceptionHeads = 0;
+  firstException?: { line: number; text: string };
+  lastExceptionLine = 0;
+  /** Exception heads since the last status line that showed progress (reset by progress). */
+  exAfterProgress = 0;
+  exAfterFirst?: { line: number; text: string };
+  /** The first of them that stops the client itself (see fatalReason in classify.ts). */
+  exAfterFatal?: { line: number; text: string; why: string };
+  usageLine?: number;
+  usageGo = false;
+  pendingUsage?: number;
+
+  lines = 0;
+  lastNonEmptyLine = 0;
+  lastNonEmptyText = '';
+
+  constructor(readonly name: string) {}
+
+  diag(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  /** A status line (or go-ycsb block) that showed operations progressing. */
+  progress(n: number): void {
+    this.lastProgressLine = n;
+    this.exAfterProgress = 0;
+    this.exAfterFirst = undefined;
+    this.exAfterFatal = undefined;
+  }
+
+  /** A status line's sample, appended to the series (a moved operation count is progress). */
+  addSample(n: number, t: number, operations: number, ops: StatusOps, throughput: number | undefined): void {
+    const sample: StatusSample = { t, operations, line: n, ops };
+    if (throughput !== undefined) sample.throughput = throughput;
+    const prev = this.series[this.series.length - 1];
+    // progress: the operation count moved (a new phase restarts from 0); time alone is not
+    if (operations > 0 && (!prev || operations !== prev.operations)) this.progress(n);
+    this.series.push(sample);
+  }
+
+  /** Say which option values were read across spaces (YCSB echoes its arguments unquoted). */
+  noteRejoined(split: ClientArgs, n: number): void {
+    for (const r of split.rejoined) {
+      this.diag({
+        line: n,
+        severity: 'info',
+        message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
+      });
+    }
+  }
+
+  /** The run as far as every dialect agrees: name, status, format, header, series, diagnostics. */
+  base(status: RunStatus, format: YcsbFormat): ParsedRun {
+    const run: ParsedRun = {
+      name: this.name,
+      status,
+      diagnostics: this.diagnostics,
+      format,
+      header: this.header,
+      metrics: {},
+      operations: {},
+      series: this.series,
+      sourceLatencyUnit: 'us',
+      lines: this.lines,
+    };
+    // go-ycsb interval blocks and YCSB-cpp status lines are running totals since the start
+    if (format === 'go-ycsb' || format === 'ycsb-cpp') run.seriesCumulative = true;
+    return run;
+  }
+}
