@@ -154,7 +154,7 @@ async function listLocal(dir: string): Promise<Map<string, RemoteFile>> {
   return out;
 }
 
-type StepResult = { ok: true } | { ok: false; reason: string; notComparable?: string };
+type StepResult = { ok: true } | { ok: false; reason: string; notComparable?: string; final?: boolean };
 
 /**
  * Run the plan. Checks the context first (throws ContextError), then the preflight (throws
@@ -300,10 +300,12 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
       }
     }
     let script: Provenance['script'];
-    if (step.script && step.fetch?.via.kind === 'pod') {
+    const client = step.pods?.names[0];
+    if (step.script && client) {
       let sum = sums.get(step.script);
       if (!sum) {
-        const r = await aside(execArgv(plan.kube, step.fetch.via.pod, step.fetch.via.container, ['sha256sum', step.script]), 60);
+        const container = step.fetch?.via.kind === 'pod' && step.fetch.via.pod === client ? step.fetch.via.container : undefined;
+        const r = await aside(execArgv(plan.kube, client, container, ['sha256sum', step.script]), 60);
         const sha256 = r.code === 0 ? sha256Of(r.stdout) : undefined;
         sum = sha256 ? { sha256 } : { error: `sha256sum ${step.script}: ${describeResult(r, 60_000)}` };
         sums.set(step.script, sum);
@@ -446,7 +448,7 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
     const comparison = cmp.comparable ? { comparable: true } : { comparable: false, differences: `${cmp.differences} (placed with --accept-different)` };
     if (step.output && !(step.kind === 'load' && (await exists(resolve(campaignDir, step.output))))) {
       const p = await place(got.staged, step.output);
-      if (!p.ok) return { ok: false, reason: p.reason };
+      if (!p.ok) return { ok: false, reason: p.reason, final: true }; // an existing file is not a reason to run again
       result.placed.push(step.output);
       await writeProvenance(await provenance(step, attempt, step.output, start, remote, comparison), p.target, true);
     } else {
@@ -486,17 +488,21 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
           }
         }
       }
-      if (signal?.aborted || (!r.ok && r.reason === 'interrupted')) {
-        await stopWork(step);
-        journal.append({ event: 'interrupted', step: step.id, kind: step.kind, group: step.group, attempt });
-        return { ok: false, reason: 'interrupted' };
-      }
       if (r.ok) {
         journal.append({ event: 'done', step: step.id, kind: step.kind, group: step.group, attempt, ...(step.output ? { output: step.output } : {}) });
         return r;
       }
+      if (signal?.aborted || r.reason === 'interrupted') {
+        await stopWork(step);
+        journal.append({ event: 'interrupted', step: step.id, kind: step.kind, group: step.group, attempt });
+        return { ok: false, reason: 'interrupted' };
+      }
       // Not comparable: running it again would measure the same other thing.
       if (r.notComparable) return r;
+      if (r.final) {
+        journal.append({ event: 'failed', step: step.id, kind: step.kind, group: step.group, attempt, message: r.reason });
+        return r;
+      }
       last = r.reason;
       if (attempt <= resultRetries) {
         journal.append({ event: 'attempt-failed', step: step.id, kind: step.kind, group: step.group, attempt, message: r.reason });

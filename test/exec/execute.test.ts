@@ -13,7 +13,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -214,6 +214,20 @@ describe.skipIf(!hasCluster)('executePlan against the cluster simulator (real sc
     // The journal says so; a later fill runs it again (after the script is fixed).
     const journal = readFileSync(join(root, 'campaign', '.analyze-fill', 'journal.jsonl'), 'utf8');
     expect(journal).toContain('"event":"not-comparable"');
+  });
+
+  it('a result that parses as failed is kept out of the campaign and retried; an output that appeared since planning is left alone', async () => {
+    setup({ ycsb: { 'cassandra-15-1000000-rf1-a-2.txt': ['fail'] } });
+    const p = await plan();
+    writeFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'), 'someone else\n');
+    const r = await executePlan(p, opts());
+    expect(r.failed).toEqual([]);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt']);
+    expect(starts('cassandra-15-1000000-rf1-a-2.txt').map((x) => x.action)).toEqual(['fail', 'ok']);
+    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'failed')).sort()).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1', 'cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1.provenance.json']);
+    expect(stderr.join('')).toMatch(/attempt 1 failed: the output parses as failed: /);
+    expect(starts('cassandra-15-1000000-rf1-a-4.txt')).toEqual([]);
+    expect(readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'), 'utf8')).toBe('someone else\n');
   });
 
   it('readiness never reached: the ready step fails at its timeout, nothing is loaded or run', async () => {
