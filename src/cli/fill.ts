@@ -203,8 +203,9 @@ async function readPlan(path: string, io: Io): Promise<ExecPlan> {
   } catch (e) {
     throw new CliError(`--plan ${path}: cannot read a plan: ${(e as Error).message}`);
   }
-  if (data?.schema !== 'ycsb-analyze/fill-plan@1') {
-    throw new CliError(`--plan ${path}: expected a plan with schema "ycsb-analyze/fill-plan@1", found ${JSON.stringify(data?.schema)}`);
+  if (data?.schema !== 'ycsb-analyze/fill-plan@2') {
+    const old = data?.schema === 'ycsb-analyze/fill-plan@1' ? ' (a plan written by an earlier version: plan again with --plan-out)' : '';
+    throw new CliError(`--plan ${path}: expected a plan with schema "ycsb-analyze/fill-plan@2", found ${JSON.stringify(data?.schema)}${old}`);
   }
   return data;
 }

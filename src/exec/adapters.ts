@@ -120,7 +120,7 @@ export interface PreflightCheck {
 }
 
 export interface ExecPlan {
-  schema: 'ycsb-analyze/fill-plan@1';
+  schema: 'ycsb-analyze/fill-plan@2';
   adapter: AdapterName;
   /** The campaign folder as given (outputs are placed under it); kubectl runs in the working directory. */
   campaign: string;
@@ -490,7 +490,7 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
       : { what: `the output folder ${via.path} can be read here`, groups: all, check: { kind: 'dir' as const, path: via.path, need: 'read' as const } },
   ];
   return {
-    schema: 'ycsb-analyze/fill-plan@1',
+    schema: 'ycsb-analyze/fill-plan@2',
     adapter: options.adapter,
     campaign: options.campaign,
     journalDir,

@@ -156,7 +156,7 @@ describe('materialize (kubectl-exec)', () => {
   it('prints the plan as the commands, each cluster configuration once', () => {
     const text = formatPlan(plan);
     expect(text.split('\n').slice(0, 3)).toEqual([
-      '# fill plan (ycsb-analyze/fill-plan@1): 4 runs in 3 cluster configurations, 16 steps, adapter kubectl-exec, order sequential',
+      '# fill plan (ycsb-analyze/fill-plan@2): 4 runs in 3 cluster configurations, 16 steps, adapter kubectl-exec, order sequential',
       '# kubectl context: rpicloud, namespace default',
       '# nothing has run: add --execute to run these steps',
     ]);

@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with f
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     const plan = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')) as ExecPlan;
-    expect(plan.schema).toBe('ycsb-analyze/fill-plan@1');
+    expect(plan.schema).toBe('ycsb-analyze/fill-plan@2');
     expect(plan.kube).toEqual({ context: 'rpicloud' });
     const keys = plan.groups.map((g) => g.key);
     expect(keys).toEqual([
