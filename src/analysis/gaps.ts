@@ -9,6 +9,10 @@
  * Pure. A failed repetition's file is evidence and is never overwritten: the fill replaces it with a
  * new repetition number after the last one used (31, 32, … in a 30-repetition design), so a
  * configuration is complete when it has as many usable repetitions as the design asks for.
+ *
+ * A configuration is what `summary` groups by: every factor of a run, the content's included. A
+ * run whose content factors (operationcount…) differ from those of most of its configuration's runs
+ * is listed as not comparable and not counted, like a failed one: gaps and summary agree.
  */
 import type { Factors, Run, RunStatus, ToRunReason } from '../model/index.js';
 import { compareLevels, formatDiagnostic } from '../model/index.js';
@@ -36,6 +40,13 @@ export interface DuplicateRep {
   identical: boolean;
 }
 
+export interface NotComparableRep {
+  rep: number;
+  file: string;
+  /** `operationcount 1000 vs 10000`: this run's value first, then the configuration's. */
+  differences: string;
+}
+
 export interface ToRun {
   rep: number;
   reason: ToRunReason;
@@ -57,6 +68,8 @@ export interface ConfigGaps {
   /** Repetitions that ran but are unusable (failed, partial, unreadable), with no ok file beside them. */
   failed: FailedRep[];
   duplicates: DuplicateRep[];
+  /** Usable runs whose content factors differ from the configuration's (present only when there are some). */
+  notComparable?: NotComparableRep[];
   /** The CI target's requirement, when asked. */
   ci?: { target: number; metric: string; n: number; mean: number; sd: number; needed: number; additional: number; warnings: string[] };
   toRun: ToRun[];
@@ -78,6 +91,8 @@ export interface GapReport {
     complete: number;
     missing: number;
     failed: number;
+    /** Present only when some run is not comparable with its configuration. */
+    notComparable?: number;
     duplicates: number;
     ciExtra: number;
     loadsMissing: number;
@@ -120,6 +135,29 @@ function normKey(factors: Factors, names: string[]): string | undefined {
     picked[n] = norm(factors[n]);
   }
   return configKey(picked);
+}
+
+/** The content factors most of a configuration's usable runs have (ties: the earliest rep's). */
+function contentReference(extras: Factors[]): Factors {
+  const counts = new Map<string, { n: number; f: Factors }>();
+  for (const f of extras) {
+    const k = JSON.stringify(Object.entries(f).sort());
+    const e = counts.get(k);
+    if (e) e.n++;
+    else counts.set(k, { n: 1, f });
+  }
+  let best: { n: number; f: Factors } | undefined;
+  for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+  return best?.f ?? {};
+}
+
+/** `operationcount 1000 vs 10000, …` (this run's value first); '' when they agree. */
+function differencesFrom(f: Factors, reference: Factors): string {
+  return [...new Set([...Object.keys(f), ...Object.keys(reference)])]
+    .sort()
+    .filter((k) => f[k] !== reference[k])
+    .map((k) => `${k} ${f[k] ?? '(none)'} vs ${reference[k] ?? '(none)'}`)
+    .join(', ');
 }
 
 function reasonOf(run: Run): string {
@@ -203,6 +241,14 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
   const configurations: ConfigGaps[] = [];
   for (const c of design.configurations) {
     const slots = byConfig.get(c.key) ?? new Map<number, Slot>();
+    const names = new Set(Object.keys(c.factors));
+    const extrasOf = (r: Run): Factors => {
+      const out: Factors = {};
+      for (const [k, v] of Object.entries(r.factors)) if (!names.has(k) && k !== 'rep' && k !== 'phase') out[k] = norm(v);
+      return out;
+    };
+    const reference = contentReference([...slots.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, s]) => s.runs.filter((r) => r.status === 'ok')).map(extrasOf));
+    const notComparable: NotComparableRep[] = [];
     const okReps: number[] = [];
     const failed: FailedRep[] = [];
     const duplicates: DuplicateRep[] = [];
@@ -219,8 +265,11 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
           identical: slot.runs.some((r) => r.status === 'duplicate'),
         });
       }
-      const ok = counted.find((r) => r.status === 'ok');
-      if (ok) {
+      const oks = counted.filter((r) => r.status === 'ok');
+      const ok = oks.find((r) => differencesFrom(extrasOf(r), reference) === '');
+      if (!ok && oks.length) {
+        for (const r of oks) notComparable.push({ rep, file: r.file, differences: differencesFrom(extrasOf(r), reference) });
+      } else if (ok) {
         okReps.push(rep);
         if (options.ci) {
           const v = ok.metrics[options.ci.metric];
@@ -238,10 +287,11 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
 
     const toRun: ToRun[] = missing.map((rep) => ({ rep, reason: 'missing' as const }));
     let nextRep = maxRep + 1;
-    const failedReps = [...new Set(failed.map((f) => f.rep))];
+    const unusable = [...failed, ...notComparable].sort((a, b) => a.rep - b.rep);
+    const failedReps = [...new Set(unusable.map((f) => f.rep))];
     const short = design.repetitions - okReps.length - missing.length;
     for (let i = 0; i < short; i++) {
-      const replaces = failedReps[i] !== undefined ? failed.filter((f) => f.rep === failedReps[i]).map((f) => f.file).join(', ') : undefined;
+      const replaces = failedReps[i] !== undefined ? unusable.filter((f) => f.rep === failedReps[i]).map((f) => f.file).join(', ') : undefined;
       toRun.push({ rep: nextRep++, reason: 'replaces-failed', ...(replaces ? { replaces } : {}) });
     }
     let ci: ConfigGaps['ci'];
@@ -265,6 +315,7 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
       missing,
       failed,
       duplicates,
+      ...(notComparable.length ? { notComparable } : {}),
       ...(ci ? { ci } : {}),
       toRun,
       complete: toRun.length === 0,
@@ -292,11 +343,13 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
   // A failed load output is listed but is not a gap: its name is taken (never overwritten) and the
   // runs measured after it stand on their own; only a missing one is filled.
   const loadsMissing = loads.filter((l) => l.status === 'missing').length;
+  const notComparableTotal = sum((c) => new Set((c.notComparable ?? []).map((f) => f.rep)).size);
   const totals = {
     configurations: configurations.length,
     complete: configurations.filter((c) => c.complete).length,
     missing: sum((c) => c.missing.length),
     failed: sum((c) => new Set(c.failed.map((f) => f.rep)).size),
+    ...(notComparableTotal ? { notComparable: notComparableTotal } : {}),
     duplicates: sum((c) => c.duplicates.length),
     ciExtra: sum((c) => c.toRun.filter((t) => t.reason === 'ci-target').length),
     loadsMissing,
@@ -329,6 +382,7 @@ export function gapSummaryLine(r: GapReport): string {
     `${t.configurations - t.complete} of ${t.configurations} configurations incomplete`,
     `${t.missing} missing`,
     `${t.failed} failed`,
+    ...(t.notComparable ? [`${t.notComparable} not comparable`] : []),
     `${t.duplicates} duplicated`,
   ];
   if (t.ciExtra) parts.push(`${t.ciExtra} more for the CI target`);
@@ -342,10 +396,11 @@ export function formatGaps(r: GapReport): string {
   const lines = [gapSummaryLine(r)];
   const list = (xs: number[]) => compactRanges(xs);
   for (const c of r.configurations) {
-    if (c.complete && c.duplicates.length === 0 && c.failed.length === 0) continue;
+    if (c.complete && c.duplicates.length === 0 && c.failed.length === 0 && !c.notComparable) continue;
     lines.push(`${c.key}: ${c.usable}/${c.expected} usable`);
     if (c.missing.length) lines.push(`  missing reps: ${list(c.missing)}`);
     for (const f of c.failed) lines.push(`  ${f.status} rep ${f.rep}: ${f.file}: ${f.reason}`);
+    for (const f of c.notComparable ?? []) lines.push(`  not comparable rep ${f.rep}: ${f.file}: ${f.differences} (not counted)`);
     for (const d of c.duplicates) lines.push(`  duplicate rep ${d.rep}${d.identical ? ' (byte-identical)' : ''}: ${d.files.join(', ')}`);
     if (c.ci) {
       lines.push(

@@ -1,21 +1,25 @@
 /**
- * `analyze fill <dir> [gaps options] [--adapter kubectl-exec|kubectl-job] [--plan-out FILE] [--execute]`
+ * `analyze fill <dir> [gaps options] [--adapter kubectl-exec|kubectl-job] [--plan-out FILE] [--execute] [--accept-different]`
  *
  * ```
- * gaps ──planFill──► groups by cluster configuration ──materialize (adapter)──► ExecPlan
- *   ├─ printed as the exact commands (stdout), or --json; --plan-out FILE writes the JSON
- *   └─ --execute: check the context, run step by step with the journal (resumable)
+ * 1. gaps ──planFill──► groups by cluster configuration ──materialize (adapter)──► ExecPlan
+ * 2. the scripts' arguments (cluster.scripts) ──probeScript──► a warning on each group whose runs
+ *    would not be comparable with the campaign's (operationcount 1000 vs 10000)
+ * 3. printed as the exact commands (stdout), or --json; --plan-out FILE writes the JSON
+ * 4. --execute: refuse a plan predicted not comparable (unless --accept-different), then
+ *    executePlan: context, preflight, step by step with the journal (resumable); each new output
+ *    classified (parseYcsb) and compared with its configuration's runs (campaignComparator)
  * --plan FILE --execute: run a saved plan
  * ```
  * Exit codes: without --execute, 0 when there is nothing to fill and 3 when there is; with
- * --execute, 0 when every step succeeded, 1 when some failed, 130 when interrupted.
+ * --execute, 0 when every step succeeded, 1 when some failed or an output was not comparable,
+ * 130 when interrupted.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AdapterName, ExecPlan } from '../exec/adapters.js';
-import { UnsafeValueError, type Factors } from '../model/index.js';
+import { UnsafeValueError, type CompareOutput, type Factors, type OutputConfiguration, type Run, type RunHeader } from '../model/index.js';
 import { addGapOptions, computeGaps, type GapCliOptions } from './gaps.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { choiceOption, parseSeconds, parseWhole } from './options.js';
@@ -33,18 +37,93 @@ interface FillCliOptions extends GapCliOptions {
   kubeconfig?: string;
   stepTimeout?: string;
   backoff: string;
+  acceptDifferent?: boolean;
 }
 
-/** The Job template shipped with the package (templates/job.yaml). */
-function defaultJobTemplate(): string {
-  return fileURLToPath(new URL('../../templates/job.yaml', import.meta.url));
+// ---------------------------------------------------------------------------------------------
+// Comparability. LOCAL until src/ingest/signature.ts lands: `localSignature` stands for
+// configurationSignature(header) and `describeDifferences` for signatureDifferences + its formatter.
+
+/** What a YCSB header says was measured: binding, the content's factors and every -p property. */
+function localSignature(header: RunHeader): Record<string, string> {
+  const sig: Record<string, string> = {};
+  if (header.binding !== undefined) sig.binding = header.binding;
+  for (const [k, v] of Object.entries(header.factors)) if (k !== 'phase' && k !== 'db') sig[k] = v;
+  for (const [k, v] of Object.entries(header.properties)) sig[k] = v;
+  return sig;
 }
 
-async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPlan> {
+/** `operationcount 1000 vs 10000, …` (the new value first), over the keys not in `skip`; '' when equal. */
+function describeDifferences(next: Record<string, string>, reference: Record<string, string>, skip: Set<string> = new Set()): string {
+  const keys = [...new Set([...Object.keys(next), ...Object.keys(reference)])].filter((k) => !skip.has(k)).sort();
+  const same = (a: string | undefined, b: string | undefined) => a === b || (a !== undefined && b !== undefined && a.trim() !== '' && Number(a) === Number(b));
+  return keys
+    .filter((k) => !same(next[k], reference[k]))
+    .map((k) => `${k} ${next[k] ?? '(not set)'} vs ${reference[k] ?? '(not set)'}`)
+    .join(', ');
+}
+
+/**
+ * The reference of each configuration (the most common signature of its usable runs), and the
+ * comparability check executePlan is given. A configuration without runs of its own is compared
+ * with its database's runs of the same phase, leaving out the keys that name its factors.
+ */
+function campaignComparator(runs: Run[], designFactors: (r: Run) => Factors, phaseOf: (r: Run) => 'run' | 'load') {
+  const norm = (v: string | undefined) => (v !== undefined && v.trim() !== '' && !Number.isNaN(Number(v)) ? String(Number(v)) : v);
+  const usable = runs.filter((r) => r.status === 'ok' && r.header?.commandLine !== undefined);
+  const cache = new Map<string, { sig: Record<string, string>; skip: Set<string> } | null>();
+  const reference = (c: OutputConfiguration) => {
+    const cached = cache.get(`${c.phase}|${c.key}`);
+    if (cached !== undefined) return cached;
+    const keys = Object.keys(c.factors).filter((k) => k !== 'rep' && !(c.phase === 'load' && k === 'workload'));
+    const samePhase = usable.filter((r) => phaseOf(r) === c.phase);
+    let matching = samePhase.filter((r) => {
+      const f = designFactors(r);
+      return keys.every((k) => norm(f[k]) === norm(c.factors[k]));
+    });
+    let skip = new Set<string>();
+    if (matching.length === 0) {
+      matching = samePhase.filter((r) => designFactors(r).db === c.factors.db);
+      skip = new Set([...Object.keys(c.factors), 'workload', 'recordcount']);
+    }
+    const counts = new Map<string, { n: number; sig: Record<string, string> }>();
+    for (const r of matching) {
+      const sig = localSignature(r.header);
+      const k = JSON.stringify(Object.entries(sig).sort());
+      const e = counts.get(k);
+      if (e) e.n++;
+      else counts.set(k, { n: 1, sig });
+    }
+    const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+    const ref = best ? { sig: best.sig, skip } : null;
+    cache.set(`${c.phase}|${c.key}`, ref);
+    return ref;
+  };
+  const compare = (parse: (text: string, name: string) => { header: RunHeader }): CompareOutput => (text, c) => {
+    const ref = reference(c);
+    if (!ref) return { comparable: true }; // nothing measured to compare with
+    const differences = describeDifferences(localSignature(parse(text, 'output').header), ref.sig, ref.skip);
+    return differences ? { comparable: false, differences } : { comparable: true };
+  };
+  /** What the scripts' fixed arguments would change, against the configuration's runs. */
+  const predict = (props: Record<string, string>, c: OutputConfiguration): string => {
+    const ref = reference(c);
+    if (!ref) return '';
+    const known = new Set(Object.keys(props));
+    return describeDifferences(props, ref.sig, new Set([...ref.skip, ...Object.keys(ref.sig).filter((k) => !known.has(k))]));
+  };
+  return { compare, predict };
+}
+
+type Comparator = ReturnType<typeof campaignComparator>;
+
+async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<{ plan: ExecPlan; comparator: Comparator }> {
   // Loaded here, not at start-up (every command's module is imported to list it in --help).
-  const [{ planFill }, { AdapterError, materialize }] = await Promise.all([
+  const [{ planFill }, { AdapterError, materialize }, { designFactors, phaseOf }, { probeScript }] = await Promise.all([
     import('../analysis/plan.js'),
     import('../exec/adapters.js'),
+    import('../analysis/design.js'),
+    import('../exec/probe.js'),
   ]);
   const ctx = await computeGaps(dir, o, io);
   const existingLoads = new Map<string, Factors>();
@@ -59,17 +138,9 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPl
   const expDir = ctx.experimentPath ? dirname(ctx.experimentPath) : io.cwd;
   const resolvePath = (p: string) => (isAbsolute(p) || !ctx.experimentPath ? p : relative(io.cwd, resolve(expDir, p)) || p);
   const adapter: AdapterName = o.adapter ?? exp?.adapter ?? 'kubectl-exec';
-  let jobTemplate: string | undefined;
-  if (adapter === 'kubectl-job') {
-    const path = exp?.cluster.job.template ? resolve(expDir, exp.cluster.job.template) : defaultJobTemplate();
-    try {
-      jobTemplate = await readFile(path, 'utf8');
-    } catch (e) {
-      throw new CliError(`cannot read the Job template ${path}: ${(e as Error).message}`);
-    }
-  }
+  let plan: ExecPlan;
   try {
-    return materialize(core, {
+    plan = materialize(core, {
       adapter,
       campaign: dir,
       retries: parseWhole('--retries', o.retries, 0),
@@ -77,12 +148,47 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<ExecPl
       context: o.context,
       namespace: o.namespace,
       kubeconfig: o.kubeconfig,
-      jobTemplate,
+      acceptDifferent: o.acceptDifferent,
       resolvePath,
     });
   } catch (e) {
     if (e instanceof AdapterError || e instanceof UnsafeValueError) throw new CliError(e.message);
     throw e;
+  }
+  const comparator = campaignComparator(ctx.inventory.runs, designFactors, phaseOf);
+  if (exp?.cluster.scripts) await predictComparability(plan, resolve(expDir, exp.cluster.scripts), comparator.predict, probeScript);
+  return { plan, comparator };
+}
+
+/**
+ * Read each group's run script from the local copy of the scripts folder and say, before anything
+ * runs, when the arguments it fixes differ from the configuration's runs.
+ */
+async function predictComparability(
+  plan: ExecPlan,
+  scriptsDir: string,
+  predict: (props: Record<string, string>, c: OutputConfiguration) => string,
+  probeScript: typeof import('../exec/probe.js').probeScript,
+): Promise<void> {
+  for (const g of plan.groups) {
+    const step = g.steps.find((s) => s.kind === 'run' && s.script && s.configuration);
+    if (!step) continue;
+    const script = step.script!;
+    const path = resolve(scriptsDir, basename(script));
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      (g.warnings ??= []).push(`cannot tell before running whether the outputs are comparable: no ${basename(script)} in ${scriptsDir} (cluster.scripts)`);
+      continue;
+    }
+    const runs = step.runs ?? [];
+    const args = runs.slice(runs.lastIndexOf(script) + 1);
+    const differences = predict(probeScript(text, args).properties, step.configuration!);
+    if (differences) {
+      g.notComparable = differences;
+      (g.warnings ??= []).push(`not comparable before running: ${basename(script)} passes ${differences} (the new value first, then the campaign's); its outputs would not count. Fix ${path}, or give --accept-different to start a new series`);
+    }
   }
 }
 
@@ -93,8 +199,9 @@ async function readPlan(path: string, io: Io): Promise<ExecPlan> {
   } catch (e) {
     throw new CliError(`--plan ${path}: cannot read a plan: ${(e as Error).message}`);
   }
-  if (data?.schema !== 'ycsb-analyze/fill-plan@1') {
-    throw new CliError(`--plan ${path}: expected a plan with schema "ycsb-analyze/fill-plan@1", found ${JSON.stringify(data?.schema)}`);
+  if (data?.schema !== 'ycsb-analyze/fill-plan@2') {
+    const old = data?.schema === 'ycsb-analyze/fill-plan@1' ? ' (a plan written by an earlier version: plan again with --plan-out)' : '';
+    throw new CliError(`--plan ${path}: expected a plan with schema "ycsb-analyze/fill-plan@2", found ${JSON.stringify(data?.schema)}${old}`);
   }
   return data;
 }
@@ -117,12 +224,16 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--kubeconfig <file>', 'kubeconfig file (default: cluster.kubeconfig, else kubectl’s own)')
     .option('--step-timeout <seconds>', 'timeout of every step, overriding the experiment file’s per-step timeouts')
     .option('--backoff <seconds>', 'first delay before retrying a failed command (doubled each time)', '5')
+    .option('--accept-different', 'place outputs that are not comparable with the configuration’s runs anyway (start a new series)')
     .action(async (dir: string | undefined, o: FillCliOptions) => {
       let plan: ExecPlan;
-      if (o.plan) plan = await readPlan(o.plan, io);
-      else {
+      let comparator: Comparator | undefined;
+      if (o.plan) {
+        plan = await readPlan(o.plan, io);
+        if (o.acceptDifferent) plan.acceptDifferent = true;
+      } else {
         if (!dir) throw new CliError('expected the campaign folder (or --plan FILE)', EXIT.usage);
-        plan = await buildPlan(dir, o, io);
+        ({ plan, comparator } = await buildPlan(dir, o, io));
       }
       if (o.planOut) await writeFile(resolve(io.cwd, o.planOut), JSON.stringify(plan, null, 2) + '\n');
       if (!o.execute) {
@@ -136,8 +247,26 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
         setExit(EXIT.ok);
         return;
       }
+      const predicted = plan.groups.filter((g) => g.notComparable);
+      if (predicted.length && !plan.acceptDifferent) {
+        throw new CliError(
+          `refusing to execute: the scripts' arguments say these outputs would not be comparable with the campaign's runs, so they would not fill its gaps:\n` +
+            predicted.map((g) => `  ${g.key}: ${g.notComparable}`).join('\n') +
+            `\nfix the scripts (cluster.scripts), or give --accept-different to start a new series`,
+        );
+      }
       // The only path that spawns: the executor is loaded only for --execute.
-      const [{ ContextError, executePlan }, { parseYcsb }] = await Promise.all([import('../exec/execute.js'), import('../ingest/parse.js')]);
+      const [{ ContextError, PreflightError, executePlan }, { parseYcsb }, { designFactors, phaseOf }] = await Promise.all([
+        import('../exec/execute.js'),
+        import('../ingest/parse.js'),
+        import('../analysis/design.js'),
+      ]);
+      if (!comparator) {
+        // A saved plan: compare with the campaign as it is now.
+        const { loadRuns } = await import('../ingest/load.js');
+        const inv = await loadRuns([resolve(io.cwd, plan.campaign)], {});
+        comparator = campaignComparator(inv.runs, designFactors, phaseOf);
+      }
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
@@ -150,18 +279,22 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
           env: io.env,
           progress: io.stderr,
           classify: (text, name) => parseYcsb(text, name),
+          compare: comparator.compare(parseYcsb),
           signal: controller.signal,
           backoffMs: backoff * 1000,
           ...(stepTimeout ? { stepTimeoutSeconds: stepTimeout } : {}),
         });
-        const lines = [`placed ${r.placed.length} outputs, skipped ${r.skipped.length} steps already done, ${r.failed.length} failed`];
+        const nc = r.notComparable.length;
+        const lines = [`placed ${r.placed.length} outputs, skipped ${r.skipped.length} steps already done, ${r.failed.length} failed${nc ? `, ${nc} not comparable` : ''}`];
         for (const p of r.placed) lines.push(`  placed ${p}`);
+        for (const n of r.notComparable) lines.push(`  NOT COMPARABLE ${n.output ?? n.step}: not comparable: ${n.differences}; kept as ${n.keptAs}, not counted`);
         for (const f of r.failed) lines.push(`  FAILED ${f.step}: ${f.reason}`);
+        for (const n of r.notes) lines.push(`  note: ${n}`);
         if (r.interrupted) lines.push('interrupted: run the same command again to resume (the journal is in ' + plan.journalDir + ')');
         io.stdout.write(lines.join('\n') + '\n');
-        setExit(r.interrupted ? 130 : r.failed.length ? EXIT.error : EXIT.ok);
+        setExit(r.interrupted ? 130 : r.failed.length || nc ? EXIT.error : EXIT.ok);
       } catch (e) {
-        if (e instanceof ContextError) throw new CliError(e.message);
+        if (e instanceof ContextError || e instanceof PreflightError) throw new CliError(e.message);
         throw e;
       } finally {
         process.removeListener('SIGINT', onSigint);

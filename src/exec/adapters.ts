@@ -2,20 +2,23 @@
  * kubectl adapters: a fill plan in, the exact commands out (argv arrays, never a shell line).
  *
  * ```
- * FillPlanCore + settings ──kubectl-exec──► per cluster configuration:
- *     teardown  kubectl delete statefulset <sts> --cascade=foreground; kubectl delete pvc -l <label>
- *     deploy    kubectl create -f <manifest>; kubectl scale statefulset <sts> --replicas=<nodes>
- *     ready     kubectl rollout status statefulset/<sts>; [kubectl exec <sts>-0 -- nodetool status: every node UN]
- *     load      kubectl exec <client> -- <load script …>      then fetch its output
- *     run × n   kubectl exec <client> -- <run script … rep …>  then fetch, parse, place
- *                        ──kubectl-job──► the same, with each run as a Job (create, wait, logs/volume)
+ * FillPlanCore + settings ──materialize──► ExecPlan
+ *   preflight (before anything is torn down): the context; every manifest exists here; the client
+ *     pod runs; every script is executable in it (`test -x`); the output folder is writable
+ *   per cluster configuration:
+ *     teardown  kubectl delete statefulset <each sts> --cascade=foreground; kubectl delete pvc -l <label>
+ *     deploy    kubectl apply -f <service…>; kubectl create -f <manifest>; kubectl scale … (coordinator first)
+ *     ready     kubectl rollout status statefulset/<each sts>; [nodetool status: every node UN]
+ *     load      kubectl exec <client> -- <load script …>   (under `timeout`, in its own process group)
+ *     run × n   kubectl exec <client> -- <run script … rep …>       ──kubectl-exec
+ *               kubectl create -f <Job>; poll kubectl get job -o json  ──kubectl-job
+ *   each load and run: the output folder listed before and after; the new or changed file is fetched
  * ```
  * The defaults reproduce the study's cluster procedure (joao-lima/rpicloud: ycsb/scripts/*.sh,
  * cassandra/cassandra-statefulset.yaml, ycsb/benchmark.yml); everything is overridable in the
- * experiment file.
+ * experiment file (templates/experiment.yaml).
  */
 import { posix } from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   DEFAULT_TIMEOUTS,
   checkLevel,
@@ -27,24 +30,35 @@ import {
   type Factors,
   type FillPlanCore,
   type FillRun,
+  type OutputConfiguration,
 } from '../model/index.js';
+import { buildJob, renderJob } from './job.js';
+import { STOP, WRAPPED_KILL_AFTER, WRAPPED_SECONDS, listCommand, podLimits, wrapScript } from './remote.js';
 
 export type AdapterName = 'kubectl-exec' | 'kubectl-job';
 
-/** What a command's output must show for the step to succeed. */
-export type Expect = { kind: 'nodetool-up'; nodes: number };
+/** What a command's output must show for the step to go on (polled until the step times out). */
+export type Expect = { kind: 'nodetool-up'; nodes: number } | { kind: 'job-finished' };
 
 export interface Command {
   /** argv[0] is the program (kubectl); passed to spawn as an array, never through a shell. */
   argv: string[];
   /** Poll this command until `expect` holds or the step times out. */
   expect?: Expect;
+  /** Never retried on its own: a script (a retry could overlap a run still going in the pod) or a
+   * Job creation. The step's attempt is retried instead, after its work was stopped. */
+  once?: boolean;
+  /** Positions in argv of the in-pod `timeout` values, recomputed when --step-timeout overrides. */
+  podTimeout?: { seconds: number; killAfter: number };
 }
 
-export type Fetch =
-  | { kind: 'hostPath'; path: string }
-  | { kind: 'cp'; argv: string[] } // the last element is the local destination
-  | { kind: 'logs'; argv: string[] };
+/** Where a step's output is read back: the folder the scripts write in, listed before and after. */
+export interface OutputFetch {
+  dir: string;
+  /** The name the experiment file expects (remoteOutput); a different new file is used and reported. */
+  expected: string;
+  via: { kind: 'pod'; pod: string; container?: string } | { kind: 'hostPath'; path: string };
+}
 
 export interface ExecStep {
   /** Stable id for the journal: `<kind>:<group key>` or `run:<run id>`. */
@@ -53,43 +67,77 @@ export interface ExecStep {
   group: string;
   title: string;
   commands: Command[];
+  /** The commands' time limit (for a load or run: the script's, from when it starts). */
   timeoutSeconds: number;
+  /** For a load or run: the limit of each listing, copy and stop around the script. */
+  fetchTimeoutSeconds?: number;
   /** Files written before the commands run (a Job manifest). */
   files?: { path: string; content: string }[];
-  /** Bring the output back, parse it and place it. */
-  fetch?: Fetch;
+  /** Bring the output back, check it and place it. */
+  fetch?: OutputFetch;
   /** Campaign-relative target; absent for a load whose output the campaign already has (kept aside). */
   output?: string;
-  /** The file name used for the copy kept in the journal folder. */
+  /** The file name used for the copies kept in the journal folder. */
   name?: string;
   rep?: number;
   factors?: Factors;
   reason?: FillRun['reason'];
   replaces?: string;
+  /** Ends the step's work in the cluster (the script's process group, or the Job and its pods):
+   * run before each attempt, and after a failure, a timeout or an interruption. */
+  stop?: Command[];
+  /** Saved beside the journal when an attempt fails or times out (a Job's logs, describe, events). */
+  evidence?: { argv: string[]; file: string }[];
+  /** The script the step runs, as the client pod sees it (its checksum goes in the provenance). */
+  script?: string;
+  /** The exact command that runs the script (for the provenance). */
+  runs?: string[];
+  /** Pods whose node and images the provenance records. */
+  pods?: { selectors: string[]; names: string[] };
+  /** What the new output must be comparable with. */
+  configuration?: OutputConfiguration;
 }
 
 export interface ExecGroup {
   key: string;
   factors: Factors;
   steps: ExecStep[];
+  /** Said before anything runs, e.g. that the scripts' arguments differ from the campaign's runs. */
+  warnings?: string[];
+  /** The scripts' arguments say the outputs would not be comparable (see `warnings`). */
+  notComparable?: string;
+}
+
+/** A check made before any destructive step; all of them are made and every failure is reported. */
+export interface PreflightCheck {
+  what: string;
+  /** Group keys that need it (the check is skipped when none of them has work left). */
+  groups: string[];
+  check:
+    | { kind: 'file'; path: string; setting: string }
+    | { kind: 'command'; argv: string[]; expect?: 'pod-running' }
+    | { kind: 'dir'; path: string; need: 'read' | 'write' };
 }
 
 export interface ExecPlan {
-  schema: 'ycsb-analyze/fill-plan@1';
+  schema: 'ycsb-analyze/fill-plan@2';
   adapter: AdapterName;
   /** The campaign folder as given (outputs are placed under it); kubectl runs in the working directory. */
   campaign: string;
-  /** Journal folder (journal, staging copies, Job manifests, side copies): <campaign>/.analyze-fill. */
+  /** Journal folder (journal, staging copies, Job manifests, side copies, evidence): <campaign>/.analyze-fill. */
   journalDir: string;
   kube: { context?: string; namespace?: string; kubeconfig?: string };
   order: FillPlanCore['order'];
   seed?: number;
   retries: number;
+  /** Place outputs that are not comparable with the configuration's runs anyway (a new series). */
+  acceptDifferent?: boolean;
   totals: { groups: number; runs: number; steps: number };
+  preflight: PreflightCheck[];
   groups: ExecGroup[];
 }
 
-/** The study's databases, as its scripts and manifests run them. */
+/** The study's databases, as its scripts and manifests run them (joao-lima/rpicloud). */
 export const STUDY_DATABASES: Record<string, DatabaseSettings> = {
   cassandra: {
     factors: {},
@@ -100,17 +148,20 @@ export const STUDY_DATABASES: Record<string, DatabaseSettings> = {
     replicas: '{nodes}',
     ready: 'nodetool',
     host: 'cassandra-0.cassandra.default.svc.cluster.local',
+    // cassandra_load.sh <seed-host> <workload> <recordcount> <nodes> <rf>
     load: ['/scripts/cassandra_load.sh', '{host}', '{workload}', '{recordcount}', '{nodes}', '{rf}'],
+    // cassandra_run.sh <seed-host> <workload> <recordcount> <nodes> <rep> <rf>
     run: ['/scripts/cassandra_run.sh', '{host}', '{workload}', '{recordcount}', '{nodes}', '{rep}', '{rf}'],
     remoteOutput: {
-      run: 'out-{nodes}-{recordcount}-rf{rf}-{workload}-{rep}.txt',
-      load: 'out-load-{nodes}-{recordcount}-rf{rf}-{workload}.txt',
+      run: 'cassandra-{nodes}-{recordcount}-rf{rf}-{workload}-{rep}.txt',
+      load: 'cassandra-load-{nodes}-{recordcount}-rf{rf}-{workload}.txt',
     },
   },
   hbase: {
     factors: {},
     params: {},
     statefulset: 'hbase',
+    // Not published with the study: a required input (fill refuses before any teardown without it).
     manifest: 'hbase/hbase-statefulset.yaml',
     label: 'app=hbase',
     replicas: '{nodes}',
@@ -127,9 +178,11 @@ export const STUDY_DATABASES: Record<string, DatabaseSettings> = {
     factors: {},
     params: { commutative: 'off' },
     statefulset: 'citus-worker',
-    manifest: 'citus/citus-statefulset.yaml',
-    label: 'app=citus',
+    // Not published with the study: required inputs, the workers' and the coordinator's.
+    manifest: 'citus/citus-worker.yaml',
+    label: 'app=citus-worker',
     replicas: '{nodes}',
+    rebuildAlso: [{ statefulset: 'citus-coordinator', manifest: 'citus/citus-coordinator.yaml', label: 'app=citus-coordinator', replicas: '1' }],
     ready: 'none',
     host: 'citus-coordinator',
     load: ['/scripts/citus_load.sh', '{host}', '{workload}', '{recordcount}', '{nodes}', '{rf}', '{bs}', '{fs}'],
@@ -158,8 +211,7 @@ export interface AdapterOptions {
   context?: string;
   namespace?: string;
   kubeconfig?: string;
-  /** The Job template's text (kubectl-job), read by the caller. */
-  jobTemplate?: string;
+  acceptDifferent?: boolean;
   /** Turn a manifest path of the settings into one kubectl can open from the working directory
    * (the experiment file's paths are relative to its folder). */
   resolvePath?: (path: string) => string;
@@ -203,19 +255,31 @@ function jobName(run: FillRun): string {
   return `${base.slice(0, 50)}-${fnv1a(run.id).toString(36)}`.replace(/-+/g, '-');
 }
 
-/** Fill every {placeholder} of a job template's strings; `{command}` alone becomes the argv list. */
-function renderJob(template: string, values: Record<string, string>, command: string[]): string {
-  const doc = parseYaml(template) as unknown;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      if (v === '{command}') return command;
-      return fillTemplate(v, values);
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return stringifyYaml(walk(doc));
+/** `kubectl [--kubeconfig K] [--context C] [--namespace N] args…`. */
+export function kubectlArgv(kube: ExecPlan['kube'], ...args: string[]): string[] {
+  return [
+    'kubectl',
+    ...(kube.kubeconfig ? ['--kubeconfig', kube.kubeconfig] : []),
+    ...(kube.context ? ['--context', kube.context] : []),
+    ...(kube.namespace ? ['--namespace', kube.namespace] : []),
+    ...args,
+  ];
+}
+
+/** `kubectl exec <pod> [-c container] -- argv…` for the plan's client pod. */
+export function execArgv(kube: ExecPlan['kube'], pod: string, container: string | undefined, argv: string[]): string[] {
+  return kubectlArgv(kube, 'exec', pod, ...(container ? ['-c', container] : []), '--', ...argv);
+}
+
+/** The command that lists an output folder (in the pod), or undefined for a local hostPath folder. */
+export function listArgv(kube: ExecPlan['kube'], f: OutputFetch): string[] | undefined {
+  return f.via.kind === 'pod' ? execArgv(kube, f.via.pod, f.via.container, listCommand(f.dir)) : undefined;
+}
+
+/** The command that copies `file` of the output folder to `local` (`kubectl cp`). */
+export function copyArgv(kube: ExecPlan['kube'], f: OutputFetch, file: string, local: string): string[] | undefined {
+  if (f.via.kind !== 'pod') return undefined;
+  return kubectlArgv(kube, 'cp', `${f.via.pod}:${posix.join(f.dir, file)}`, ...(f.via.container ? ['-c', f.via.container] : []), local);
 }
 
 /** Turn a fill plan into the exact commands. */
@@ -230,18 +294,30 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
   for (const [k, v] of Object.entries(kube)) {
     if (k !== 'kubeconfig') checkLevel(k, v);
   }
-  const kubectl = (...args: string[]): string[] => [
-    'kubectl',
-    ...(kube.kubeconfig ? ['--kubeconfig', kube.kubeconfig] : []),
-    ...(kube.context ? ['--context', kube.context] : []),
-    ...(kube.namespace ? ['--namespace', kube.namespace] : []),
-    ...args,
-  ];
+  const kubectl = (...args: string[]) => kubectlArgv(kube, ...args);
   const t = cluster.timeouts;
   const ns = kube.namespace ?? 'default';
   const journalDir = posix.join(options.campaign.replace(/\\/g, '/'), JOURNAL_DIR);
   const staging = `${journalDir}/staging`;
   const resolvePath = options.resolvePath ?? ((p: string) => p);
+  const client = cluster.clientPod;
+  const container = cluster.clientContainer;
+  const execIn = (argv: string[]) => execArgv(kube, client, container, argv);
+  const outDir = cluster.outputs.path.replace(/\/$/, '') || '/';
+  const via: OutputFetch['via'] = cluster.outputs.hostPath
+    ? { kind: 'hostPath', path: cluster.outputs.hostPath.replace(/\/$/, '') }
+    : { kind: 'pod', pod: cluster.outputs.pod ?? client, ...(container && !cluster.outputs.pod ? { container } : {}) };
+
+  // Preflight checks, merged across groups (the same script or manifest is checked once).
+  const preflight = new Map<string, PreflightCheck>();
+  const need = (what: string, group: string, check: PreflightCheck['check']) => {
+    const key = JSON.stringify(check);
+    const c = preflight.get(key);
+    if (c) {
+      if (!c.groups.includes(group)) c.groups.push(group);
+    } else preflight.set(key, { what, groups: [group], check });
+  };
+
   const groups: ExecGroup[] = [];
   let runs = 0;
   for (const g of core.groups) {
@@ -259,123 +335,162 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
         throw new AdapterError(`databases.${g.db}.${what}: ${(e as Error).message}`);
       }
     };
-    const need = <K extends keyof DatabaseSettings>(k: K): NonNullable<DatabaseSettings[K]> => {
+    const setting = <K extends keyof DatabaseSettings>(k: K): NonNullable<DatabaseSettings[K]> => {
       const v = s[k];
       if (v === undefined) throw new AdapterError(`databases.${g.db}.${String(k)} is needed to rebuild ${g.key}; set it in the experiment file`);
       return v as NonNullable<DatabaseSettings[K]>;
     };
-    const sts = need('statefulset');
-    const steps: ExecStep[] = [];
     const gk = g.key;
+    const replicasOf = (tpl: string, what: string): string => {
+      const r = fill(tpl, g.factors, undefined, what);
+      if (!/^\d+$/.test(r)) throw new AdapterError(`databases.${g.db}.${what}: expected a whole number for ${gk}, found ${JSON.stringify(r)}`);
+      return r;
+    };
+    // The StatefulSets rebuilt, in creation order (the Citus coordinator before its workers).
+    const components = [
+      ...(s.rebuildAlso ?? []).map((c, i) => ({ ...c, setting: `databases.${g.db}.rebuildAlso[${i}].manifest`, replicas: c.replicas === undefined ? undefined : replicasOf(c.replicas, `rebuildAlso[${i}].replicas`) })),
+      { statefulset: setting('statefulset'), manifest: setting('manifest'), label: setting('label'), setting: `databases.${g.db}.manifest`, replicas: replicasOf(setting('replicas'), 'replicas') },
+    ];
+    const main = components[components.length - 1];
+    const labels = [...new Set(components.map((c) => c.label).filter((l): l is string => !!l))];
+    for (const c of components) need(`${c.setting}: ${c.manifest}`, gk, { kind: 'file', path: resolvePath(c.manifest), setting: c.setting });
+    (s.apply ?? []).forEach((m, i) => need(`databases.${g.db}.apply[${i}]: ${m}`, gk, { kind: 'file', path: resolvePath(m), setting: `databases.${g.db}.apply[${i}]` }));
+
+    const steps: ExecStep[] = [];
+    const names = components.map((c) => c.statefulset);
     steps.push({
       id: `teardown:${gk}`,
       kind: 'teardown',
       group: gk,
-      title: `tear down ${sts} and its volumes`,
+      title: `tear down ${names.join(' and ')} and ${labels.length === 1 ? 'its' : 'their'} volumes`,
       commands: [
-        { argv: kubectl('delete', 'statefulset', sts, '--cascade=foreground', '--ignore-not-found', '--wait=true', `--timeout=${t.teardown}s`) },
-        { argv: kubectl('delete', 'pvc', '-l', need('label'), '--ignore-not-found', '--wait=true', `--timeout=${t.teardown}s`) },
+        ...[...components].reverse().map((c) => ({ argv: kubectl('delete', 'statefulset', c.statefulset, '--cascade=foreground', '--ignore-not-found', '--wait=true', `--timeout=${t.teardown}s`) })),
+        ...labels.map((l) => ({ argv: kubectl('delete', 'pvc', '-l', l, '--ignore-not-found', '--wait=true', `--timeout=${t.teardown}s`) })),
       ],
       timeoutSeconds: t.teardown,
     });
-    const replicas = fill(need('replicas'), g.factors, undefined, 'replicas');
-    if (!/^\d+$/.test(replicas)) throw new AdapterError(`databases.${g.db}.replicas: expected a whole number for ${gk}, found ${JSON.stringify(replicas)}`);
     steps.push({
       id: `deploy:${gk}`,
       kind: 'deploy',
       group: gk,
-      title: `deploy ${sts} with ${replicas} replicas`,
+      title: `deploy ${components.map((c) => (c.replicas ? `${c.statefulset} with ${c.replicas} ${c.replicas === '1' ? 'replica' : 'replicas'}` : c.statefulset)).join(', then ')}`,
       commands: [
-        { argv: kubectl('create', '-f', resolvePath(need('manifest'))) },
-        { argv: kubectl('scale', 'statefulset', sts, `--replicas=${replicas}`) },
+        ...(s.apply ?? []).map((m) => ({ argv: kubectl('apply', '-f', resolvePath(m)) })),
+        ...components.flatMap((c) => [
+          { argv: kubectl('create', '-f', resolvePath(c.manifest)) },
+          ...(c.replicas ? [{ argv: kubectl('scale', 'statefulset', c.statefulset, `--replicas=${c.replicas}`) }] : []),
+        ]),
       ],
       timeoutSeconds: t.deploy,
     });
-    const ready: Command[] = [{ argv: kubectl('rollout', 'status', `statefulset/${sts}`, `--timeout=${t.ready}s`) }];
+    const ready: Command[] = components.map((c) => ({ argv: kubectl('rollout', 'status', `statefulset/${c.statefulset}`, `--timeout=${t.ready}s`) }));
     if (s.ready === 'nodetool') {
-      ready.push({ argv: kubectl('exec', s.readyPod ?? `${sts}-0`, '--', 'nodetool', 'status'), expect: { kind: 'nodetool-up', nodes: Number(replicas) } });
+      ready.push({ argv: kubectl('exec', s.readyPod ?? `${main.statefulset}-0`, '--', 'nodetool', 'status'), expect: { kind: 'nodetool-up', nodes: Number(main.replicas) } });
     }
-    steps.push({ id: `ready:${gk}`, kind: 'ready', group: gk, title: `wait until ${sts} is ready`, commands: ready, timeoutSeconds: t.ready });
+    steps.push({ id: `ready:${gk}`, kind: 'ready', group: gk, title: `wait until ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} ready`, commands: ready, timeoutSeconds: t.ready });
 
-    const execIn = (argv: string[]): string[] =>
-      kubectl('exec', cluster.clientPod, ...(cluster.clientContainer ? ['-c', cluster.clientContainer] : []), '--', ...argv);
-    const fetchFrom = (remote: string, local: string): Fetch =>
-      cluster.outputs.hostPath
-        ? { kind: 'hostPath', path: `${cluster.outputs.hostPath.replace(/\/$/, '')}/${remote}` }
-        : {
-            kind: 'cp',
-            argv: kubectl('cp', `${cluster.outputs.pod ?? cluster.clientPod}:${cluster.outputs.path.replace(/\/$/, '')}/${remote}`, ...(cluster.clientContainer ? ['-c', cluster.clientContainer] : []), local),
-          };
+    const pods = { selectors: labels, names: [client] };
+    const stopInPod: Command[] = [{ argv: execIn(['sh', '-c', STOP, 'ycsb-analyze-fill-stop']) }];
+    const scriptChecks = (argv: string[]) => need(`${argv[0]} is executable in ${client}`, gk, { kind: 'command', argv: execIn(['test', '-x', argv[0]]) });
+    const inPod = (argv: string[], seconds: number): Command => {
+      const wrapped = execIn(wrapScript(argv, seconds));
+      const at = wrapped.indexOf('--') + 1;
+      return { argv: wrapped, once: true, podTimeout: { seconds: at + WRAPPED_SECONDS, killAfter: at + WRAPPED_KILL_AFTER } };
+    };
 
-    const loadArgv = need('load').map((a, i) => fill(a, g.load.factors, undefined, `load[${i}]`));
-    const loadRemote = fill(need('remoteOutput').load ?? '', g.load.factors, undefined, 'remoteOutput.load');
+    const loadArgv = setting('load').map((a, i) => fill(a, g.load.factors, undefined, `load[${i}]`));
+    scriptChecks(loadArgv);
+    const loadCmd = inPod(loadArgv, t.load);
     steps.push({
       id: `load:${gk}`,
       kind: 'load',
       group: gk,
       title: `load ${g.load.factors.recordcount ?? ''} records${g.load.factors.workload ? ` (workload ${g.load.factors.workload})` : ''}`.replace('load  records', 'load the data'),
-      commands: [{ argv: execIn(loadArgv) }],
+      commands: [loadCmd],
       timeoutSeconds: t.load,
-      fetch: fetchFrom(loadRemote, `${staging}/${g.load.name}`),
+      fetchTimeoutSeconds: t.fetch,
+      fetch: { dir: outDir, expected: fill(setting('remoteOutput').load ?? '', g.load.factors, undefined, 'remoteOutput.load'), via },
       name: g.load.name,
       factors: g.load.factors,
       ...(g.load.output ? { output: g.load.output } : {}),
+      stop: stopInPod,
+      script: loadArgv[0],
+      runs: loadCmd.argv,
+      pods,
+      configuration: { phase: 'load', key: gk, clusterKey: gk, factors: g.load.factors },
     });
 
     for (const r of g.runs) {
       runs++;
-      const runArgv = need('run').map((a, i) => fill(a, r.factors, r.rep, `run[${i}]`));
-      const remote = fill(need('remoteOutput').run ?? '', r.factors, r.rep, 'remoteOutput.run');
+      const runArgv = setting('run').map((a, i) => fill(a, r.factors, r.rep, `run[${i}]`));
+      scriptChecks(runArgv);
       const base = {
         id: `run:${r.id}`,
         kind: 'run' as const,
         group: gk,
         title: `run ${Object.entries(r.factors).filter(([k]) => !(k in g.factors)).map(([k, v]) => `${k}=${v}`).join(' ')}`,
         timeoutSeconds: t.run,
+        fetchTimeoutSeconds: t.fetch,
         output: r.output,
         name: r.output.split('/').pop() ?? r.output,
         rep: r.rep,
         factors: r.factors,
         reason: r.reason,
         ...(r.replaces ? { replaces: r.replaces } : {}),
+        fetch: { dir: outDir, expected: fill(setting('remoteOutput').run ?? '', r.factors, r.rep, 'remoteOutput.run'), via },
+        script: runArgv[0],
+        configuration: { phase: 'run' as const, key: r.id.replace(/,rep=[^,]*$/, ''), clusterKey: gk, factors: r.factors },
       };
       if (options.adapter === 'kubectl-exec') {
-        steps.push({ ...base, commands: [{ argv: execIn(runArgv) }], fetch: fetchFrom(remote, `${staging}/${base.name}`) });
+        const cmd = inPod(runArgv, t.run);
+        steps.push({ ...base, commands: [cmd], stop: stopInPod, runs: cmd.argv, pods });
       } else {
-        const job = cluster.job;
-        if (!options.jobTemplate) throw new AdapterError('the kubectl-job adapter needs a Job template (cluster.job.template, default templates/job.yaml)');
         const name = jobName(r);
-        const vol = job.outputVolume;
-        const manifest = renderJob(
-          options.jobTemplate,
-          {
-            name,
-            namespace: ns,
-            image: job.image ?? 'ycsb-benchmark',
-            db: g.db,
-            rep: String(r.rep),
-            outputsHostPath: vol?.hostPath ?? '/tmp/ycsb_outputs',
-            outputsMountPath: vol?.mountPath ?? cluster.outputs.path,
-          },
-          runArgv,
-        );
+        const limits = podLimits(t.run);
+        const command = ['timeout', `--kill-after=${limits.killAfter}`, String(limits.seconds), ...runArgv];
+        const job = buildJob({
+          name,
+          namespace: ns,
+          labels: { app: 'ycsb-fill', db: g.db },
+          command,
+          deadlineSeconds: t.run,
+          settings: cluster.job,
+        });
         const file = `${journalDir}/jobs/${name}.yaml`;
+        const deleteJob = kubectl('delete', 'job', name, '--ignore-not-found', '--wait=true', '--cascade=foreground', `--timeout=${t.teardown}s`);
         steps.push({
           ...base,
-          files: [{ path: file, content: manifest }],
+          files: [{ path: file, content: renderJob(job) }],
           commands: [
-            { argv: kubectl('delete', 'job', name, '--ignore-not-found', '--wait=true') },
-            { argv: kubectl('create', '-f', file) },
-            { argv: kubectl('wait', '--for=condition=complete', `job/${name}`, `--timeout=${t.run}s`) },
+            { argv: kubectl('create', '-f', file), once: true },
+            { argv: kubectl('get', 'job', name, '-o', 'json'), expect: { kind: 'job-finished' } },
           ],
-          fetch: vol ? { kind: 'hostPath', path: `${vol.hostPath.replace(/\/$/, '')}/${remote}` } : { kind: 'logs', argv: kubectl('logs', `job/${name}`) },
+          stop: [{ argv: deleteJob }],
+          evidence: [
+            { argv: kubectl('logs', '-l', `job-name=${name}`, '--all-containers', '--prefix', '--tail=-1'), file: 'logs.txt' },
+            { argv: kubectl('describe', 'job', name), file: 'describe-job.txt' },
+            { argv: kubectl('describe', 'pods', '-l', `job-name=${name}`), file: 'describe-pods.txt' },
+            { argv: kubectl('get', 'events', '--field-selector', `involvedObject.name=${name}`), file: 'events.txt' },
+          ],
+          runs: command,
+          pods: { selectors: [...labels, `job-name=${name}`], names: [client] },
         });
       }
     }
     groups.push({ key: gk, factors: g.factors, steps });
   }
+
+  const all = groups.map((g) => g.key);
+  const checks: PreflightCheck[] = [
+    { what: `the campaign folder ${options.campaign} is writable`, groups: all, check: { kind: 'dir', path: options.campaign, need: 'write' } },
+    { what: `the client pod ${client} exists and is running`, groups: all, check: { kind: 'command', argv: kubectl('get', 'pod', client, '-o', 'json'), expect: 'pod-running' } },
+    ...preflight.values(),
+    via.kind === 'pod'
+      ? { what: `the output folder ${outDir} is writable in ${via.pod}`, groups: all, check: { kind: 'command' as const, argv: execArgv(kube, via.pod, via.container, ['test', '-d', outDir, '-a', '-w', outDir]) } }
+      : { what: `the output folder ${via.path} can be read here`, groups: all, check: { kind: 'dir' as const, path: via.path, need: 'read' as const } },
+  ];
   return {
-    schema: 'ycsb-analyze/fill-plan@1',
+    schema: 'ycsb-analyze/fill-plan@2',
     adapter: options.adapter,
     campaign: options.campaign,
     journalDir,
@@ -383,7 +498,9 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
     order: core.order,
     ...(core.seed !== undefined ? { seed: core.seed } : {}),
     retries: options.retries,
+    ...(options.acceptDifferent ? { acceptDifferent: true } : {}),
     totals: { groups: groups.length, runs, steps: groups.reduce((s, g) => s + g.steps.length, 0) },
+    preflight: groups.length ? checks : [],
     groups,
   };
 }
@@ -394,6 +511,8 @@ export function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+const line = (argv: string[]) => argv.map(shellQuote).join(' ');
+
 /** The plan as the commands it would run, grouped by cluster configuration. */
 export function formatPlan(plan: ExecPlan): string {
   const lines: string[] = [];
@@ -402,18 +521,32 @@ export function formatPlan(plan: ExecPlan): string {
   );
   lines.push(`# kubectl context: ${plan.kube.context ?? 'none named: --execute refuses until the plan names one (--context NAME or cluster.context in the experiment file)'}${plan.kube.namespace ? `, namespace ${plan.kube.namespace}` : ''}`);
   lines.push('# nothing has run: add --execute to run these steps');
+  if (plan.acceptDifferent) lines.push('# --accept-different: outputs that are not comparable with the campaign’s runs are placed anyway (a new series)');
+  if (plan.preflight.length) {
+    lines.push('', '## preflight (before anything is torn down; every failure is reported and nothing runs)');
+    for (const p of plan.preflight) {
+      if (p.check.kind === 'command') lines.push(`${line(p.check.argv)}   # ${p.what}`);
+      else if (p.check.kind === 'file') lines.push(`# must exist here: ${p.check.path} (${p.check.setting})`);
+      else lines.push(`# ${p.what}`);
+    }
+  }
   for (const g of plan.groups) {
     lines.push('', `## ${g.key}`);
+    for (const w of g.warnings ?? []) lines.push(`# WARNING: ${w}`);
     for (const s of g.steps) {
       lines.push(`# ${s.kind}: ${s.title}${s.reason && s.reason !== 'missing' ? ` (${s.reason === 'ci-target' ? 'for the CI target' : `replaces ${s.replaces ?? 'a failed run'}`})` : ''}`);
       for (const f of s.files ?? []) lines.push(`#   writes ${f.path}`);
       for (const c of s.commands) {
-        lines.push(c.argv.map(shellQuote).join(' ') + (c.expect ? `   # until every one of ${c.expect.nodes} nodes is UN` : ''));
+        lines.push(line(c.argv) + (c.expect?.kind === 'nodetool-up' ? `   # until every one of ${c.expect.nodes} nodes is UN` : c.expect?.kind === 'job-finished' ? '   # polled until the Job is Complete or Failed' : ''));
       }
       if (s.fetch) {
+        const f = s.fetch;
         const dest = s.output ?? `${plan.journalDir}/loads/${s.name} (the campaign already has its load output)`;
-        if (s.fetch.kind === 'hostPath') lines.push(`#   read ${s.fetch.path} -> ${dest}`);
-        else lines.push(`${s.fetch.argv.map(shellQuote).join(' ')}${s.fetch.kind === 'logs' ? ` > ${shellQuote(`${plan.journalDir}/staging/${s.name}`)}` : ''}`, `#   -> ${dest}`);
+        const list = listArgv(plan.kube, f);
+        lines.push(list ? `#   before and after: ${line(list)}` : `#   before and after: list ${f.via.kind === 'hostPath' ? f.via.path : f.dir} here`);
+        const cp = copyArgv(plan.kube, f, f.expected, `${plan.journalDir}/staging/${s.name}`);
+        lines.push(`#   the file that appeared or changed (expected ${f.expected})${cp ? `: ${line(cp)}` : `, read from ${f.via.kind === 'hostPath' ? f.via.path : f.dir}`}`);
+        lines.push(`#   -> ${dest}, if comparable with the configuration's runs${plan.acceptDifferent ? ' (or --accept-different)' : ''}`);
       }
     }
   }

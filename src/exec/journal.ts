@@ -8,7 +8,7 @@
 import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export type JournalEvent = 'start' | 'done' | 'attempt-failed' | 'failed' | 'interrupted' | 'skipped';
+export type JournalEvent = 'start' | 'done' | 'attempt-failed' | 'failed' | 'interrupted' | 'skipped' | 'not-comparable';
 
 export interface JournalEntry {
   t: string;
@@ -21,6 +21,10 @@ export interface JournalEntry {
   /** Campaign-relative output placed, for a done run. */
   output?: string;
   message?: string;
+  /** Where a kept output went (not comparable, or a load the campaign already has). */
+  keptAs?: string;
+  /** The file the script wrote, when it is not the name the experiment file expects. */
+  remote?: string;
 }
 
 export class Journal {

@@ -55,6 +55,21 @@ export const EXPERIMENT_SCHEMA = {
           manifest: { type: 'string' },
           label: { type: 'string' },
           replicas: { type: ['string', 'integer'] },
+          rebuildAlso: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['statefulset', 'manifest'],
+              properties: {
+                statefulset: { type: 'string' },
+                manifest: { type: 'string' },
+                label: { type: 'string' },
+                replicas: { type: ['string', 'integer'] },
+              },
+            },
+          },
+          apply: { type: 'array', items: { type: 'string' } },
           ready: { enum: ['nodetool', 'none'] },
           readyPod: { type: 'string' },
           host: { type: 'string' },
@@ -86,17 +101,34 @@ export const EXPERIMENT_SCHEMA = {
             ['teardown', 'deploy', 'ready', 'load', 'run', 'fetch'].map((k) => [k, { type: 'number', exclusiveMinimum: 0 }]),
           ),
         },
+        scripts: { type: 'string' },
         job: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            template: { type: 'string' },
             image: { type: 'string' },
-            outputVolume: {
+            imagePullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
+            nodeName: { type: 'string' },
+            nodeSelector: { type: 'object', additionalProperties: { type: 'string' } },
+            resources: {
               type: 'object',
               additionalProperties: false,
-              required: ['hostPath', 'mountPath'],
-              properties: { hostPath: { type: 'string' }, mountPath: { type: 'string' } },
+              properties: {
+                requests: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+                limits: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+              },
+            },
+            backoffLimit: { type: 'integer', minimum: 0 },
+            activeDeadlineSeconds: { type: 'integer', minimum: 1 },
+            ttlSecondsAfterFinished: { type: 'integer', minimum: 0 },
+            volumes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'hostPath', 'mountPath'],
+                properties: { name: { type: 'string' }, hostPath: { type: 'string' }, mountPath: { type: 'string' }, type: { type: 'string' } },
+              },
             },
           },
         },
@@ -162,6 +194,19 @@ function schemaAt(path: string[]): Record<string, unknown> | undefined {
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : String(v);
+}
+
+/** cluster.job as settings: resource quantities as text (`memory: 3Gi`, `cpu: 2`). */
+function jobSettings(j: any): Experiment['cluster']['job'] {
+  const quantities = (o: Record<string, unknown> | undefined) => (o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, str(v)])) : undefined);
+  const out: Experiment['cluster']['job'] = { ...j };
+  if (j.resources) {
+    out.resources = {
+      ...(j.resources.requests ? { requests: quantities(j.resources.requests) } : {}),
+      ...(j.resources.limits ? { limits: quantities(j.resources.limits) } : {}),
+    };
+  }
+  return out;
 }
 
 /**
@@ -231,6 +276,8 @@ export function parseExperiment(text: string, source: string): Experiment {
       manifest: s.manifest,
       label: s.label,
       replicas: s.replicas === undefined ? undefined : str(s.replicas),
+      rebuildAlso: s.rebuildAlso?.map((c: any) => ({ ...c, ...(c.replicas !== undefined ? { replicas: str(c.replicas) } : {}) })),
+      apply: s.apply,
       ready: s.ready ?? 'none',
       readyPod: s.readyPod,
       host: s.host,
@@ -258,8 +305,9 @@ export function parseExperiment(text: string, source: string): Experiment {
       clientPod: c.clientPod ?? 'ycsb-benchmark',
       clientContainer: c.clientContainer,
       outputs: { path: '/ycsb_outputs', ...(c.outputs ?? {}) },
+      scripts: c.scripts,
       timeouts: { ...DEFAULT_TIMEOUTS, ...(c.timeouts ?? {}) },
-      job: c.job ?? {},
+      job: jobSettings(c.job ?? {}),
     },
   };
   // Templates may only name known placeholders.
@@ -279,6 +327,7 @@ export function parseExperiment(text: string, source: string): Experiment {
       check(['output', k], exp.output[k]);
     }
     check(['databases', db, 'replicas'], s.replicas);
+    s.rebuildAlso?.forEach((c, i) => check(['databases', db, 'rebuildAlso', String(i), 'replicas'], c.replicas));
   }
   if (problems.length) throw new ExperimentError(source, [...new Set(problems)]);
   return exp;

@@ -38,6 +38,17 @@ export function checkLevel(factor: string, value: string): void {
 /** An argv template: each element is text with {placeholders}. */
 export type ArgvTemplate = string[];
 
+/** A StatefulSet rebuilt with a database's main one (the Citus coordinator beside its workers). */
+export interface ComponentSettings {
+  statefulset: string;
+  /** Manifest created at deploy time (relative to the experiment file). */
+  manifest: string;
+  /** Label selector of its PersistentVolumeClaims, deleted at teardown. */
+  label?: string;
+  /** Replica count template, e.g. "1"; the manifest's own count when absent. */
+  replicas?: string;
+}
+
 export interface DatabaseSettings {
   /** Factors only this database has (nodes, bs, fs…), crossed with the common factors. */
   factors: Record<string, string[]>;
@@ -45,12 +56,18 @@ export interface DatabaseSettings {
   params: Record<string, string>;
   /** Name of the StatefulSet torn down and deployed for each configuration. */
   statefulset?: string;
-  /** Manifest file created at deploy time (relative to the experiment file). */
+  /** Manifest file created at deploy time (relative to the experiment file). A required input:
+   * fill refuses before any teardown when it does not exist. */
   manifest?: string;
   /** Label selector of the StatefulSet's PersistentVolumeClaims. */
   label?: string;
   /** Replica count template, e.g. "{nodes}". */
   replicas?: string;
+  /** Other StatefulSets torn down and rebuilt with this one, created before it (Citus: the coordinator). */
+  rebuildAlso?: ComponentSettings[];
+  /** Manifests applied (`kubectl apply -f`, idempotent) before the deploy and never torn down
+   * (Cassandra's headless Service). Relative to the experiment file. */
+  apply?: string[];
   /** Extra readiness check after `rollout status`: nodetool (every node UN) or none. */
   ready: 'nodetool' | 'none';
   /** Pod that runs nodetool (default: <statefulset>-0). */
@@ -60,10 +77,30 @@ export interface DatabaseSettings {
   /** Script argv templates, run inside the client pod (kubectl-exec) or as a Job (kubectl-job). */
   load?: ArgvTemplate;
   run?: ArgvTemplate;
-  /** The file name the scripts write inside the outputs folder. */
+  /** The file name the scripts are expected to write inside the outputs folder. The output is the
+   * file that appears or changes there during the run; a different name is reported, not fatal. */
   remoteOutput?: { run?: string; load?: string };
   /** The campaign's own naming for this database (overrides output). */
   output?: { run?: string; load?: string };
+}
+
+/** How each repetition runs as a Kubernetes Job (`--adapter kubectl-job`): the fields of the Job
+ * the tool builds (as data, never from a text template). */
+export interface JobSettings {
+  image?: string;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /** Pin the Job's pod to a node (the study's client runs on `rpicloud`). */
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  /** Pod retries inside the Job (default 0: a failed run is retried by fill, after its evidence is saved). */
+  backoffLimit?: number;
+  /** Seconds before Kubernetes stops the Job (default: the run step's timeout). */
+  activeDeadlineSeconds?: number;
+  /** Seconds a finished Job is kept before Kubernetes deletes it (default 3600). */
+  ttlSecondsAfterFinished?: number;
+  /** hostPath volumes mounted in the Job's container (default: the study's scripts and outputs folders). */
+  volumes?: { name: string; hostPath: string; mountPath: string; type?: string }[];
 }
 
 export interface ClusterSettings {
@@ -76,10 +113,13 @@ export interface ClusterSettings {
   clientContainer?: string;
   /** Where the scripts' outputs are read back: a local hostPath folder, or `kubectl cp` from the pod. */
   outputs: { hostPath?: string; pod?: string; path: string };
+  /** A local copy of the scripts folder the client pod mounts (relative to the experiment file):
+   * lets the plan read the arguments the scripts fix (operationcount…) before anything runs. */
+  scripts?: string;
   /** Seconds per step. */
   timeouts: { teardown: number; deploy: number; ready: number; load: number; run: number; fetch: number };
   /** kubectl-job adapter settings. */
-  job: { template?: string; image?: string; outputVolume?: { hostPath: string; mountPath: string } };
+  job: JobSettings;
 }
 
 export interface Experiment {

@@ -45,3 +45,26 @@ export interface FillPlanCore {
   /** Why some repetitions could not be planned (no naming, unsafe values). */
   errors: string[];
 }
+
+/** The configuration a new output is meant to belong to, as the comparability check sees it. */
+export interface OutputConfiguration {
+  phase: 'run' | 'load';
+  /** Key of the run configuration without rep (`db=cassandra,…,workload=b`), or of the cluster
+   * configuration for a load. */
+  key: string;
+  /** Key of the cluster configuration (the factors less the run factors). */
+  clusterKey: string;
+  /** The configuration's factors (rep included for a run). */
+  factors: Factors;
+}
+
+/** Whether a new output measures the same thing as the configuration's existing runs. */
+export type Comparison = { comparable: true } | { comparable: false; differences: string };
+
+/**
+ * Judges a new output's content against the configuration it would fill, e.g. by the YCSB
+ * header's signature (binding, workload, record and operation counts, threads, target, -p
+ * properties). Given to the executor by the caller, so src/exec parses no YCSB output itself.
+ * `differences` reads like `operationcount 1000 vs 10000` (the new value first).
+ */
+export type CompareOutput = (outputText: string, configuration: OutputConfiguration) => Comparison;

@@ -7,6 +7,27 @@ import { makeRun, studyCampaign, studyRun } from '../../fixtures/exec/runs.js';
 const drop = (runs: ReturnType<typeof studyCampaign>, files: string[]) => runs.filter((r) => !files.includes(r.file));
 
 describe('findGaps', () => {
+  it('a run whose content says another configuration (operationcount 1000 among 10000) is not comparable: listed, not counted, replaced', () => {
+    // makeRun gives every run operationcount=10000 from its content; rep 3 was re-run with today's script.
+    const runs = studyCampaign(['cassandra'], ['a'], 4).map((r) =>
+      r.file === 'cassandra-exec-15-1000000-a-3-rf_1.txt' ? { ...r, factors: { ...r.factors, operationcount: '1000' }, origin: { ...r.origin, fromContent: { operationcount: '1000' } } } : r,
+    );
+    const r = findGaps(runs, designFromRuns(runs, 4));
+    const c = r.configurations.find((x) => x.key === 'db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a')!;
+    expect(c.notComparable).toEqual([{ rep: 3, file: 'cassandra-exec-15-1000000-a-3-rf_1.txt', differences: 'operationcount 1000 vs 10000' }]);
+    expect(c.okReps).toEqual([1, 2, 4]);
+    expect(c.usable).toBe(3);
+    expect(c.complete).toBe(false);
+    expect(c.toRun).toEqual([{ rep: 5, reason: 'replaces-failed', replaces: 'cassandra-exec-15-1000000-a-3-rf_1.txt' }]);
+    expect(r.totals.notComparable).toBe(1);
+    expect(gapSummaryLine(r)).toBe('gaps: 1 of 3 configurations incomplete, 0 missing, 0 failed, 1 not comparable, 0 duplicated, 0 loads missing, 1 runs to fill');
+    expect(formatGaps(r)).toContain('  not comparable rep 3: cassandra-exec-15-1000000-a-3-rf_1.txt: operationcount 1000 vs 10000 (not counted)\n');
+    // Nothing of it when every run agrees: the report is as before (no key added).
+    const same = findGaps(studyCampaign(['cassandra'], ['a'], 4), designFromRuns(studyCampaign(['cassandra'], ['a'], 4), 4));
+    expect('notComparable' in same.totals).toBe(false);
+    expect(same.configurations.every((x) => !('notComparable' in x))).toBe(true);
+  });
+
   it('a complete campaign has no gaps', () => {
     const runs = studyCampaign(['cassandra'], ['a', 'b'], 5);
     const r = findGaps(runs, designFromRuns(runs));

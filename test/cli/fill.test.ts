@@ -1,14 +1,39 @@
 /**
  * `analyze fill`: the plan on the study's data (each affected cluster configuration rebuilt once,
- * exactly the missing repetitions, campaign names), golden plan text, and --execute end to end
- * against the fake kubectl (fixtures/exec/fake-kubectl.mjs) put first on PATH.
+ * exactly the missing repetitions, campaign names), and --execute end to end against the cluster
+ * simulator (fixtures/exec/sim: the real rpicloud scripts in a sandboxed client pod), as the
+ * study's owner runs it: the shipped experiment template beside a copy of the rpicloud checkout.
+ *
+ * Acceptance (issue 20): the lucas-fs campaign missing Cassandra repetitions
+ * - the plan says before running that today's cassandra_run.sh is not comparable (operationcount
+ *   1000 vs 10000, hosts), and --execute refuses;
+ * - run anyway (no scripts folder to read), each new output is reported "not comparable:
+ *   … operationcount 1000 vs 10000", kept aside, nothing overwritten, and `gaps` does not count it;
+ * - with --accept-different the outputs are placed under the campaign's names, and `gaps` and
+ *   `summary` agree that they are another configuration;
+ * and a campaign recorded with today's scripts is filled under its own names and complete after.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecPlan } from '../../src/exec/adapters.js';
-import { cli, FAILED, holedCopy, installFakeKubectl, REMOVED, REMOVED_LOAD, study } from '../../fixtures/exec/cli.js';
+import { cli, FAILED, holedCopy, REMOVED, REMOVED_LOAD, study } from '../../fixtures/exec/cli.js';
+import { recordCassandraCampaign, writeExperiment } from '../../fixtures/exec/sim/campaign.js';
+import { createSimulator, hasCluster, placeRpicloud, type Simulator } from '../../fixtures/exec/sim/cluster.js';
+
+const SHORT = { teardown: 60, deploy: 60, ready: 60, load: 60, run: 60, fetch: 60 };
+
+/** name -> size and mtime of every file of a folder (hidden ones left out). */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir)) {
+    if (f.startsWith('.')) continue;
+    const st = statSync(join(dir, f));
+    out[f] = `${st.size} ${st.mtimeMs}`;
+  }
+  return out;
+}
 
 describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with files removed', () => {
   let root: string;
@@ -23,7 +48,7 @@ describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with f
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     const plan = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')) as ExecPlan;
-    expect(plan.schema).toBe('ycsb-analyze/fill-plan@1');
+    expect(plan.schema).toBe('ycsb-analyze/fill-plan@2');
     expect(plan.kube).toEqual({ context: 'rpicloud' });
     const keys = plan.groups.map((g) => g.key);
     expect(keys).toEqual([
@@ -48,105 +73,159 @@ describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with f
     expect(replaced.sort()).toEqual(FAILED);
     // Loads: re-done after each rebuild; only the removed one is placed in the campaign.
     expect(plan.groups.flatMap((g) => g.steps.filter((s) => s.kind === 'load' && s.output).map((s) => s.output))).toEqual([REMOVED_LOAD]);
-    // The printout has the same commands.
-    expect(r.stdout).toContain('kubectl --context rpicloud exec ycsb-benchmark -- /scripts/cassandra_run.sh cassandra-0.cassandra.default.svc.cluster.local b 1000000 15 7 2\n');
-    expect(r.stdout).toContain('kubectl --context rpicloud exec ycsb-benchmark -- /scripts/hbase_run.sh d 1000000 3 30\n');
-    expect(r.stdout.match(/ delete statefulset /g)).toHaveLength(7);
+    // The printout has the same commands, in the scripts' argument orders.
+    expect(r.stdout).toContain(' /scripts/cassandra_run.sh cassandra-0.cassandra.default.svc.cluster.local b 1000000 15 7 2\n');
+    expect(r.stdout).toContain(' /scripts/hbase_run.sh d 1000000 3 30\n');
+    expect(r.stdout).toContain('#   the file that appeared or changed (expected cassandra-15-1000000-rf2-b-7.txt)');
+    // Citus: the coordinator and the workers, each torn down once per configuration.
+    expect(r.stdout.match(/ delete statefulset /g)).toHaveLength(1 + 3 * 2 + 3);
+    // HBase's and Citus' manifests are required inputs, checked before anything is torn down.
+    expect(r.stdout).toContain('# must exist here: hbase/hbase-statefulset.yaml (databases.hbase.manifest)\n');
+    expect(r.stdout).toContain('# must exist here: citus/citus-coordinator.yaml (databases.citus.rebuildAlso[0].manifest)\n');
   });
 });
 
-describe('analyze fill with a fake kubectl', () => {
+describe.skipIf(!existsSync(study) || !hasCluster)('acceptance: the lucas-fs campaign on the simulated cluster (real scripts)', { timeout: 300_000 }, () => {
   let root: string;
-  let env: Record<string, string | undefined>;
-  const ycsb = (n: number) =>
-    `Command line: -db site.ycsb.db.CassandraCQLClient -s -P workloads/workloada -p recordcount=1000000 -t\n[OVERALL], RunTime(ms), 20000\n[OVERALL], Throughput(ops/sec), ${(10000 + n) / 20}\n[READ], Operations, ${10000 + n}\n[READ], AverageLatency(us), 1500.5\n[READ], Return=OK, ${10000 + n}\n`;
-
+  let sim: Simulator;
+  const campaign = () => join(root, 'YCSB-outputs');
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'fill-cli-'));
-    env = installFakeKubectl(root);
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ context: 'rpicloud' }));
-    // Cassandra, workload a, rf 1: reps 1, 2 and 4 of 4 (rep 3 missing), and the load output.
-    mkdirSync(join(root, 'campaign'));
-    for (const rep of [1, 2, 4]) writeFileSync(join(root, 'campaign', `cassandra-exec-15-1000000-a-${rep}-rf_1.txt`), ycsb(rep));
-    writeFileSync(join(root, 'campaign', 'cassandra-load-15-1000000-a-1-rf_1.txt'), ycsb(99).replace('workloada -p', 'workloada -load -p'));
+    root = mkdtempSync(join(tmpdir(), 'fill-accept-'));
+    sim = createSimulator(root);
+    placeRpicloud(root);
+    holedCopy(root);
+    // The template as shipped, for the study's Cassandra campaign (HBase and Citus have no manifests here).
+    writeExperiment(join(root, 'experiment.yaml'), { dbs: ['cassandra'] }, (e) => {
+      e.cluster.timeouts = SHORT;
+    });
+    writeExperiment(join(root, 'no-scripts.yaml'), { dbs: ['cassandra'] }, (e) => {
+      e.cluster.timeouts = SHORT;
+      delete e.cluster.scripts;
+    });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('prints the plan (golden) and runs nothing without --execute', async () => {
-    const r = await cli(['fill', 'campaign', '--context', 'rpicloud'], root, env);
+  it('the plan says before running that today’s script would not be comparable; --execute refuses and runs nothing', async () => {
+    const plan = await cli(['fill', 'YCSB-outputs', '--experiment', 'experiment.yaml'], root, sim.env);
+    expect(plan.code).toBe(3);
+    expect(plan.stderr).toBe('');
+    expect(plan.stdout).toContain(
+      `# WARNING: not comparable before running: cassandra_run.sh passes hosts cassandra-0.cassandra.default.svc.cluster.local vs 10.0.2.5, operationcount 1000 vs 10000 (the new value first, then the campaign's); its outputs would not count. Fix ${join(root, 'rpicloud/ycsb/scripts/cassandra_run.sh')}, or give --accept-different to start a new series\n`,
+    );
+    const run = await cli(['fill', 'YCSB-outputs', '--experiment', 'experiment.yaml', '--execute'], root, sim.env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "analyze: refusing to execute: the scripts' arguments say these outputs would not be comparable with the campaign's runs, so they would not fill its gaps:\n" +
+        '  db=cassandra,nodes=15,recordcount=1000000,rf=2: hosts cassandra-0.cassandra.default.svc.cluster.local vs 10.0.2.5, operationcount 1000 vs 10000\n' +
+        'fix the scripts (cluster.scripts), or give --accept-different to start a new series\n',
+    );
+    expect(sim.calls()).toEqual([]);
+  });
+
+  it('run anyway: each new output is reported not comparable, kept aside, nothing overwritten, and gaps does not count it', async () => {
+    const before = snapshot(campaign());
+    const r = await cli(['fill', 'YCSB-outputs', '--experiment', 'no-scripts.yaml', '--execute', '--backoff', '0'], root, sim.env);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('placed 0 outputs, skipped 0 steps already done, 1 failed, 2 not comparable');
+    expect(r.stdout).toContain(
+      '  NOT COMPARABLE cassandra-exec-15-1000000-b-7-rf_2.txt: not comparable: hosts cassandra-0.cassandra.default.svc.cluster.local vs 10.0.2.5, operationcount 1000 vs 10000; kept as YCSB-outputs/.analyze-fill/not-comparable/cassandra-exec-15-1000000-b-7-rf_2.not-comparable.txt, not counted\n',
+    );
+    // The load differs too (today's load script sets cassandra.maxconnections=1 and operationcount=1000).
+    expect(r.stdout).toMatch(/ {2}NOT COMPARABLE load:db=cassandra,nodes=15,recordcount=1000000,rf=2: not comparable: cassandra\.maxconnections 1 vs \(not set\), hosts cassandra-0\.cassandra\.default\.svc\.cluster\.local vs 10\.0\.2\.5, operationcount 1000 vs 10000;/);
+    expect(r.stdout).toContain('  FAILED run:db=cassandra,nodes=15,recordcount=1000000,rf=2,workload=b,rep=8: not run: run:db=cassandra,nodes=15,recordcount=1000000,rf=2,workload=b,rep=7 was not comparable');
+    expect(snapshot(campaign())).toEqual(before);
+    expect(readdirSync(join(campaign(), '.analyze-fill', 'not-comparable')).sort()).toEqual([
+      'cassandra-exec-15-1000000-b-7-rf_2.not-comparable.txt',
+      'cassandra-exec-15-1000000-b-7-rf_2.not-comparable.txt.provenance.json',
+      'cassandra-load-15-1000000-a-1-rf_2.not-comparable.txt',
+      'cassandra-load-15-1000000-a-1-rf_2.not-comparable.txt.provenance.json',
+    ]);
+    const gaps = await cli(['gaps', 'YCSB-outputs', '--experiment', 'no-scripts.yaml'], root, sim.env);
+    expect(gaps.code).toBe(3);
+    expect(gaps.stdout.split('\n').slice(0, 3)).toEqual(['gaps: 1 of 12 configurations incomplete, 2 missing, 0 failed, 0 duplicated, 0 loads missing, 2 runs to fill', 'db=cassandra,nodes=15,recordcount=1000000,rf=2,workload=b: 28/30 usable', '  missing reps: 7-8']);
+  });
+
+  it('--accept-different starts a new series: placed under the campaign’s names, and gaps and summary both see another configuration', async () => {
+    const before = snapshot(campaign());
+    const r = await cli(['fill', 'YCSB-outputs', '--experiment', 'experiment.yaml', '--execute', '--accept-different', '--backoff', '0'], root, sim.env);
+    expect(r.stderr).not.toContain('FAILED');
+    expect(r.code).toBe(0);
+    // The cluster still held this configuration (the journal says so): not torn down again.
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['placed 2 outputs, skipped 2 steps already done, 0 failed', '  placed cassandra-exec-15-1000000-b-7-rf_2.txt', '  placed cassandra-exec-15-1000000-b-8-rf_2.txt']);
+    const after = snapshot(campaign());
+    for (const [f, v] of Object.entries(before)) expect(after[f], f).toBe(v);
+    const prov = JSON.parse(readFileSync(join(campaign(), '.cassandra-exec-15-1000000-b-7-rf_2.txt.provenance.json'), 'utf8'));
+    expect(prov).toMatchObject({ comparable: false, differences: 'hosts cassandra-0.cassandra.default.svc.cluster.local vs 10.0.2.5, operationcount 1000 vs 10000 (placed with --accept-different)' });
+    // gaps: the two new files are not repetitions of the campaign's configuration.
+    const gaps = await cli(['gaps', 'YCSB-outputs', '--experiment', 'experiment.yaml'], root, sim.env);
+    expect(gaps.stdout).toContain('db=cassandra,nodes=15,recordcount=1000000,rf=2,workload=b: 28/30 usable\n');
+    expect(gaps.stdout).toContain('  not comparable rep 7: cassandra-exec-15-1000000-b-7-rf_2.txt: operationcount 1000 vs 10000 (not counted)\n');
+    // summary: the same two files form a group of their own.
+    const summary = await cli(['YCSB-outputs', '--include', 'cassandra-exec-15-1000000-b-*-rf_2.txt', '--group', 'operationcount', '--json'], root, sim.env);
+    expect(summary.code).toBe(0);
+    const groups = (JSON.parse(summary.stdout).groups as { n: number; factors: Record<string, string> }[]).map((g) => [g.factors.operationcount, g.n]);
+    expect(groups.sort()).toEqual([['1000', 2], ['10000', 28]]);
+  });
+});
+
+describe.skipIf(!hasCluster)('analyze fill --execute on a campaign recorded with today’s scripts', { timeout: 300_000 }, () => {
+  let root: string;
+  let sim: Simulator;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'fill-cli-'));
+    sim = createSimulator(root);
+    placeRpicloud(root);
+    // Cassandra, workload a, rf 1: reps 1, 2 and 4 of 4 (rep 3 missing), and the load output.
+    recordCassandraCampaign(sim, join(root, 'campaign'), { workloads: ['a'], rfs: [1], reps: 4, skip: ['a-3-1'] });
+    writeExperiment(join(root, 'experiment.yaml'), { workloads: ['a'], rfs: [1], reps: 4 }, (e) => {
+      e.cluster.timeouts = SHORT;
+    });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('the plan says nothing is in the way, and runs nothing without --execute', async () => {
+    const n = sim.calls().length;
+    const r = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml'], root, sim.env);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(
-      [
-        '# fill plan (ycsb-analyze/fill-plan@1): 1 runs in 1 cluster configurations, 5 steps, adapter kubectl-exec, order sequential',
-        '# kubectl context: rpicloud',
-        '# nothing has run: add --execute to run these steps',
-        '',
-        '## db=cassandra,nodes=15,recordcount=1000000,rf=1',
-        '# teardown: tear down cassandra and its volumes',
-        'kubectl --context rpicloud delete statefulset cassandra --cascade=foreground --ignore-not-found --wait=true --timeout=900s',
-        'kubectl --context rpicloud delete pvc -l app=cassandra --ignore-not-found --wait=true --timeout=900s',
-        '# deploy: deploy cassandra with 15 replicas',
-        'kubectl --context rpicloud create -f cassandra/cassandra-statefulset.yaml',
-        'kubectl --context rpicloud scale statefulset cassandra --replicas=15',
-        '# ready: wait until cassandra is ready',
-        'kubectl --context rpicloud rollout status statefulset/cassandra --timeout=1800s',
-        'kubectl --context rpicloud exec cassandra-0 -- nodetool status   # until every one of 15 nodes is UN',
-        '# load: load 1000000 records (workload a)',
-        'kubectl --context rpicloud exec ycsb-benchmark -- /scripts/cassandra_load.sh cassandra-0.cassandra.default.svc.cluster.local a 1000000 15 1',
-        'kubectl --context rpicloud cp ycsb-benchmark:/ycsb_outputs/out-load-15-1000000-rf1-a.txt campaign/.analyze-fill/staging/cassandra-load-15-1000000-a-1-rf_1.txt',
-        '#   -> campaign/.analyze-fill/loads/cassandra-load-15-1000000-a-1-rf_1.txt (the campaign already has its load output)',
-        '# run: run workload=a rep=3',
-        'kubectl --context rpicloud exec ycsb-benchmark -- /scripts/cassandra_run.sh cassandra-0.cassandra.default.svc.cluster.local a 1000000 15 3 1',
-        'kubectl --context rpicloud cp ycsb-benchmark:/ycsb_outputs/out-15-1000000-rf1-a-3.txt campaign/.analyze-fill/staging/cassandra-exec-15-1000000-a-3-rf_1.txt',
-        '#   -> cassandra-exec-15-1000000-a-3-rf_1.txt',
-        '',
-      ].join('\n'),
-    );
-    expect(existsSync(join(root, 'calls.jsonl'))).toBe(false);
+    expect(r.stdout).not.toContain('WARNING');
+    expect(r.stdout).toContain('# run: run workload=a rep=3\n');
+    expect(r.stdout).toContain('#   -> cassandra-exec-15-1000000-a-3-rf_1.txt, if comparable with the configuration\'s runs\n');
+    expect(sim.calls().length).toBe(n);
   });
 
-  it('--execute refuses a plan that names no context, and another context', async () => {
-    const none = await cli(['fill', 'campaign', '--execute'], root, env);
-    expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/^analyze: the plan names no kubectl context: give --context NAME/);
-    const other = await cli(['fill', 'campaign', '--execute', '--context', 'lab'], root, env);
-    expect(other.code).toBe(1);
-    expect(other.stderr).toBe(
-      'analyze: the current kubectl context is "rpicloud" but the plan names "lab"; refusing to execute (switch with `kubectl config use-context lab`)\n',
-    );
-    expect(readFileSync(join(root, 'calls.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([
-      ['config', 'current-context'],
-    ]);
+  it('--execute refuses another kubectl context before any other command', async () => {
+    const n = sim.calls().length;
+    const r = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml', '--execute', '--context', 'rpicloud'], root, sim.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('analyze: the current kubectl context is "default" but the plan names "rpicloud"; refusing to execute (switch with `kubectl config use-context rpicloud`)\n');
+    expect(sim.calls().slice(n)).toEqual([['config', 'current-context']]);
   });
 
-  it('--execute fills the hole, then the campaign is complete and a second fill has nothing to do', async () => {
-    const r = await cli(['fill', 'campaign', '--execute', '--context', 'rpicloud', '--backoff', '0'], root, env);
-    expect(r.code).toBe(0);
+  it('--execute fills the hole under the campaign’s name; gaps is then complete and a second fill has nothing to do', async () => {
+    const before = snapshot(join(root, 'campaign'));
+    const r = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml', '--execute', '--backoff', '0'], root, sim.env);
     expect(r.stdout).toBe('placed 1 outputs, skipped 0 steps already done, 0 failed\n  placed cassandra-exec-15-1000000-a-3-rf_1.txt\n');
+    expect(r.code).toBe(0);
     expect(r.stderr.split('\n')[0]).toMatch(/^\[1\/5\] teardown: tear down cassandra and its volumes \(db=cassandra,nodes=15,recordcount=1000000,rf=1\) · reps 0\/1 · elapsed \d:\d\d:\d\d · ETA \?$/);
-    expect(readFileSync(join(root, 'campaign', 'cassandra-load-15-1000000-a-1-rf_1.txt'), 'utf8')).toBe(ycsb(99).replace('workloada -p', 'workloada -load -p'));
-    const gaps = await cli(['gaps', 'campaign'], root, env);
+    const after = snapshot(join(root, 'campaign'));
+    for (const [f, v] of Object.entries(before)) expect(after[f], f).toBe(v);
+    expect(existsSync(join(root, 'campaign', '.cassandra-exec-15-1000000-a-3-rf_1.txt.provenance.json'))).toBe(true);
+    const gaps = await cli(['gaps', 'campaign', '--experiment', 'experiment.yaml'], root, sim.env);
     expect(gaps).toEqual({ code: 0, stdout: 'complete: 1 configurations × 4 repetitions\n', stderr: '' });
-    const again = await cli(['fill', 'campaign', '--execute', '--context', 'rpicloud'], root, env);
+    const again = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml', '--execute'], root, sim.env);
     expect(again).toEqual({ code: 0, stdout: 'nothing to fill: the campaign is complete\n', stderr: '' });
   });
 
-  it('--plan runs a saved plan; --adapter kubectl-job creates and waits for a Job per repetition', async () => {
+  it('--plan runs a saved plan (compared with the campaign as it is then)', async () => {
     rmSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'));
-    const planned = await cli(['fill', 'campaign', '--context', 'rpicloud', '--adapter', 'kubectl-job', '--plan-out', 'job-plan.json', '--json'], root, env);
+    const planned = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml', '--plan-out', 'plan.json', '--json'], root, sim.env);
     expect(planned.code).toBe(3);
-    const plan = JSON.parse(planned.stdout) as ExecPlan;
-    expect(JSON.parse(readFileSync(join(root, 'job-plan.json'), 'utf8'))).toEqual(plan);
-    const before = readFileSync(join(root, 'calls.jsonl'), 'utf8').trim().split('\n').length;
-    const r = await cli(['fill', '--plan', 'job-plan.json', '--execute', '--backoff', '0'], root, env);
-    expect(r.stderr).not.toContain('FAILED');
+    expect(JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8'))).toEqual(JSON.parse(planned.stdout));
+    const r = await cli(['fill', '--plan', 'plan.json', '--execute', '--backoff', '0'], root, sim.env);
+    // The journal says the cluster still holds this configuration, loaded: teardown, deploy and load are skipped.
+    expect(r.stdout).toBe('placed 1 outputs, skipped 3 steps already done, 0 failed\n  placed cassandra-exec-15-1000000-a-2-rf_1.txt\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('placed cassandra-exec-15-1000000-a-2-rf_1.txt');
-    const calls = readFileSync(join(root, 'calls.jsonl'), 'utf8').trim().split('\n').slice(before).map((l) => JSON.parse(l) as string[]);
-    const jobCalls = calls.filter((c) => c.includes('job') || c.some((a) => a.startsWith('job/') || a.includes('/jobs/')));
-    expect(jobCalls.map((c) => c[2])).toEqual(['delete', 'create', 'wait', 'logs']);
-    expect(calls.find((c) => c[2] === 'wait')).toContain('--for=condition=complete');
-    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'jobs'))).toHaveLength(1);
   });
 });

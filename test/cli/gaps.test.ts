@@ -109,7 +109,7 @@ describe('analyze gaps on small campaigns', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'analyze: bad.yaml: invalid experiment file:\n  databases.cassandra.manifests: unknown key (expected one of: factors, params, statefulset, manifest, label, replicas, ready, readyPod, host, load, run, remoteOutput, output) (line 6)\n',
+      'analyze: bad.yaml: invalid experiment file:\n  databases.cassandra.manifests: unknown key (expected one of: factors, params, statefulset, manifest, label, replicas, rebuildAlso, apply, ready, readyPod, host, load, run, remoteOutput, output) (line 6)\n',
     );
   });
 

@@ -1,270 +1,327 @@
 /**
- * Integration tests of `executePlan` against a fake kubectl on PATH (fixtures/exec/fake-kubectl.mjs)
- * that records its arguments and simulates success, failed results, lost connections, hangs and
- * a run killed midway.
+ * `executePlan` against the cluster simulator (fixtures/exec/sim): the REAL rpicloud scripts run
+ * in a sandboxed client pod, a fake YCSB prints what YCSB prints for the arguments the scripts
+ * give it, and kubectl behaves like kubectl (objects validated against the Kubernetes schema). The
+ * plans come from the shipped experiment template placed beside a copy of the rpicloud checkout,
+ * so a wrong script name, argument order, output name or manifest path fails here.
+ *
+ * Faults, each on its own: readiness never reached; a missing manifest (nothing torn down); the
+ * client pod missing; a lost connection (the work left in the pod is stopped before the retry); a
+ * run that hangs (stopped in the pod by its timeout); a run killed mid-campaign with the whole
+ * command (SIGKILL) and resumed; a failed Job (evidence saved, Job deleted); a Citus Job.
  */
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { designFromRuns, inferNaming } from '../../src/analysis/design.js';
+import { pathToFileURL } from 'node:url';
+import { designFromExperiment, inferNaming } from '../../src/analysis/design.js';
 import { findGaps } from '../../src/analysis/gaps.js';
 import { planFill } from '../../src/analysis/plan.js';
-import { materialize, type ExecPlan } from '../../src/exec/adapters.js';
-import { ContextError, executePlan } from '../../src/exec/execute.js';
+import { materialize, type AdapterName } from '../../src/exec/adapters.js';
+import { executePlan, PreflightError, type ExecuteOptions } from '../../src/exec/execute.js';
+import { parseExperiment } from '../../src/ingest/experiment.js';
+import { loadRuns } from '../../src/ingest/load.js';
 import { parseYcsb } from '../../src/ingest/parse.js';
-import { installFakeKubectl } from '../../fixtures/exec/cli.js';
-import { studyCampaign } from '../../fixtures/exec/runs.js';
+import type { CompareOutput } from '../../src/model/index.js';
+import { CITUS_MANIFESTS, recordCassandraCampaign, recordCitusCampaign, writeExperiment } from '../../fixtures/exec/sim/campaign.js';
+import { createSimulator, hasCluster, placeRpicloud, type SimScenario, type Simulator } from '../../fixtures/exec/sim/cluster.js';
 
+if (!hasCluster) console.log('test/exec/execute.test.ts: skipped: ../shared/cluster/rpicloud is not beside the repository');
+
+const SHORT = { teardown: 60, deploy: 60, ready: 60, load: 60, run: 60, fetch: 60 };
+let recorded: string;
+let citusRecorded: string;
 let root: string;
-let env: Record<string, string | undefined>;
+let sim: Simulator;
 let stderr: string[];
 
-function setup(scenario: object) {
-  root = mkdtempSync(join(tmpdir(), 'fill-exec-'));
-  env = installFakeKubectl(root);
-  writeFileSync(join(root, 'scenario.json'), JSON.stringify(scenario));
-  mkdirSync(join(root, 'campaign'));
-  stderr = [];
-}
-
+beforeAll(() => {
+  if (!hasCluster) return;
+  // The campaigns, recorded once with the real scripts: Cassandra workload a, rf 1, reps 1-4 with
+  // reps 2 and 4 missing; Citus workload a, rf 1, reps 1-2 with rep 2 missing.
+  const base = mkdtempSync(join(tmpdir(), 'fill-rec-'));
+  const rec = createSimulator(base);
+  recorded = join(base, 'cassandra');
+  recordCassandraCampaign(rec, recorded, { workloads: ['a'], rfs: [1], reps: 4, skip: ['a-2-1', 'a-4-1'] });
+  citusRecorded = join(base, 'citus');
+  recordCitusCampaign(rec, citusRecorded, { workloads: ['a'], rfs: [1], reps: 2, skip: ['a-2-1'] });
+}, 180_000);
+afterAll(() => {
+  if (recorded) rmSync(join(recorded, '..'), { recursive: true, force: true });
+});
 afterEach(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-/** Cassandra rf=1 workload a with reps 2 and 4 missing (of 4), and an existing file to protect. */
-function plan(reps = 4, drop = [2, 4], retries = 1): ExecPlan {
-  const runs = studyCampaign(['cassandra'], ['a'], reps).filter(
-    (r) => !(r.factors.rf === '1' && r.factors.phase === 'run' && drop.includes(Number(r.factors.rep))) && !(r.factors.rf !== '1'),
-  );
-  // The existing files, so "never overwrite" can be checked.
-  for (const r of runs) writeFileSync(join(root, 'campaign', r.file), `original ${r.file}\n`);
-  const core = planFill(findGaps(runs, designFromRuns(runs, reps)), inferNaming(runs), { order: 'sequential' });
-  return materialize(core, { adapter: 'kubectl-exec', campaign: 'campaign', retries, context: 'rpicloud' });
+/** A fresh cluster, the user's folder (experiment file beside rpicloud/) and a copy of the campaign. */
+function setup(scenario: SimScenario = {}, edit: (exp: any) => void = () => {}, db: 'cassandra' | 'citus' = 'cassandra', dbs: string[] = [db]) {
+  root = mkdtempSync(join(tmpdir(), 'fill-sim-'));
+  sim = createSimulator(root, scenario);
+  placeRpicloud(root, db === 'citus' ? CITUS_MANIFESTS : {});
+  cpSync(db === 'citus' ? citusRecorded : recorded, join(root, 'campaign'), { recursive: true });
+  writeExperiment(join(root, 'experiment.yaml'), { dbs, workloads: ['a'], rfs: [1], reps: db === 'citus' ? 2 : 4 }, (e) => {
+    e.cluster.timeouts = { ...SHORT };
+    edit(e);
+  });
+  stderr = [];
 }
 
-const calls = (): string[][] => (existsSync(join(root, 'calls.jsonl')) ? readFileSync(join(root, 'calls.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
-const runCalls = (rep?: string) => calls().filter((c) => c.some((a) => a.endsWith('cassandra_run.sh')) && (rep === undefined || c[c.length - 2] === rep));
-const opts = (extra: object = {}) => ({
+/** The plan `fill` makes: the campaign's gaps against the experiment file, through an adapter. */
+async function plan(adapter: AdapterName = 'kubectl-exec', retries = 1) {
+  const exp = parseExperiment(readFileSync(join(root, 'experiment.yaml'), 'utf8'), 'experiment.yaml');
+  const inv = await loadRuns([join(root, 'campaign')], {});
+  const naming = inferNaming(inv.runs, (phase, db) => exp.databases[db]?.output?.[phase] ?? exp.output[phase]);
+  const core = planFill(findGaps(inv.runs, designFromExperiment(exp)), naming, { order: 'sequential' });
+  return materialize(core, { adapter, campaign: 'campaign', retries, experiment: exp });
+}
+
+const comparable: CompareOutput = () => ({ comparable: true });
+const opts = (extra: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
   cwd: root,
-  env,
+  env: sim.env,
   progress: { write: (s: string) => stderr.push(s), isTTY: false },
   backoffMs: 5,
-  pollMs: 5,
+  pollMs: 200,
   classify: parseYcsb,
+  compare: comparable,
   ...extra,
 });
 
-function snapshot(): Record<string, { text: string; mtime: number }> {
-  const out: Record<string, { text: string; mtime: number }> = {};
+function snapshot(): Record<string, { sha: string; mtime: number }> {
+  const out: Record<string, { sha: string; mtime: number }> = {};
   for (const f of readdirSync(join(root, 'campaign'))) {
-    if (f.startsWith('.')) continue;
     const p = join(root, 'campaign', f);
-    out[f] = { text: readFileSync(p, 'utf8'), mtime: statSync(p).mtimeMs };
+    if (statSync(p).isFile()) out[f] = { sha: createHash('sha256').update(readFileSync(p)).digest('hex'), mtime: statSync(p).mtimeMs };
   }
   return out;
 }
 
-describe('executePlan against a fake kubectl', () => {
-  beforeEach(() => setup({}));
+const verbs = () => sim.calls().map((c) => c.filter((a, i) => !(['--context', '--namespace'].includes(a) || ['--context', '--namespace'].includes(c[i - 1]))));
+const starts = (output: string) => sim.ycsb().filter((e) => e.event === 'start' && e.output === output);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
-  it('runs the study procedure once and places each missing repetition under its campaign name', async () => {
-    const p = plan();
+describe.skipIf(!hasCluster)('executePlan against the cluster simulator (real scripts)', { timeout: 300_000 }, () => {
+  it('fills the missing repetitions with the real scripts, under the campaign’s names: nothing overwritten, provenance beside each', async () => {
+    setup();
+    const p = await plan();
     const before = snapshot();
     const r = await executePlan(p, opts());
     expect(r.failed).toEqual([]);
+    expect(r.notComparable).toEqual([]);
+    expect(r.notes).toEqual([]);
     expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
-    // The context check has no --context flag; every other call starts with --context rpicloud.
-    const seq = calls().map((c) => (c[0] === '--context' ? c.slice(2, 4) : c).join(' '));
+    const after = snapshot();
+    for (const [f, v] of Object.entries(before)) expect(after[f], f).toEqual(v);
+    // The scripts ran with the study's argument order and wrote the names they write.
+    expect(starts('cassandra-15-1000000-rf1-a-2.txt')).toHaveLength(1);
+    expect(starts('cassandra-15-1000000-rf1-a-4.txt')).toHaveLength(1);
+    expect(starts('cassandra-load-15-1000000-rf1-a.txt')).toHaveLength(1);
+    const placed = readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'), 'utf8');
+    expect(parseYcsb(placed, 'x').status).toBe('ok');
+    expect(placed).toMatch(/^Command line: -db site\.ycsb\.db\.CassandraCQLClient -s -p hosts=cassandra-0\.cassandra\.default\.svc\.cluster\.local -P \/opt\/ycsb\/workloads\/workloada -p recordcount=1000000 .* -p operationcount=1000 -t$/m);
+    // The load the campaign already has went aside.
+    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'loads'))).toEqual(['cassandra-load-15-1000000-a-1-rf_1.txt', 'cassandra-load-15-1000000-a-1-rf_1.txt.provenance.json']);
+    // Rebuilt in the study's order; each output found by listing the folder before and after its run.
+    const seq = verbs()
+      .map((c) => (c[0] !== 'exec' ? c.slice(0, 2).join(' ') : c[3] === 'test' || c[3] === 'sha256sum' ? `exec ${c[3]}` : `exec ${c.find((a) => a.startsWith('/scripts/'))?.split('/').pop() ?? c[3]}`))
+      .filter((v) => !v.startsWith('get') && v !== 'exec test' && v !== 'exec sha256sum');
     expect(seq).toEqual([
       'config current-context',
       'delete statefulset',
       'delete pvc',
+      'apply -f',
       'create -f',
       'scale statefulset',
       'rollout status',
-      'exec cassandra-0',
-      'exec ycsb-benchmark',
-      'cp ycsb-benchmark:/ycsb_outputs/out-load-15-1000000-rf1-a.txt',
-      'exec ycsb-benchmark',
-      'cp ycsb-benchmark:/ycsb_outputs/out-15-1000000-rf1-a-2.txt',
-      'exec ycsb-benchmark',
-      'cp ycsb-benchmark:/ycsb_outputs/out-15-1000000-rf1-a-4.txt',
+      'exec nodetool',
+      // each: stop leftovers (sh -c STOP), list, the script, list, copy the new file
+      ...['exec sh', 'exec find', 'exec cassandra_load.sh', 'exec find', 'cp ycsb-benchmark:/ycsb_outputs/cassandra-load-15-1000000-rf1-a.txt'],
+      ...['exec sh', 'exec find', 'exec cassandra_run.sh', 'exec find', 'cp ycsb-benchmark:/ycsb_outputs/cassandra-15-1000000-rf1-a-2.txt'],
+      ...['exec sh', 'exec find', 'exec cassandra_run.sh', 'exec find', 'cp ycsb-benchmark:/ycsb_outputs/cassandra-15-1000000-rf1-a-4.txt'],
     ]);
-    const placed = readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'), 'utf8');
-    expect(placed).toMatch(/^\[OVERALL\], Throughput\(ops\/sec\), \d+(\.\d+)?$/m);
-    // Existing files untouched; the existing load output went aside, not over the campaign's.
-    const after = snapshot();
-    for (const [f, v] of Object.entries(before)) expect(after[f]).toEqual(v);
-    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'loads'))).toEqual(['cassandra-load-15-1000000-a-1-rf_1.txt']);
-    // Progress: plain lines on a non-TTY stream.
-    expect(stderr.join('')).toMatch(/^\[1\/6\] teardown: tear down cassandra and its volumes \(db=cassandra,nodes=15,recordcount=1000000,rf=1\) · reps 0\/2 · elapsed 0:00:0\d · ETA \?\n/);
-    expect(stderr.join('')).toContain('· reps 2/2 ·');
-    expect(stderr.join('')).not.toContain('\r');
+    const runCall = verbs().find((c) => c.includes('-c') && c.includes('/scripts/cassandra_run.sh'))!;
+    expect(runCall.slice(runCall.indexOf('/scripts/cassandra_run.sh'))).toEqual(['/scripts/cassandra_run.sh', 'cassandra-0.cassandra.default.svc.cluster.local', 'a', '1000000', '15', '2', '1']);
+    // Provenance, hidden beside the output.
+    const prov = JSON.parse(readFileSync(join(root, 'campaign', '.cassandra-exec-15-1000000-a-2-rf_1.txt.provenance.json'), 'utf8'));
+    expect(prov).toMatchObject({
+      schema: 'ycsb-analyze/provenance@1',
+      output: 'cassandra-exec-15-1000000-a-2-rf_1.txt',
+      context: 'default',
+      namespace: 'default',
+      remote: { dir: '/ycsb_outputs', file: 'cassandra-15-1000000-rf1-a-2.txt', expected: 'cassandra-15-1000000-rf1-a-2.txt' },
+      comparable: true,
+      errors: [],
+    });
+    expect(prov.command).toEqual(p.groups[0].steps.find((s) => s.output === 'cassandra-exec-15-1000000-a-2-rf_1.txt')!.runs);
+    expect(prov.script).toEqual({ path: '/scripts/cassandra_run.sh', sha256: createHash('sha256').update(readFileSync(join(sim.pod, 'scripts', 'cassandra_run.sh'))).digest('hex') });
+    expect(prov.nodes).toHaveLength(15);
+    expect(prov.nodes.find((n: any) => n.name === 'rpicloud')).toMatchObject({ kubeletVersion: 'v1.25.5+k3s2', architecture: 'arm64' });
+    expect(prov.pods.find((x: any) => x.name === 'ycsb-benchmark')).toMatchObject({ node: 'rpicloud', containers: [{ image: '127.0.0.1:5000/ycsb-benchmark', imageID: expect.stringMatching(/@sha256:[0-9a-f]{64}$/) }] });
+    expect(prov.pods.filter((x: any) => x.name.startsWith('cassandra-'))).toHaveLength(15);
+    expect(Date.parse(prov.end)).toBeGreaterThanOrEqual(Date.parse(prov.start));
+    // The pod's work always ran under `timeout`, in its own process group: nothing left alive.
+    expect(sim.overlaps()).toEqual([]);
   });
 
-  it('refuses to execute in another kubectl context, before any other command', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ context: 'production' }));
-    await expect(executePlan(plan(), opts())).rejects.toThrow(ContextError);
-    await expect(executePlan(plan(), opts())).rejects.toThrow(/current kubectl context is "production" but the plan names "rpicloud"/);
-    expect(calls().every((c) => c.includes('current-context'))).toBe(true);
-  });
-
-  it('retries a run whose output parses as failed, keeping the failed output out of the campaign', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:2': ['fail'] } }));
-    const r = await executePlan(plan(), opts());
+  it('the output is the file the script wrote, whatever name the experiment file expected (reported, not fatal)', async () => {
+    setup({}, (e) => {
+      e.databases.cassandra.remoteOutput = { run: 'out-{nodes}-{recordcount}-rf{rf}-{workload}-{rep}.txt', load: 'out-load-{nodes}-{recordcount}-rf{rf}-{workload}.txt' };
+    });
+    const r = await executePlan(await plan(), opts());
     expect(r.failed).toEqual([]);
-    expect(runCalls('2')).toHaveLength(2);
-    expect(readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'), 'utf8')).toMatch(/\[READ\], Operations, \d+/);
-    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'failed'))).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1']);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
+    expect(r.notes).toContain(
+      'run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2: the script wrote cassandra-15-1000000-rf1-a-2.txt, not out-15-1000000-rf1-a-2.txt as the experiment file expects (remoteOutput); cassandra-15-1000000-rf1-a-2.txt is used',
+    );
+    // The load ran once: a wrong expected name no longer re-runs it.
+    expect(starts('cassandra-load-15-1000000-rf1-a.txt')).toHaveLength(1);
+    expect(r.notes.filter((n) => n.startsWith('load:'))).toHaveLength(1);
   });
 
-  it('reports a run that keeps failing after --retries and goes on with the others', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:2': ['fail', 'fail', 'fail'] } }));
-    const r = await executePlan(plan(4, [2, 4], 1), opts());
-    expect(runCalls('2')).toHaveLength(2);
-    expect(r.failed).toHaveLength(1);
-    expect(r.failed[0].step).toBe('run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2');
-    expect(r.failed[0].reason).toMatch(/^the output parses as failed: failed: the run did no useful work/);
-    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-4-rf_1.txt']);
-    expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'))).toBe(false);
-  });
-
-  it('judges each fetched output with the classifier it is given, not a parser of its own', async () => {
+  it('uses the comparability verdict it is given: a not comparable output is kept aside under another name, not counted, and the configuration’s other runs are not run', async () => {
+    setup();
     const seen: string[] = [];
-    const classify = (text: string, name: string) => {
-      seen.push(name);
-      return name.includes('-a-4-')
-        ? { status: 'partial' as const, diagnostics: [{ severity: 'error' as const, message: 'judged partial by the test classifier' }] }
-        : parseYcsb(text, name);
+    const compare: CompareOutput = (text, c) => {
+      seen.push(`${c.phase} ${c.key}`);
+      return c.phase === 'run' ? { comparable: false, differences: 'operationcount 1000 vs 10000' } : { comparable: true };
     };
-    const r = await executePlan(plan(4, [2, 4], 0), opts({ classify }));
-    // The load's output and both repetitions went through it.
-    expect(seen).toEqual(['cassandra-load-15-1000000-a-1-rf_1.txt', 'cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
-    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt']);
-    expect(r.failed.map((f) => f.step)).toEqual(['run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=4']);
-    expect(r.failed[0].reason).toMatch(/^the output parses as partial: judged partial by the test classifier \(kept as /);
-    expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'))).toBe(false);
-  });
-
-  it('retries a command that lost its connection, with backoff', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:4': ['exit'] }, flaky: { create: 1 } }));
-    const r = await executePlan(plan(), opts());
-    expect(r.failed).toEqual([]);
-    expect(runCalls('4')).toHaveLength(2);
-    expect(calls().filter((c) => c[2] === 'create')).toHaveLength(2);
-    expect(stderr.join('')).toContain('retry 1/2 in 0 s: exit code 1: error: the server is currently unable to handle the request (create)');
-  });
-
-  it('waits until every Cassandra node is UN', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ notReady: 2 }));
-    const r = await executePlan(plan(), opts());
-    expect(r.failed).toEqual([]);
-    expect(calls().filter((c) => c.includes('nodetool'))).toHaveLength(3);
-  });
-
-  it('gives up on a step that hangs past its timeout and kills it', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:2': ['hang'] } }));
-    const t0 = Date.now();
-    const p = plan(4, [2, 4], 0);
-    // A short timeout on the hanging repetition only (the other steps keep theirs, so a loaded machine cannot fail them).
-    const hanging = p.groups[0].steps.find((s) => s.id.endsWith('rep=2'))!;
-    hanging.timeoutSeconds = 2;
-    const r = await executePlan(p, opts());
-    expect(Date.now() - t0).toBeLessThan(20_000);
-    expect(r.failed.map((f) => f.step)).toEqual(['run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2']);
-    expect(r.failed[0].reason).toMatch(/timed out/);
-    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-4-rf_1.txt']);
-  });
-
-  it('resumes after a run killed midway: nothing finished runs twice, nothing is overwritten, the cluster is not rebuilt', async () => {
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:5': ['hang'] } }));
-    const p = plan(6, [2, 4, 5, 6]);
-    const controller = new AbortController();
-    const watcher = setInterval(() => {
-      if (runCalls('5').length > 0) controller.abort();
-    }, 20);
-    const first = await executePlan(p, opts({ signal: controller.signal }));
-    clearInterval(watcher);
-    expect(first.interrupted).toBe(true);
-    expect(first.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
-    const mid = snapshot();
+    const r = await executePlan(await plan(), opts({ compare }));
+    expect(seen).toEqual(['load db=cassandra,nodes=15,recordcount=1000000,rf=1', 'run db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a']);
+    expect(r.placed).toEqual([]);
+    expect(r.notComparable).toEqual([
+      {
+        step: 'run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2',
+        output: 'cassandra-exec-15-1000000-a-2-rf_1.txt',
+        keptAs: 'campaign/.analyze-fill/not-comparable/cassandra-exec-15-1000000-a-2-rf_1.not-comparable.txt',
+        differences: 'operationcount 1000 vs 10000',
+      },
+    ]);
+    expect(r.failed).toEqual([{ step: 'run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=4', reason: expect.stringMatching(/^not run: .*rep=2 was not comparable \(operationcount 1000 vs 10000\)/) }]);
+    expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'))).toBe(false);
+    expect(starts('cassandra-15-1000000-rf1-a-4.txt')).toHaveLength(0);
+    const prov = JSON.parse(readFileSync(join(root, 'campaign', '.analyze-fill', 'not-comparable', 'cassandra-exec-15-1000000-a-2-rf_1.not-comparable.txt.provenance.json'), 'utf8'));
+    expect(prov).toMatchObject({ comparable: false, differences: 'operationcount 1000 vs 10000' });
+    // The journal says so; a later fill runs it again (after the script is fixed).
     const journal = readFileSync(join(root, 'campaign', '.analyze-fill', 'journal.jsonl'), 'utf8');
-    expect(journal).toContain('"event":"interrupted"');
-
-    const second = await executePlan(p, opts());
-    expect(second.interrupted).toBe(false);
-    expect(second.failed).toEqual([]);
-    expect(second.placed).toEqual(['cassandra-exec-15-1000000-a-5-rf_1.txt', 'cassandra-exec-15-1000000-a-6-rf_1.txt']);
-    // Each repetition ran once, except the one killed midway (whose output was never placed).
-    expect(runCalls('2')).toHaveLength(1);
-    expect(runCalls('4')).toHaveLength(1);
-    expect(runCalls('5')).toHaveLength(2);
-    expect(runCalls('6')).toHaveLength(1);
-    // The cluster was built once: the resume only re-checked readiness.
-    expect(calls().filter((c) => c[2] === 'create')).toHaveLength(1);
-    expect(calls().filter((c) => c[2] === 'rollout')).toHaveLength(2);
-    expect(calls().filter((c) => c.some((a) => a.endsWith('cassandra_load.sh')))).toHaveLength(1);
-    const after = snapshot();
-    for (const [f, v] of Object.entries(mid)) expect(after[f]).toEqual(v);
-
-    // A third time: everything is done, nothing runs but the context check.
-    const n = calls().length;
-    const third = await executePlan(p, opts());
-    expect(third.placed).toEqual([]);
-    expect(calls().slice(n)).toEqual([['config', 'current-context']]);
+    expect(journal).toContain('"event":"not-comparable"');
   });
 
-  it('never overwrites: an output that appeared since planning counts as done and is left alone', async () => {
-    const p = plan();
+  it('a result that parses as failed is kept out of the campaign and retried; an output that appeared since planning is left alone', async () => {
+    setup({ ycsb: { 'cassandra-15-1000000-rf1-a-2.txt': ['fail'] } });
+    const p = await plan();
     writeFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'), 'someone else\n');
     const r = await executePlan(p, opts());
+    expect(r.failed).toEqual([]);
     expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt']);
-    expect(runCalls('4')).toHaveLength(0);
+    expect(starts('cassandra-15-1000000-rf1-a-2.txt').map((x) => x.action)).toEqual(['fail', 'ok']);
+    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'failed')).sort()).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1', 'cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1.provenance.json']);
+    expect(stderr.join('')).toMatch(/attempt 1 failed: the output parses as failed: /);
+    expect(starts('cassandra-15-1000000-rf1-a-4.txt')).toEqual([]);
     expect(readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'), 'utf8')).toBe('someone else\n');
   });
-});
 
-describe('a crash of the whole command (SIGKILL) mid-run', () => {
-  beforeEach(() => setup({}));
+  it('readiness never reached: the ready step fails at its timeout, nothing is loaded or run', async () => {
+    setup({ neverReady: true }, (e) => {
+      e.cluster.timeouts.ready = 3;
+    });
+    const t0 = Date.now();
+    const r = await executePlan(await plan(), opts({ commandRetries: 0 }));
+    expect(Date.now() - t0).toBeLessThan(45_000);
+    expect(r.placed).toEqual([]);
+    expect(r.failed[0]).toEqual({ step: 'ready:db=cassandra,nodes=15,recordcount=1000000,rf=1', reason: expect.stringMatching(/timed out/) });
+    expect(r.failed.slice(1).map((f) => f.reason)).toEqual(['not run: ready failed', 'not run: ready failed']);
+    expect(sim.ycsb()).toEqual([]);
+  });
 
-  it('the same command resumes: finished repetitions are not run again, nothing is overwritten', async () => {
-    const { spawn } = await import('node:child_process');
-    const { pathToFileURL } = await import('node:url');
-    // One process (node with the tsx loader), so SIGKILL ends the whole command like a crash would.
-    const node = (args: string[]) => spawn(process.execPath, ['--import', pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href, ...args], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    const bin = resolve('src/cli/bin.ts');
-    // A campaign on disk: cassandra workload a rf 1, reps 1, 3 and 5 of 5 present, plus its load.
-    const text = (n: number) =>
-      `Command line: -db site.ycsb.db.CassandraCQLClient -s -P workloads/workloada -t\n[OVERALL], RunTime(ms), 20000\n[OVERALL], Throughput(ops/sec), ${(10000 + n) / 20}\n[READ], Operations, ${10000 + n}\n[READ], AverageLatency(us), 1500.5\n[READ], Return=OK, ${10000 + n}\n`;
-    for (const rep of [1, 3, 5]) writeFileSync(join(root, 'campaign', `cassandra-exec-15-1000000-a-${rep}-rf_1.txt`), text(rep));
-    writeFileSync(join(root, 'campaign', 'cassandra-load-15-1000000-a-1-rf_1.txt'), text(77));
-    writeFileSync(join(root, 'scenario.json'), JSON.stringify({ runs: { 'cassandra_run.sh:4': ['hang'] } }));
+  it('a missing manifest: refused before anything is torn down, naming the path it needs', async () => {
+    // HBase joins the design, as the template describes it: its manifest is not in rpicloud.
+    setup({}, () => {}, 'cassandra', ['cassandra', 'hbase']);
+    const p = await plan();
+    expect(p.groups.map((g) => g.key)).toEqual(['db=cassandra,nodes=15,recordcount=1000000,rf=1', 'db=hbase,nodes=15,recordcount=1000000,rf=1']);
+    const err = await executePlan(p, opts()).catch((e) => e);
+    expect(err).toBeInstanceOf(PreflightError);
+    expect(err.problems).toEqual([
+      `databases.hbase.manifest: rpicloud/hbase/hbase-statefulset.yaml does not exist (looked for ${join(root, 'rpicloud/hbase/hbase-statefulset.yaml')}); this manifest is a required input: write it, or set databases.hbase.manifest in the experiment file (paths are relative to it)`,
+    ]);
+    // Only reads happened: the context, the pod, the scripts, the output folder.
+    const done = verbs().map((c) => c[0]);
+    expect(new Set(done)).toEqual(new Set(['config', 'get', 'exec']));
+    expect(verbs().filter((c) => c[0] === 'exec').every((c) => c.includes('test'))).toBe(true);
+    expect(Object.keys(sim.state().statefulsets)).toEqual([]);
+  });
+
+  it('the client pod missing: refused before anything is torn down, every problem listed', async () => {
+    setup({ clientPod: false });
+    const err = await executePlan(await plan(), opts()).catch((e) => e);
+    expect(err).toBeInstanceOf(PreflightError);
+    expect(err.problems[0]).toMatch(/^the client pod ycsb-benchmark exists and is running: exit code 1: Error from server \(NotFound\): pods "ycsb-benchmark" not found/);
+    expect(err.problems.some((p: string) => p.startsWith('/scripts/cassandra_run.sh is executable in ycsb-benchmark'))).toBe(true);
+    expect(err.problems.some((p: string) => p.startsWith('the output folder /ycsb_outputs is writable in ycsb-benchmark'))).toBe(true);
+    expect(verbs().some((c) => c[0] === 'delete' || c[0] === 'create')).toBe(false);
+  });
+
+  it('a lost connection: the work still running in the pod is stopped before the retry, which never overlaps it', async () => {
+    setup({ drop: { 'cassandra_run.sh': 1 }, dropAfterMs: 300, ycsbMs: 3000 });
+    const r = await executePlan(await plan(), opts());
+    expect(r.failed).toEqual([]);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
+    const first = starts('cassandra-15-1000000-rf1-a-2.txt');
+    expect(first).toHaveLength(2);
+    // The cut-off run was killed (it never ended), and nothing started while it was alive.
+    expect(sim.ycsb().filter((e) => e.event === 'end' && e.pid === first[0].pid)).toEqual([]);
+    expect(alive(first[0].pid)).toBe(false);
+    expect(sim.overlaps()).toEqual([]);
+    expect(stderr.join('')).toMatch(/attempt 1 failed: .*connection reset by peer.*its work was stopped/);
+    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'evidence'))).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt.attempt-1']);
+  });
+
+  it('a run that hangs: its timeout stops it inside the pod, and the retry does not overlap it', async () => {
+    setup({ ycsb: { 'cassandra-15-1000000-rf1-a-2.txt': ['hang'] } }, (e) => {
+      e.cluster.timeouts.run = 6; // in the pod: timeout --kill-after=1 4
+    });
+    const t0 = Date.now();
+    const r = await executePlan(await plan(), opts());
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    expect(r.failed).toEqual([]);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
+    const hung = starts('cassandra-15-1000000-rf1-a-2.txt');
+    expect(hung.map((h) => h.action)).toEqual(['hang', 'ok']);
+    expect(alive(hung[0].pid)).toBe(false);
+    expect(sim.overlaps()).toEqual([]);
+    // Stopped by `timeout` in the pod (exit 124), not by the local timeout.
+    expect(stderr.join('')).toMatch(/attempt 1 failed: .*exit code 124/);
+  });
+
+  it('a run killed mid-campaign (the whole command, SIGKILL) and resumed: no run twice, nothing overwritten, no overlap', async () => {
+    setup({ ycsb: { 'cassandra-15-1000000-rf1-a-4.txt': ['hang'] } });
     const before = snapshot();
-    const args = [bin, 'fill', 'campaign', '--execute', '--context', 'rpicloud', '--backoff', '0'];
-
+    const node = (args: string[]) =>
+      spawn(process.execPath, ['--import', pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href, resolve('src/cli/bin.ts'), ...args], { cwd: root, env: sim.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['fill', 'campaign', '--experiment', 'experiment.yaml', '--execute', '--backoff', '0'];
     const child = node(args);
     let err = '';
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    const pidFile = join(root, 'remote', 'hang.pid');
     let closed = false;
     child.on('close', () => (closed = true));
-    const deadline = Date.now() + 30_000;
-    while (!existsSync(pidFile) && !closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect({ hanging: existsSync(pidFile), stderr: existsSync(pidFile) ? '' : err }).toEqual({ hanging: true, stderr: '' });
+    const deadline = Date.now() + 90_000;
+    while (starts('cassandra-15-1000000-rf1-a-4.txt').length === 0 && !closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect({ hanging: starts('cassandra-15-1000000-rf1-a-4.txt').length, stderr: closed ? err : '' }).toEqual({ hanging: 1, stderr: '' });
     const exited = new Promise((r) => child.on('close', r));
-    child.kill('SIGKILL'); // a crash: no handler runs, the journal ends on "start"
+    child.kill('SIGKILL'); // a crash: no handler runs, the journal ends on "start", the run goes on in the pod
     await exited;
-    // The orphaned kubectl. Only a real pid: process.kill(0) would signal this test's own process group.
-    const orphan = Number(readFileSync(pidFile, 'utf8'));
-    expect(Number.isInteger(orphan) && orphan > 1).toBe(true);
-    try {
-      process.kill(orphan, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    const hung = starts('cassandra-15-1000000-rf1-a-4.txt')[0];
+    expect(alive(hung.pid)).toBe(true);
     expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-2-rf_1.txt'))).toBe(true);
-    expect(existsSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'))).toBe(false);
     const mid = snapshot();
 
     const again = node(args);
@@ -272,13 +329,64 @@ describe('a crash of the whole command (SIGKILL) mid-run', () => {
     again.stdout.on('data', (b: Buffer) => (out += b.toString()));
     again.stderr.on('data', (b: Buffer) => (err += b.toString()));
     const code = await new Promise((r) => again.on('close', r));
-    expect(code).toBe(0);
-    // The fresh plan has only rep 4 left; teardown, deploy and load are skipped (the cluster still holds it).
-    expect(out).toBe('placed 1 outputs, skipped 3 steps already done, 0 failed\n  placed cassandra-exec-15-1000000-a-4-rf_1.txt\n');
-    expect(runCalls('2')).toHaveLength(1);
-    expect(runCalls('4')).toHaveLength(2);
-    expect(calls().filter((c) => c[2] === 'create')).toHaveLength(1);
+    expect({ code, out }).toEqual({ code: 0, out: 'placed 1 outputs, skipped 3 steps already done, 0 failed\n  placed cassandra-exec-15-1000000-a-4-rf_1.txt\n' });
+    // The run left in the pod was stopped before the new one started.
+    expect(alive(hung.pid)).toBe(false);
+    expect(sim.overlaps()).toEqual([]);
+    expect(starts('cassandra-15-1000000-rf1-a-2.txt')).toHaveLength(1);
+    expect(starts('cassandra-15-1000000-rf1-a-4.txt')).toHaveLength(2);
+    // The cluster was built and loaded once.
+    expect(verbs().filter((c) => c[0] === 'create')).toHaveLength(1);
+    expect(starts('cassandra-load-15-1000000-rf1-a.txt')).toHaveLength(1);
     const after = snapshot();
-    for (const [f, v] of Object.entries({ ...before, ...mid })) expect(after[f]).toEqual(v);
+    for (const [f, v] of Object.entries({ ...before, ...mid })) expect(after[f], f).toEqual(v);
+  });
+
+  it('the Job adapter: each repetition a Job validated by the schema, read back from the output folder', async () => {
+    setup();
+    const r = await executePlan(await plan('kubectl-job'), opts());
+    expect(r.failed).toEqual([]);
+    expect(r.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt', 'cassandra-exec-15-1000000-a-4-rf_1.txt']);
+    const jobs = sim.validated().filter((v) => v.kind === 'Job');
+    expect(jobs.map((j) => j.valid)).toEqual([true, true]);
+    expect(jobs[0].object.spec.template.spec).toMatchObject({ nodeName: 'rpicloud', containers: [{ imagePullPolicy: 'Never', resources: { requests: { memory: '3Gi' } } }] });
+    expect(starts('cassandra-15-1000000-rf1-a-2.txt')).toHaveLength(1);
+    expect(parseYcsb(readFileSync(join(root, 'campaign', 'cassandra-exec-15-1000000-a-4-rf_1.txt'), 'utf8'), 'x').status).toBe('ok');
+  });
+
+  it('a failed Job: seen as failed at once, its logs, describe and events saved beside the journal, then deleted', async () => {
+    setup({ jobs: 'fail' }, (e) => {
+      e.cluster.timeouts.run = 900;
+    });
+    const r = await executePlan(await plan('kubectl-job', 1), opts());
+    expect(r.placed).toEqual([]);
+    expect(r.failed.map((f) => f.reason)).toEqual([expect.stringMatching(/^the Job failed: BackoffLimitExceeded: Job has reached the specified backoff limit \(its work was stopped; evidence in campaign\/\.analyze-fill\/evidence\//), expect.stringMatching(/^the Job failed/)]);
+    // Each attempt ended as soon as the Job failed, not at the 900 s timeout.
+    const journal = readFileSync(join(root, 'campaign', '.analyze-fill', 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const runEvents = journal.filter((e) => e.kind === 'run');
+    expect(runEvents.map((e) => e.event)).toEqual(['start', 'attempt-failed', 'start', 'failed', 'start', 'attempt-failed', 'start', 'failed']);
+    for (let i = 0; i < runEvents.length; i += 2) expect(Date.parse(runEvents[i + 1].t) - Date.parse(runEvents[i].t)).toBeLessThan(60_000);
+    const evidence = readdirSync(join(root, 'campaign', '.analyze-fill', 'evidence'));
+    expect(evidence).toHaveLength(4); // 2 runs × 2 attempts
+    expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'evidence', evidence[0])).sort()).toEqual(['command.txt', 'describe-job.txt', 'describe-pods.txt', 'events.txt', 'logs.txt']);
+    expect(readFileSync(join(root, 'campaign', '.analyze-fill', 'evidence', evidence[0], 'events.txt'), 'utf8')).toContain('BackoffLimitExceeded');
+    expect(sim.state().jobs).toEqual({});
+    expect(verbs().filter((c) => c[0] === 'delete' && c[1] === 'job')).toHaveLength(8); // before and after each attempt
+  });
+
+  it('Citus as a Job: the coordinator and the workers rebuilt, the Job (with commutative "off") fits the schema', async () => {
+    setup({}, () => {}, 'citus');
+    const r = await executePlan(await plan('kubectl-job'), opts());
+    expect(r.failed).toEqual([]);
+    expect(r.placed).toEqual(['citus-exec-14-1000000-a-2-rf_1-bs_7000-fs_3000.txt']);
+    const jobs = sim.validated().filter((v) => v.kind === 'Job');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].valid).toBe(true);
+    expect(jobs[0].object.spec.template.spec.containers[0].command.slice(-1)).toEqual(['off']);
+    const created = sim.validated().filter((v) => v.kind === 'StatefulSet').map((v) => v.name);
+    expect(created).toEqual(['citus-coordinator', 'citus-worker']);
+    expect(verbs().filter((c) => c[0] === 'delete' && c[1] === 'statefulset').map((c) => c[2])).toEqual(['citus-worker', 'citus-coordinator']);
+    expect(sim.state().statefulsets).toMatchObject({ 'citus-coordinator': { replicas: 1 }, 'citus-worker': { replicas: 14 } });
+    expect(starts('citus-out-14-1000000-a-2-rf1-bs7000-fs3000-commutative-off.txt')).toHaveLength(1);
   });
 });

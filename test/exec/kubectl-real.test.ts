@@ -4,10 +4,15 @@
  * (StatefulSet with foreground cascade, PVCs by label), create, scale, rollout status, and for the
  * Job adapter delete/create/wait. The commands come from a materialized plan, unchanged except for
  * the manifest path. Skipped, with the reason printed, when kubectl is not installed.
+ *
+ * The server validates what it receives against the Kubernetes schema: the real kubectl reads the
+ * rendered Job files with its own YAML rules, so a Citus Job whose `off` were unquoted would be
+ * refused here as on the cluster. Its faults (a failing Job, readiness never reached, a lost
+ * connection) are seen through the real kubectl the way the executor reads them.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { designFromRuns, inferNaming } from '../../src/analysis/design.js';
@@ -16,6 +21,8 @@ import { planFill } from '../../src/analysis/plan.js';
 import { materialize, type ExecPlan } from '../../src/exec/adapters.js';
 import { checkContext, ContextError } from '../../src/exec/execute.js';
 import { runCommand } from '../../src/exec/kubectl.js';
+import { jobState } from '../../src/exec/remote.js';
+import { parse, stringify } from 'yaml';
 import { startMockApiServer, type MockApiServer } from '../../fixtures/exec/mock-apiserver.js';
 import { studyCampaign } from '../../fixtures/exec/runs.js';
 
@@ -49,6 +56,7 @@ describe.skipIf(!hasKubectl)('real kubectl against a mock API server', () => {
   let dir: string;
   let plan: ExecPlan;
   let jobPlan: ExecPlan;
+  let citusPlan: ExecPlan;
 
   beforeAll(async () => {
     server = await startMockApiServer();
@@ -58,7 +66,9 @@ describe.skipIf(!hasKubectl)('real kubectl against a mock API server', () => {
     const core = planFill(findGaps(runs, designFromRuns(runs, 3)), inferNaming(runs), { order: 'sequential' });
     const common = { campaign: 'campaign', retries: 0, context: 'mock', namespace: 'default', kubeconfig: server.kubeconfig, resolvePath: (p: string) => join(dir, p.split('/').pop()!) };
     plan = materialize(core, { ...common, adapter: 'kubectl-exec' });
-    jobPlan = materialize(core, { ...common, adapter: 'kubectl-job', jobTemplate: readFileSync('templates/job.yaml', 'utf8') });
+    jobPlan = materialize(core, { ...common, adapter: 'kubectl-job' });
+    const citus = studyCampaign(['citus'], ['a'], 2).filter((r) => r.file !== 'citus-exec-14-1000000-a-2-rf_1-bs_7000-fs_3000.txt');
+    citusPlan = materialize(planFill(findGaps(citus, designFromRuns(citus, 2)), inferNaming(citus), { order: 'sequential' }), { ...common, adapter: 'kubectl-job' });
   });
   afterAll(async () => {
     await server?.close();
@@ -120,7 +130,7 @@ describe.skipIf(!hasKubectl)('real kubectl against a mock API server', () => {
     expect(server.requests.some((q) => q.method === 'DELETE' && q.path === '/api/v1/namespaces/default/persistentvolumeclaims/cassandra-data-cassandra-0')).toBe(true);
   });
 
-  it('the Job adapter: delete (none), create the rendered manifest, wait for Complete', async () => {
+  it('the Job adapter: create the rendered manifest, read its state until Complete', async () => {
     const run = jobPlan.groups[0].steps.find((s) => s.kind === 'run')!;
     for (const f of run.files ?? []) {
       mkdirSync(dirname(join(dir, f.path)), { recursive: true });
@@ -132,6 +142,70 @@ describe.skipIf(!hasKubectl)('real kubectl against a mock API server', () => {
     }
     const jobs = [...server.store.values()].filter((o) => o.kind === 'Job');
     expect(jobs).toHaveLength(1);
-    expect(jobs[0].spec.template.spec.containers[0].command).toEqual(['/scripts/cassandra_run.sh', 'cassandra-0.cassandra.default.svc.cluster.local', 'a', '1000000', '15', '2', '1']);
+    expect(jobs[0].spec.template.spec.containers[0].command).toEqual(['timeout', '--kill-after=30', '3540', '/scripts/cassandra_run.sh', 'cassandra-0.cassandra.default.svc.cluster.local', 'a', '1000000', '15', '2', '1']);
+    expect(jobState((await exec(run.commands[1].argv)).stdout)).toEqual({ state: 'complete' });
+  });
+
+  const writeJob = (content: string, name: string) => {
+    const p = join(dir, 'jobs', name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('the Citus Job, read by the real kubectl, fits the schema on the server; written without YAML 1.1 rules it is refused', async () => {
+    const run = citusPlan.groups[0].steps.find((s) => s.kind === 'run')!;
+    const file = run.files![0];
+    const ok = await exec(run.commands[0].argv.map((a) => (a === file.path ? writeJob(file.content, 'citus.yaml') : a)));
+    expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+    const job = [...server.store.values()].find((o) => o.kind === 'Job' && o.metadata.name.startsWith('ycsb-citus'))!;
+    expect(job.spec.template.spec.containers[0].command.slice(-1)).toEqual(['off']);
+    // The control: the same object written by YAML 1.2 rules says `off` bare, which kubectl reads as false.
+    const naive = parse(file.content, { version: '1.1' });
+    naive.metadata.name = 'naive-citus';
+    const bad = await exec(['kubectl', '--kubeconfig', server.kubeconfig, 'create', '-f', writeJob(stringify(naive), 'naive.yaml')]);
+    expect(bad.code).not.toBe(0);
+    expect(server.validated.find((v) => v.name === 'naive-citus')).toMatchObject({ valid: false, error: expect.stringMatching(/command\/\d+ must be string/) });
+  });
+
+  it('a failing Job is read as failed from `kubectl get job -o json` (no waiting until a timeout)', async () => {
+    server.faults.failJobs = true;
+    try {
+      const run = citusPlan.groups[0].steps.find((s) => s.kind === 'run')!;
+      const name = run.files![0].path.split('/').pop()!.replace('.yaml', '');
+      await exec(['kubectl', '--kubeconfig', server.kubeconfig, 'delete', 'job', name, '--ignore-not-found']);
+      const created = await exec(run.commands[0].argv.map((a) => (a === run.files![0].path ? writeJob(run.files![0].content, 'citus-fail.yaml') : a)));
+      expect(created.code).toBe(0);
+      const got = await exec(run.commands[1].argv);
+      expect(got.code).toBe(0);
+      expect(jobState(got.stdout)).toEqual({ state: 'failed', reason: 'BackoffLimitExceeded: Job has reached the specified backoff limit' });
+    } finally {
+      server.faults.failJobs = false;
+    }
+  });
+
+  it('readiness never reached: rollout status gives up at its timeout', async () => {
+    server.faults.neverReady = true;
+    try {
+      server.store.delete('apps/v1/statefulsets/default/cassandra');
+      const create = plan.groups[0].steps.find((s) => s.kind === 'deploy')!.commands[0];
+      expect((await exec(create.argv)).code).toBe(0);
+      const rollout = plan.groups[0].steps.find((s) => s.kind === 'ready')!.commands[0].argv.map((a) => (a.startsWith('--timeout=') ? '--timeout=2s' : a));
+      const r = await exec(rollout);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/timed out waiting for the condition/);
+    } finally {
+      server.faults.neverReady = false;
+      server.store.delete('apps/v1/statefulsets/default/cassandra');
+    }
+  });
+
+  it('a lost connection fails the command; the next one goes through', async () => {
+    server.faults.dropNext = 10;
+    const lost = await exec(['kubectl', '--kubeconfig', server.kubeconfig, 'get', 'job', 'nothing', '-o', 'json', '--request-timeout=5s']);
+    expect(lost.code).not.toBe(0);
+    server.faults.dropNext = 0;
+    const again = await exec(['kubectl', '--kubeconfig', server.kubeconfig, 'get', 'job', 'nothing', '-o', 'json']);
+    expect(again.stderr).toMatch(/not found/);
   });
 });
