@@ -166,6 +166,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--chromium <path>', 'Chromium executable for --pdf (default /usr/bin/chromium)')
     .option('--template <file>', 'with --report: an HTML template to use instead of templates/report.html')
     .option('--stamp', 'with --report: put the date and time in the report (off: byte-identical output)')
+    .option('--appendix', 'with --report: end the report with one compact line per input file (always in data/files.csv)')
+    .option('--force', 'with --report: write into a folder holding files ycsb-analyze did not write; that folder is kept as DIR.backup-N')
     .addHelpText(
       'after',
       `
@@ -177,7 +179,7 @@ Examples:
   analyze ycsb/out --group rf,workload --report reports/run1 --pdf
 `,
     )
-    .action(async (dirs: string[], o: AnalyzeCliOptions) => {
+    .action(async (dirs: string[], o: AnalyzeCliOptions, command: Command) => {
       const aopts = analysisOptions(o);
       // 1. Load.
       // Without a report or --trim-warmup nothing reads the status samples after the analysis' per-run
@@ -204,7 +206,8 @@ Examples:
       }
       // 4. Report.
       // (loaded only when asked: the report pulls in Vega, Vega-Lite and the PDF printer)
-      if (o.report) await (await lazy.report()).writeReportFromCli(inventory, result, o, io);
+      // The report's "How to reproduce" line: commander keeps the argv it parsed as rawArgs (not in its types).
+      if (o.report) await (await lazy.report()).writeReportFromCli(inventory, result, { ...o, argv: (command.parent as { rawArgs?: string[] } | null)?.rawArgs }, io);
       if (inventory.runs.length === 0) setExit(EXIT.error);
     });
 }
