@@ -251,8 +251,9 @@ function summaryItem(a: AnalysisResult): ChecklistItem {
       .sort((x, y) => Math.abs(y.d) - Math.abs(x.d));
     if (diffs.length) {
       const w = diffs[0];
+      const over = diffs.filter((x) => Math.abs(x.d) > 1).length;
       text.push(
-        `Hoefler & Belli recommend the harmonic mean for rates; the ratio of sums (all operations of a configuration over all its run time, the operation-weighted harmonic mean) differs from the arithmetic mean by at most ${fmtFixed(Math.abs(w.d), 2)}% here (${configLabel(w.g)}: ${fmtNum(w.g.ratioOfSums!)} against ${fmtNum(w.g.mean)} ${a.unit}); both are in the groups CSV file.`,
+        `Hoefler & Belli recommend the harmonic mean for rates; the ratio of sums (all operations of a configuration over all its run time, the operation-weighted harmonic mean) differs from the arithmetic mean by up to ${fmtFixed(Math.abs(w.d), 2)}% (${configLabel(w.g)}: ${fmtNum(w.g.ratioOfSums!)} against ${fmtNum(w.g.mean)} ${a.unit}), by more than 1% in ${over} of ${diffs.length} configurations; both are in the groups CSV file.`,
       );
     }
   } else {

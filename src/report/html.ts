@@ -151,6 +151,7 @@ function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): s
       `<h3>Files that are not complete runs</h3>${table(
         ['File', 'Status', 'Why'],
         notOk.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), textHtml(inWords(whyNotComplete(r)))]),
+        'files',
       )}`,
     );
   }
@@ -178,16 +179,28 @@ function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): s
   return parts.join('\n');
 }
 
+/** A table whose rows come in blocks, each under a heading row that spans the table ("Cassandra · workload a"). */
+function blockTable(head: string[], blocks: { title: string; rows: string[][] }[], cls: string): string {
+  const body = blocks
+    .map((b) => `${b.title ? `<tr class="block"><th colspan="${head.length}" scope="rowgroup">${b.title}</th></tr>\n` : ''}${b.rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}`)
+    .join('\n');
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * The tables of one metric: the configurations, then the pairwise comparisons, each in blocks of
+ * one stratum (a heading row such as "Cassandra · workload a", then one row per level), so every
+ * row stays on one line.
+ */
 function metricTables(a: AnalysisResult): string {
   const conf = Math.round(a.options.confidence * 100);
+  const compare = a.options.compare;
   const lett = groupLetters(a);
   const byKey = new Map(a.groups.map((g) => [g.key, g]));
   const unit = a.unit ? ` (${e(a.unit)})` : '';
-  const ordered = a.strata.length ? a.strata.flatMap((s) => s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g)) : a.groups;
-  const seen = new Set(ordered.map((g) => g.key));
-  for (const g of a.groups) if (!seen.has(g.key)) ordered.push(g);
-  const rows = ordered.map((g) => [
-    e(groupLabel(a, g)),
+  const stratumTitle = (f: Record<string, string>) => e(factorsLabel(Object.fromEntries(Object.entries(f).filter(([k]) => k !== compare))));
+  const groupRow = (g: GroupResult, label: string) => [
+    e(label),
     e(g.n),
     e(fmtNum(g.mean)),
     ciHtml(g.meanCi.lo, g.meanCi.hi),
@@ -197,19 +210,31 @@ function metricTables(a: AnalysisResult): string {
     e(lett.get(g.key) ?? ''),
     e(g.failed.length || ''),
     e(g.repetitions ? `${g.repetitions.needed}${g.repetitions.additional ? ` (+${g.repetitions.additional})` : ''}` : ''),
-  ]);
-  const groups = table(['Configuration', 'n', `Mean${unit}`, `${conf}% CI`, 'SD', 'CV %', 'Median', 'Letters', 'Failed', 'Reps for ±' + e(fmtFixed(100 * a.options.targetCi, 0)) + '%'], rows, 'num');
-  const prow: string[][] = [];
+  ];
+  const blocks: { title: string; rows: string[][] }[] = [];
+  const seen = new Set<string>();
   for (const s of a.strata) {
+    const gs = s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g);
+    gs.forEach((g) => seen.add(g.key));
+    const title = stratumTitle(s.factors);
+    blocks.push({ title: title === 'all runs' ? '' : title, rows: gs.map((g) => groupRow(g, levelLabel(compare, g.level))) });
+  }
+  const rest = a.groups.filter((g) => !seen.has(g.key));
+  if (rest.length) blocks.push({ title: '', rows: rest.map((g) => groupRow(g, groupLabel(a, g))) });
+  const groups = blockTable(['Configuration', 'n', `Mean${unit}`, `${conf}% CI`, 'SD', 'CV %', 'Median', 'Letters', 'Failed', 'Reps for ±' + e(fmtFixed(100 * a.options.targetCi, 0)) + '%'], blocks, 'num blocks');
+  const pblocks: { title: string; rows: string[][] }[] = [];
+  for (const s of a.strata) {
+    if (!s.pairs.length) continue;
     const inStratum = new Map(s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g).map((g) => [g.level, g]));
     const meanOf = (l: string) => {
       const g = inStratum.get(l);
       return g ? fmtNum(g.mean) : 'NA';
     };
-    for (const p of s.pairs) {
-      prow.push([
-        e(factorsLabel(Object.fromEntries(Object.entries(s.factors).filter(([k]) => k !== a.options.compare)))),
-        `<span class="ci">${e(`${levelLabel(a.options.compare, p.a)}\u00a0→\u00a0${p.b}`)}</span>`,
+    const title = stratumTitle(s.factors);
+    pblocks.push({
+      title: title === 'all runs' ? '' : title,
+      rows: s.pairs.map((p) => [
+        `<span class="ci">${e(`${levelLabel(compare, p.a)}\u00a0→\u00a0${p.b}`)}</span>`,
         `<span class="ci">${e(meanOf(p.a))}\u00a0→\u00a0${e(meanOf(p.b))}</span>`,
         e(`${fmtFixed(p.percent.center, 1)}%`),
         ciHtml(p.percent.lo, p.percent.hi, (x) => fmtFixed(x, 1)),
@@ -217,11 +242,11 @@ function metricTables(a: AnalysisResult): string {
         e(fmtPCell(p.welch.pAdjusted)),
         e(p.gamesHowell ? fmtPCell(p.gamesHowell.p) : ''),
         e(p.wilcoxon ? fmtPCell(p.wilcoxon.p) : ''),
-      ]);
-    }
+      ]),
+    });
   }
-  const pairs = prow.length
-    ? `<h4>Pairwise comparisons</h4>${table(['Stratum', 'Comparison', `Means${unit}`, 'Δ %', `${conf}% CI of Δ %`, "Hedges' g", `p Welch (${e(a.options.adjust)})`, 'p Games–Howell', 'p Wilcoxon'], prow, 'num')}`
+  const pairs = pblocks.length
+    ? `<h4>Pairwise comparisons</h4>${blockTable(['Comparison', `Means${unit}`, 'Δ %', `${conf}% CI of Δ %`, "Hedges' g", `p Welch (${e(a.options.adjust)})`, 'p Games–Howell', 'p Wilcoxon'], pblocks, 'num blocks')}`
     : '';
   return `<section class="metric"><h3>${e(metricLabel(a.metric))}${unit}</h3>${groups}${pairs}</section>`;
 }
@@ -256,15 +281,26 @@ function assumptionsSection(a: AnalysisResult): string {
   return parts.join('\n');
 }
 
-/** A note of at most `max` characters. */
-function clip(s: string, max = 60): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+/** The printed page's text width in CSS px: A4 (210 mm) less the PDF's 15 mm margins, at 96 px per inch. */
+export const PAGE_WIDTH_PX = ((210 - 2 * 15) / 25.4) * 96;
+
+/**
+ * The font size (px) at which a table of one-line cells fits the page: each column as wide as its
+ * widest cell (about 0.56 em a character, 0.6 em in monospace), plus padding; never above `max`.
+ * Chromium would otherwise shrink the whole PDF to fit one wide table.
+ */
+export function fittingFontPx(columns: { cells: string[]; mono?: boolean }[], max = 8.67, padPx = 5): number {
+  let em = 0;
+  for (const c of columns) em += Math.max(0, ...c.cells.map((x) => [...x].length)) * (c.mono ? 0.6 * 0.92 : 0.56);
+  const room = 0.96 * PAGE_WIDTH_PX - padPx * columns.length;
+  return Math.max(4, Math.min(max, Math.floor((100 * room) / Math.max(em, 1)) / 100));
 }
 
 /**
  * The optional appendix: one line per input file, nothing wrapping. Factors with one level in
- * every file are stated once above the table; the others are columns. The full notes of each file
- * are in data/files.csv.
+ * every file are stated once above the table; the others are columns. Notes are numbered below the
+ * table, each text once; every note is also in data/files.csv. The font is chosen so the table
+ * fits the page width.
  */
 function appendixSection(a: AnalysisResult, inv: Inventory): string {
   const value = new Map<string, { v: number; flags: string; excluded?: string }>();
@@ -281,23 +317,33 @@ function appendixSection(a: AnalysisResult, inv: Inventory): string {
   const constant = allKeys.filter((k) => inv.runs.length > 0 && inv.runs.every((r) => r.factors[k] !== undefined && r.factors[k] === inv.runs[0].factors[k]));
   const factorKeys = allKeys.filter((k) => !constant.includes(k));
   const unit = a.unit ? ` (${a.unit})` : '';
-  const rows = inv.runs.map((r: Run) => {
+  const noteIds = new Map<string, number>();
+  const cells = inv.runs.map((r: Run) => {
     const v = value.get(r.file);
     const notes = [
       ...(v?.excluded ? [`excluded: ${v.excluded}`] : []),
       ...(excluded.has(r.file) ? [excluded.get(r.file)!] : []),
       ...r.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message),
     ].map(inWords);
+    const ids = [...new Set(notes.map((n) => noteIds.get(n) ?? noteIds.set(n, noteIds.size + 1).get(n)!))];
     const shown = v ? fmtNum(v.v) : r.metrics[a.metric] !== undefined ? fmtNum(r.metrics[a.metric]) : '';
-    return `<tr><td><code>${e(r.file)}</code></td><td>${e(r.status)}</td>${factorKeys.map((k) => `<td>${e(r.factors[k] ?? '')}</td>`).join('')}<td class="n">${e(shown)}</td><td>${e(v?.flags ?? '')}</td><td>${notes.length ? e(clip(notes[0]) + (notes.length > 1 ? ` (+${notes.length - 1})` : '')) : ''}</td></tr>`;
+    return [r.file, r.status, ...factorKeys.map((k) => r.factors[k] ?? ''), shown, v?.flags ?? '', ids.length ? `[${ids.join(', ')}]` : ''];
   });
   const head = ['File', 'Status', ...factorKeys.map(factorName), `${metricLabel(a.metric)}${unit}`, 'Outlier', 'Note'];
+  const valueCol = head.length - 3;
+  // Headers may wrap at spaces: a column is as wide as its longest header word or cell.
+  const px = fittingFontPx(head.map((h, c) => ({ cells: [...h.split(' '), ...cells.map((row) => row[c])], mono: c === 0 })));
+  const rows = cells.map(
+    (row) => `<tr>${row.map((x, c) => (c === 0 ? `<td><code>${e(x)}</code></td>` : `<td${c === valueCol ? ' class="n"' : ''}>${e(x)}</td>`)).join('')}</tr>`,
+  );
   const same = constant.length ? ` The same in every file: ${constant.map((k) => `${factorName(k)} ${inv.runs[0].factors[k]}`).join(', ')}.` : '';
+  const notes = noteIds.size ? `<ol class="appendix-notes">${[...noteIds.keys()].map((n) => `<li>${textHtml(n)}</li>`).join('')}</ol>` : '';
   return `<section id="appendix"><h2>Appendix: every input file</h2>
-<p class="note">One line per file (${e(inv.runs.length)} files).${e(same)} Outlier: flagged by the 1.5 × IQR fences (mild or severe), the MAD rule or Grubbs' test. Note: the first note on the file, shortened; every note is in data/files.csv.</p>
-<table class="appendix"><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>
+<p class="note">One line per file (${e(inv.runs.length)} files).${e(same)} Outlier: flagged by the 1.5 × IQR fences (mild or severe), the MAD rule or Grubbs' test. Note: the numbered notes below the table; every note is also in data/files.csv.</p>
+<table class="appendix" style="font-size:${px}px"><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
+${notes}
 </section>`;
 }
 

@@ -66,7 +66,7 @@ describe('writeReport (no PDF)', () => {
     const d = tmp();
     await writeReport(d, { ...f, options: { appendix: true } });
     const withApp = readFileSync(join(d, 'index.html'), 'utf8');
-    const table = /<table class="appendix">[\s\S]*?<\/table>/.exec(withApp)![0];
+    const table = /<table class="appendix" style="font-size:[\d.]+px">[\s\S]*?<\/table>/.exec(withApp)![0];
     expect(table.match(/<tr>/g)!.length).toBe(f.inventory.runs.length + 1);
     // Factors with one level everywhere are said once, not repeated in a column.
     expect(withApp).toContain('The same in every file: nodes 15, phase run, record count 1000000.');
@@ -141,6 +141,25 @@ describe('writeReport (no PDF)', () => {
     expect(out).toContain('rebeccapurple');
     expect(out).toContain('<h1 id="t">My &lt;thesis&gt;</h1>');
     expect(out).toContain('Going from RF 1 to RF 3');
+  });
+});
+
+describe('fittingFontPx', () => {
+  it('keeps the largest size when the table fits, and shrinks it in proportion when it does not', async () => {
+    const { fittingFontPx, PAGE_WIDTH_PX } = await import('../../src/report/html.js');
+    expect(PAGE_WIDTH_PX).toBeCloseTo((180 / 25.4) * 96, 6);
+    expect(fittingFontPx([{ cells: ['short'] }])).toBe(8.67);
+    const cols = (chars: number) => [{ cells: ['x'.repeat(chars)], mono: true }, { cells: ['y'.repeat(chars)] }];
+    const a = fittingFontPx(cols(70));
+    const b = fittingFontPx(cols(140));
+    expect(a).toBeLessThan(8.67);
+    // Twice the text, about half the size (the padding does not scale).
+    expect(b / a).toBeGreaterThan(0.45);
+    expect(b / a).toBeLessThan(0.55);
+    // At that size the estimated width fits 96% of the page.
+    expect(a * (70 * 0.6 * 0.92 + 70 * 0.56) + 2 * 5).toBeLessThanOrEqual(0.96 * PAGE_WIDTH_PX + 0.01);
+    // Never below 4 px (a longer table is then wider than the page).
+    expect(fittingFontPx(cols(1000))).toBe(4);
   });
 });
 
