@@ -181,6 +181,8 @@ Examples:
     )
     .action(async (dirs: string[], o: AnalyzeCliOptions, command: Command) => {
       const aopts = analysisOptions(o);
+      // A report folder that will be refused is refused now, not after the analysis.
+      if (o.report) (await lazy.report()).checkReportTarget(o, io);
       // 1. Load.
       // Without a report or --trim-warmup nothing reads the status samples after the analysis' per-run
       // findings on them: lean runs (src/cli/lean.ts) keep large campaigns small.

@@ -14,7 +14,7 @@ import type { AnalysisResult } from '../analysis/types.js';
 import type { Inventory } from '../model/index.js';
 import { ChromiumMissingError } from '../report/pdf.js';
 import type { CellStatus, Completeness } from '../report/types.js';
-import { ReportFolderError, writeReport } from '../report/write.js';
+import { checkReportFolder, ReportFolderError, writeReport } from '../report/write.js';
 import { CliError, EXIT, type Io } from './io.js';
 
 export interface ReportCliOptions {
@@ -87,8 +87,36 @@ function latencyMetrics(inventory: Inventory, analysis: AnalysisResult): string[
   return wanted;
 }
 
+/** The report folder's path from --report. */
+function reportDir(o: ReportCliOptions, io: Io): string {
+  return isAbsolute(o.report!) ? o.report! : resolve(io.cwd, o.report!);
+}
+
+/** A refused report folder as the CLI says it: what was found, and the flag that allows it. */
+function folderError(err: ReportFolderError, o: ReportCliOptions): CliError {
+  if (err.kind !== 'foreign') return new CliError(`--report ${o.report}: ${err.message}`, EXIT.usage);
+  const shown = err.found.slice(0, 5).map((f) => `  ${f.path}  (${f.why})`).join('\n');
+  const more = err.found.length > 5 ? `\n  … and ${err.found.length - 5} more` : '';
+  return new CliError(
+    `--report ${o.report}: the report replaces this whole folder, and it holds ${err.found.length === 1 ? 'an entry' : `${err.found.length} entries`} ycsb-analyze did not write:\n${shown}${more}\n` +
+      (err.earlierReport ? 'It looks like a report of an earlier version, which kept no list of its files.\n' : '') +
+      `Give a new or empty folder, or add --force: the folder as it is now is then kept, untouched, as ${err.dir}.backup-N beside the new report (nothing is deleted).`,
+    EXIT.usage,
+  );
+}
+
+/** Before a long analysis: refuse a report folder that would be refused at the end anyway. */
+export function checkReportTarget(o: ReportCliOptions, io: Io): void {
+  try {
+    checkReportFolder(reportDir(o, io), o.force === true);
+  } catch (err) {
+    if (err instanceof ReportFolderError) throw folderError(err, o);
+    throw err;
+  }
+}
+
 export async function writeReportFromCli(inventory: Inventory, analysis: AnalysisResult, o: ReportCliOptions, io: Io): Promise<void> {
-  const dir = isAbsolute(o.report!) ? o.report! : resolve(io.cwd, o.report!);
+  const dir = reportDir(o, io);
   // 1. Completeness.
   const completeness = completenessOf(inventory, analysis);
   // 2. Further metrics, same grouping.
@@ -114,17 +142,7 @@ export async function writeReportFromCli(inventory: Inventory, analysis: Analysi
     if (result.leftover) io.stderr.write(`report: could not remove the earlier report's folder ${result.leftover} completely; check it and delete it\n`);
     io.stderr.write(`report: wrote ${result.files.length} files to ${o.report} (open ${o.report}/index.html)\n`);
   } catch (err) {
-    if (err instanceof ReportFolderError && err.kind === 'foreign') {
-      const shown = err.found.slice(0, 5).map((f) => `  ${f.path}  (${f.why})`).join('\n');
-      const more = err.found.length > 5 ? `\n  … and ${err.found.length - 5} more` : '';
-      throw new CliError(
-        `--report ${o.report}: the report replaces this whole folder, and it holds ${err.found.length === 1 ? 'an entry' : `${err.found.length} entries`} ycsb-analyze did not write:\n${shown}${more}\n` +
-          (err.earlierReport ? 'It looks like a report of an earlier version, which kept no list of its files.\n' : '') +
-          `Give a new or empty folder, or add --force: the folder as it is now is then kept, untouched, as ${err.dir}.backup-N beside the new report (nothing is deleted).`,
-        EXIT.usage,
-      );
-    }
-    if (err instanceof ReportFolderError) throw new CliError(`--report ${o.report}: ${err.message}`, EXIT.usage);
+    if (err instanceof ReportFolderError) throw folderError(err, o);
     if (err instanceof ChromiumMissingError) {
       io.stderr.write(`report: the HTML, figures and tables are written to ${o.report}, but no PDF: ${err.message}\n`);
       throw new CliError('--pdf needs Chromium', EXIT.error);

@@ -110,7 +110,7 @@ export interface Manifest {
 export interface ForeignEntry {
   /** Path relative to the folder (POSIX separators; a folder ends with '/'). */
   path: string;
-  why: 'not written by ycsb-analyze' | 'changed since ycsb-analyze wrote it' | 'a symbolic link';
+  why: 'not listed as written by ycsb-analyze' | 'changed since ycsb-analyze wrote it' | 'a symbolic link';
 }
 
 /** The report folder cannot be written as asked; the message says what was found and what to do. */
@@ -177,9 +177,9 @@ export function inspectReportFolder(dir: string): FolderState {
       else if (s.isDirectory()) {
         const before = foreign.length + ours.length;
         walk(p);
-        if (foreign.length + ours.length === before && !listedDirs.has(rel)) foreign.push({ path: `${rel}/`, why: 'not written by ycsb-analyze' });
+        if (foreign.length + ours.length === before && !listedDirs.has(rel)) foreign.push({ path: `${rel}/`, why: 'not listed as written by ycsb-analyze' });
       } else if (rel === MANIFEST && manifest) ours.push(rel);
-      else if (listed[rel] === undefined) foreign.push({ path: rel, why: 'not written by ycsb-analyze' });
+      else if (listed[rel] === undefined) foreign.push({ path: rel, why: 'not listed as written by ycsb-analyze' });
       else if (sha256(readFileSync(p)) !== listed[rel]) foreign.push({ path: rel, why: 'changed since ycsb-analyze wrote it' });
       else ours.push(rel);
     }
@@ -196,8 +196,12 @@ export function inspectReportFolder(dir: string): FolderState {
   return { exists: true, ours, foreign, earlierReport };
 }
 
-/** Refuse a folder with foreign files (unless force), one that holds the working folder, or a file. */
-function checkFolder(root: string, force: boolean): FolderState {
+/**
+ * Refuse a folder with foreign files (unless force), one that holds the working folder, or a file
+ * (ReportFolderError). writeReport calls it first; a caller may call it before a long analysis.
+ */
+export function checkReportFolder(dir: string, force: boolean): FolderState {
+  const root = resolve(dir);
   const cwd = resolve(process.cwd());
   if (root === dirname(root) || cwd === root || cwd.startsWith(root + sep)) {
     throw new ReportFolderError(root, 'holds-working-folder', [], false, `cannot write the report to ${root}: it is, or holds, the working folder ${cwd}, and the report replaces its folder as a whole; give a folder of its own, such as ${join(root === cwd ? root : cwd, 'report')}`);
@@ -285,7 +289,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   const runs = input.inventory.runs;
   const root = resolve(dir);
   // 1. What is there now.
-  const state = checkFolder(root, opts.force === true);
+  const state = checkReportFolder(root, opts.force === true);
 
   // 2. Everything in memory.
   const figures = allFigures(a, runs, input.completeness);

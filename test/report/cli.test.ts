@@ -36,7 +36,9 @@ describe('analyze --report: --appendix, --force, how to reproduce', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');
     const refused = await cli([CAMPAIGN, '--group', 'rf,workload', '--report', dir, '--appendix']);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain('notes.txt  (not written by ycsb-analyze)');
+    // Refused before loading and analysing: nothing was printed on stdout.
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('notes.txt  (not listed as written by ycsb-analyze)');
     expect(refused.err).toContain('add --force');
     expect(refused.err).toContain(`${dir}.backup-N`);
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');

@@ -231,7 +231,7 @@ describe('the report folder is written whole: no stale file, nothing foreign del
     const e = err as ReportFolderError;
     expect(e.kind).toBe('foreign');
     expect(e.found.map((x) => x.path)).toEqual(['drafts/', 'notes.txt']);
-    expect(e.message).toContain('notes.txt (not written by ycsb-analyze)');
+    expect(e.message).toContain('notes.txt (not listed as written by ycsb-analyze)');
     expect(e.message).toContain('force option');
     expect(e.message).toContain(`${d}.backup-1`);
     expect(tree(d)).toEqual(before);
