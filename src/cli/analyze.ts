@@ -133,6 +133,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--chromium <path>', 'Chromium executable for --pdf (default /usr/bin/chromium)')
     .option('--template <file>', 'with --report: an HTML template to use instead of templates/report.html')
     .option('--stamp', 'with --report: put the date and time in the report (off: byte-identical output)')
+    .option('--appendix', 'with --report: end the report with one compact line per input file (always in data/files.csv)')
+    .option('--force', 'with --report: write into a folder holding files ycsb-analyze did not write; that folder is kept as DIR.backup-N')
     .addHelpText(
       'after',
       `
@@ -144,8 +146,10 @@ Examples:
   analyze ycsb/out --group rf,workload --report reports/run1 --pdf
 `,
     )
-    .action(async (dirs: string[], o: AnalyzeCliOptions) => {
+    .action(async (dirs: string[], o: AnalyzeCliOptions, command: Command) => {
       const aopts = analysisOptions(o);
+      // A report folder that will be refused is refused now, not after the analysis.
+      if (o.report) (await import('./report.js')).checkReportTarget(o, io);
       // 1. Load.
       // Without a report or --trim-warmup nothing reads the status samples after the analysis' per-run
       // findings on them: lean runs (src/cli/lean.ts) keep large campaigns small.
@@ -172,7 +176,8 @@ Examples:
       }
       // 4. Report.
       // (loaded only when asked: the report pulls in Vega, Vega-Lite and the PDF printer)
-      if (o.report) await (await import('./report.js')).writeReportFromCli(inventory, result, o, io);
+      // The report's "How to reproduce" line: commander keeps the argv it parsed as rawArgs (not in its types).
+      if (o.report) await (await import('./report.js')).writeReportFromCli(inventory, result, { ...o, argv: (command.parent as { rawArgs?: string[] } | null)?.rawArgs }, io);
       if (inventory.runs.length === 0) setExit(EXIT.error);
     });
 }

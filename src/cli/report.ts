@@ -3,7 +3,8 @@
  *
  * 1. the completeness grid from the gap analysis (expected reps × what became of each)
  * 2. the latency metrics present, analysed with the same grouping (one table each)
- * 3. writeReport: index.html, figures, tables, data, and with --pdf the PDFs
+ * 3. writeReport: index.html, figures, tables, data, and with --pdf the PDFs, the whole folder at
+ *    once (a folder holding files it did not write is refused unless --force, which keeps it as a backup)
  */
 import { isAbsolute, resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
@@ -13,7 +14,7 @@ import type { AnalysisResult } from '../analysis/types.js';
 import type { Inventory } from '../model/index.js';
 import { ChromiumMissingError } from '../report/pdf.js';
 import type { CellStatus, Completeness } from '../report/types.js';
-import { writeReport } from '../report/write.js';
+import { checkReportFolder, ReportFolderError, writeReport } from '../report/write.js';
 import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 
@@ -23,6 +24,17 @@ export interface ReportCliOptions {
   chromium?: string;
   template?: string;
   stamp?: boolean;
+  /** --appendix: one compact line per input file at the end of the report. */
+  appendix?: boolean;
+  /** --force: write into a folder holding other files, keeping that folder as DIR.backup-N. */
+  force?: boolean;
+  /** The command line as given (after the program name), for the report's "How to reproduce" line. */
+  argv?: string[];
+}
+
+/** A word as a POSIX shell reads it back: bare when safe, else in single quotes. */
+export function shellWord(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Expected repetitions per configuration, from the observed design, with each cell's state. */
@@ -76,8 +88,36 @@ function latencyMetrics(inventory: Inventory, analysis: AnalysisResult): string[
   return wanted;
 }
 
+/** The report folder's path from --report. */
+function reportDir(o: ReportCliOptions, io: Io): string {
+  return isAbsolute(o.report!) ? o.report! : resolve(io.cwd, o.report!);
+}
+
+/** A refused report folder as the CLI says it: what was found, and the flag that allows it. */
+function folderError(err: ReportFolderError, o: ReportCliOptions): CliError {
+  if (err.kind !== 'foreign') return new CliError(`--report ${o.report}: ${err.message}`, EXIT.usage);
+  const shown = err.found.slice(0, 5).map((f) => `  ${f.path}  (${f.why})`).join('\n');
+  const more = err.found.length > 5 ? `\n  … and ${err.found.length - 5} more` : '';
+  return new CliError(
+    `--report ${o.report}: the report replaces this whole folder, and it holds ${err.found.length === 1 ? 'an entry' : `${err.found.length} entries`} ycsb-analyze did not write:\n${shown}${more}\n` +
+      (err.earlierReport ? 'It looks like a report of an earlier version, which kept no list of its files.\n' : '') +
+      `Give a new or empty folder, or add --force: the folder as it is now is then kept, untouched, as ${err.dir}.backup-N beside the new report (nothing is deleted).`,
+    EXIT.usage,
+  );
+}
+
+/** Before a long analysis: refuse a report folder that would be refused at the end anyway. */
+export function checkReportTarget(o: ReportCliOptions, io: Io): void {
+  try {
+    checkReportFolder(reportDir(o, io), o.force === true);
+  } catch (err) {
+    if (err instanceof ReportFolderError) throw folderError(err, o);
+    throw err;
+  }
+}
+
 export async function writeReportFromCli(inventory: Inventory, analysis: AnalysisResult, o: ReportCliOptions, io: Io): Promise<void> {
-  const dir = isAbsolute(o.report!) ? o.report! : resolve(io.cwd, o.report!);
+  const dir = reportDir(o, io);
   // 1. Completeness.
   const completeness = completenessOf(inventory, analysis);
   // 2. Further metrics, same grouping.
@@ -89,10 +129,21 @@ export async function writeReportFromCli(inventory: Inventory, analysis: Analysi
       more,
       inventory,
       completeness,
-      options: { pdf: o.pdf, chromium: o.chromium, template: o.template ? (isAbsolute(o.template) ? o.template : resolve(io.cwd, o.template)) : undefined, stamp: o.stamp },
+      options: {
+        pdf: o.pdf,
+        chromium: o.chromium,
+        template: o.template ? (isAbsolute(o.template) ? o.template : resolve(io.cwd, o.template)) : undefined,
+        stamp: o.stamp,
+        appendix: o.appendix === true,
+        force: o.force === true,
+        reproduce: o.argv ? ['analyze', ...o.argv].map(shellWord).join(' ') : undefined,
+      },
     });
+    if (result.backup) io.stderr.write(`report: ${o.report} held files ycsb-analyze did not write; the folder as it was is kept, untouched, as ${result.backup}\n`);
+    if (result.leftover) io.stderr.write(`report: could not remove the earlier report's folder ${result.leftover} completely; check it and delete it\n`);
     io.stderr.write(`report: wrote ${result.files.length} files to ${o.report} (open ${o.report}/index.html)\n`);
   } catch (err) {
+    if (err instanceof ReportFolderError) throw folderError(err, o);
     if (err instanceof ChromiumMissingError) {
       io.stderr.write(`report: the HTML, figures and tables are written to ${o.report}, but no PDF: ${err.message}\n`);
       throw new CliError('--pdf needs Chromium', EXIT.error);

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { AnalysisResult } from '../analysis/types.js';
-import type { Run } from '../model/index.js';
+import type { Inventory, Run } from '../model/index.js';
 import { latencyTable } from './specs.js';
 import { sortLevels } from './labels.js';
 
@@ -28,10 +28,11 @@ function factorNames(a: AnalysisResult): string[] {
   return sortLevels(a.groups.flatMap((g) => Object.keys(g.factors)));
 }
 
-/** One row per configuration: factors, level, n, mean, CI, sd, median, min, max. */
+/** One row per configuration: factors, level, n, mean, CI, sd, median, min, max, cv and, for
+ * throughput, the ratio of sums (Σ operations / Σ seconds, `nan` otherwise). */
 export function groupsCsv(a: AnalysisResult): string {
   const fs = factorNames(a);
-  const fields = [...fs.map(column), 'level', 'n', 'mean', 'lo', 'hi', 'halfwidth', 'sd', 'se', 'median', 'min', 'max', 'cv'];
+  const fields = [...fs.map(column), 'level', 'n', 'mean', 'lo', 'hi', 'halfwidth', 'sd', 'se', 'median', 'min', 'max', 'cv', 'ratio_of_sums'];
   const rows = a.groups.map((g) => [
     ...fs.map((f) => g.factors[f]),
     g.level,
@@ -46,7 +47,36 @@ export function groupsCsv(a: AnalysisResult): string {
     g.min,
     g.max,
     g.cv,
+    g.ratioOfSums,
   ]);
+  return toCsv(fields, rows);
+}
+
+/**
+ * Every input file, one row each (the report's appendix as data): file, status, every factor, the
+ * metric's value as analysed (or as read), outlier flags, and every note (why it was left out, the
+ * loader's warnings and errors) joined by ' | '.
+ */
+export function filesCsv(a: AnalysisResult, inv: Inventory): string {
+  const fs = sortLevels(inv.runs.flatMap((r) => Object.keys(r.factors)));
+  const fields = ['file', 'status', ...fs.map(column), 'value', 'iqr', 'mad', 'grubbs', 'excluded', 'notes'];
+  const inGroup = new Map(a.groups.flatMap((g) => g.runs.map((r) => [r.file, r] as const)));
+  const left = new Map(a.excluded.map((x) => [x.file, x.reason]));
+  const rows = inv.runs.map((r): Cell[] => {
+    const g = inGroup.get(r.file);
+    const notes = [...(g?.excluded ? [`excluded: ${g.excluded}`] : []), ...(left.has(r.file) ? [left.get(r.file)!] : []), ...r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.line ? `line ${d.line}: ` : ''}${d.message}`)];
+    return [
+      r.file,
+      r.status,
+      ...fs.map((f) => r.factors[f]),
+      g ? g.value : r.metrics[a.metric],
+      g ? g.outlier.iqr : '',
+      g ? (g.outlier.mad ? 1 : 0) : '',
+      g ? (g.outlier.grubbs ? 1 : 0) : '',
+      g ? (g.excluded ? 1 : 0) : left.has(r.file) ? 1 : '',
+      notes.join(' | ').replace(/[\r\n]+/g, ' '),
+    ];
+  });
   return toCsv(fields, rows);
 }
 

@@ -5,15 +5,22 @@
  * can only ever appear as text. Pure: same input, same bytes (no time unless a stamp is given).
  *
  * Placeholders (each replaced once, in a single pass, so data can never inject one):
- *   {{title}} {{subtitle}} {{css}} {{csp}} {{stamp}} {{toc}} {{summary}} {{methods}} {{quality}}
- *   {{figures}} {{tables}} {{assumptions}} {{appendix}} {{files}} {{software}}
+ *   {{title}} {{subtitle}} {{css}} {{csp}} {{stamp}} {{toc}} {{summary}} {{methods}} {{reproduce}}
+ *   {{checklist}} {{quality}} {{figures}} {{tables}} {{assumptions}} {{appendix}} {{files}} {{software}}
+ *
+ * The text is for a committee: messages of the analysis pass through inWords (no command-line
+ * flags); the command that made the report appears once, in the "How to reproduce" line. Every
+ * interval is kept on one line. The per-run appendix is optional (one compact line per file).
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
-import { formatDiagnostic, RUN_STATUSES, type Inventory } from '../model/index.js';
+import { RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
-import { methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
+import { headlinePair, methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
+import { HOEFLER_BELLI, reportingChecklist, type ChecklistItem } from './checklist.js';
+import type { Completeness } from './types.js';
+import { inWords } from './words.js';
 
 /** Escape text for HTML content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -28,7 +35,7 @@ export function escapeHtml(s: unknown): string {
 /** No script, no remote anything: only inline styles and data: images. */
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
-export const PLACEHOLDERS = ['title', 'subtitle', 'css', 'csp', 'stamp', 'toc', 'summary', 'methods', 'quality', 'figures', 'tables', 'assumptions', 'appendix', 'files', 'software'] as const;
+export const PLACEHOLDERS = ['title', 'subtitle', 'css', 'csp', 'stamp', 'toc', 'summary', 'methods', 'reproduce', 'checklist', 'quality', 'figures', 'tables', 'assumptions', 'appendix', 'files', 'software'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** Fill `{{name}}` placeholders in one pass; unknown names are left as they are. */
@@ -55,6 +62,8 @@ export interface HtmlInput {
   analysis: AnalysisResult;
   more?: AnalysisResult[];
   inventory: Inventory;
+  /** The completeness grid (for the checklist's repetitions). */
+  completeness?: Completeness;
   figures: RenderedFigure[];
   /** The template text and its CSS. */
   template: string;
@@ -65,6 +74,10 @@ export interface HtmlInput {
   title?: string;
   /** A generation time to print; nothing is printed without it. */
   stamp?: string;
+  /** Add the appendix: one compact line per input file. Off: the per-run table is in the CSV files only. */
+  appendix?: boolean;
+  /** The exact command that made the report, shown once as "How to reproduce". */
+  reproduce?: string;
 }
 
 const e = escapeHtml;
@@ -73,25 +86,61 @@ function table(head: string[], rows: string[][], cls = ''): string {
   return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
-function ciText(lo: number, hi: number, digits = 4): string {
-  return Number.isFinite(lo) && Number.isFinite(hi) ? `[${fmtNum(lo, digits)}, ${fmtNum(hi, digits)}]` : '—';
+/** An interval as HTML that never breaks across lines: [lo,&nbsp;hi] in a nowrap span. */
+function ciHtml(lo: number, hi: number, fmt: (x: number) => string = (x) => fmtNum(x, 4)): string {
+  return Number.isFinite(lo) && Number.isFinite(hi) ? `<span class="ci">[${e(fmt(lo))},\u00a0${e(fmt(hi))}]</span>` : '—';
 }
 
+/** Escaped text with every "[a, b]" interval kept on one line. */
+export function textHtml(s: string): string {
+  return e(s)
+    .replace(/\[([^\[\],;<>]{1,24}), ([^\[\],;<>]{1,24})\]/g, '<span class="ci">[$1,\u00a0$2]</span>');
+}
+
+/** Messages of the analysis, in words (no command-line flags). */
 function warningsList(ws: string[]): string {
-  return ws.length ? `<ul class="warnings">${ws.map((w) => `<li>${e(w)}</li>`).join('')}</ul>` : '';
+  return ws.length ? `<ul class="warnings">${ws.map((w) => `<li>${textHtml(inWords(w))}</li>`).join('')}</ul>` : '';
 }
 
 function groupLabel(a: AnalysisResult, g: GroupResult): string {
   return factorsLabel(g.factors);
 }
 
+/** Both means of a stratum's headline comparison: 'RF 1: 60.96 ops/s (n = 30); RF 3: 52.43 ops/s (n = 30).' */
+function headlineMeans(a: AnalysisResult, s: AnalysisResult['strata'][number]): string {
+  const p = headlinePair(s);
+  if (!p) return '';
+  const byKey = new Map(a.groups.map((g) => [g.key, g]));
+  const gs = s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g);
+  const order = (l: string) => (s.levels.indexOf(l) < 0 ? Infinity : s.levels.indexOf(l));
+  const levels = [p.a, p.b].sort((x, y) => order(x) - order(y));
+  const parts = levels.map((l) => gs.find((g) => g.level === l)).filter((g): g is GroupResult => !!g);
+  if (parts.length !== 2) return '';
+  const unit = a.unit ? ` ${a.unit}` : '';
+  return `Means: ${parts.map((g) => `${levelLabel(a.options.compare, g.level)} ${fmtNum(g.mean)}${unit} (n = ${g.n})`).join('; ')}.`;
+}
+
 function summarySection(a: AnalysisResult): string {
-  const s = summarySentences(a);
-  const body = s.length ? `<ul class="summary">${s.map((x) => `<li>${e(x)}</li>`).join('\n')}</ul>` : '<p>No comparison could be made (a single level, or too few repetitions).</p>';
+  // One stratum at a time, so each sentence is followed by the two means it compares.
+  const items: string[] = [];
+  for (const s of a.strata) {
+    for (const sentence of summarySentences({ ...a, strata: [s] })) {
+      const abs = headlineMeans(a, s);
+      items.push(`<li>${textHtml(sentence)}${abs ? ` <span class="abs">${textHtml(abs)}</span>` : ''}</li>`);
+    }
+  }
+  const body = items.length ? `<ul class="summary">${items.join('\n')}</ul>` : '<p>No comparison could be made (a single level, or too few repetitions).</p>';
   return body + warningsList(a.warnings);
 }
 
-function qualitySection(a: AnalysisResult, inv: Inventory): string {
+/** Why a file is not a complete run: its first error (with the line), or what it duplicates. */
+function whyNotComplete(r: Run): string {
+  const d = r.diagnostics.find((x) => x.severity === 'error');
+  if (d) return `${d.line ? `line ${d.line}: ` : ''}${d.message}${d.expected ? `; expected ${d.expected}` : ''}${d.found ? `, found ${d.found}` : ''}`;
+  return r.duplicateOf ? `duplicate of ${r.duplicateOf}` : '';
+}
+
+function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): string {
   const parts: string[] = [];
   parts.push(`<p>${e(inv.runs.length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
   parts.push(table(['Status', 'Files'], RUN_STATUSES.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
@@ -101,12 +150,13 @@ function qualitySection(a: AnalysisResult, inv: Inventory): string {
     parts.push(
       `<h3>Files that are not complete runs</h3>${table(
         ['File', 'Status', 'Why'],
-        notOk.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), e(r.diagnostics.filter((d) => d.severity === 'error')[0] ? formatDiagnostic(r.file, r.diagnostics.filter((d) => d.severity === 'error')[0]) : r.duplicateOf ? `duplicate of ${r.duplicateOf}` : '')]),
+        notOk.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), textHtml(inWords(whyNotComplete(r)))]),
+        'files',
       )}`,
     );
   }
   const warned = inv.runs.filter((r) => r.diagnostics.some((d) => d.severity === 'warning'));
-  if (warned.length) parts.push(`<p>${e(warned.length)} files carry warnings (listed in the appendix).</p>`);
+  if (warned.length) parts.push(`<p>${e(warned.length)} ${warned.length === 1 ? 'file carries' : 'files carry'} warnings (listed in ${appendix ? 'the appendix and ' : ''}the CSV file of every input file, data/files.csv).</p>`);
   const conflicts = inv.runs.filter((r) => r.origin.conflicts.length);
   if (conflicts.length) {
     parts.push(
@@ -118,53 +168,85 @@ function qualitySection(a: AnalysisResult, inv: Inventory): string {
   }
   if (a.excluded.length) {
     const reasons = new Map<string, number>();
-    for (const x of a.excluded) reasons.set(x.reason, (reasons.get(x.reason) ?? 0) + 1);
+    for (const x of a.excluded) {
+      const r = inWords(x.reason);
+      reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    }
     parts.push(`<h3>Left out of the analysis</h3>${table(['Reason', 'Runs'], [...reasons].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).map(([r, n]) => [e(r), e(n)]), 'narrow')}`);
   }
   const gw = a.groups.filter((g) => g.warnings.length);
-  if (gw.length) parts.push(`<h3>Configuration warnings</h3>${table(['Configuration', 'Warnings'], gw.map((g) => [e(groupLabel(a, g)), e(g.warnings.join('; '))]))}`);
+  if (gw.length) parts.push(`<h3>Configuration warnings</h3>${table(['Configuration', 'Warnings'], gw.map((g) => [e(groupLabel(a, g)), textHtml(g.warnings.map(inWords).join('; '))]))}`);
   return parts.join('\n');
 }
 
+/** A table whose rows come in blocks, each under a heading row that spans the table ("Cassandra · workload a"). */
+function blockTable(head: string[], blocks: { title: string; rows: string[][] }[], cls: string): string {
+  const body = blocks
+    .map((b) => `${b.title ? `<tr class="block"><th colspan="${head.length}" scope="rowgroup">${b.title}</th></tr>\n` : ''}${b.rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n')}`)
+    .join('\n');
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * The tables of one metric: the configurations, then the pairwise comparisons, each in blocks of
+ * one stratum (a heading row such as "Cassandra · workload a", then one row per level), so every
+ * row stays on one line.
+ */
 function metricTables(a: AnalysisResult): string {
   const conf = Math.round(a.options.confidence * 100);
+  const compare = a.options.compare;
   const lett = groupLetters(a);
   const byKey = new Map(a.groups.map((g) => [g.key, g]));
   const unit = a.unit ? ` (${e(a.unit)})` : '';
-  const ordered = a.strata.length ? a.strata.flatMap((s) => s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g)) : a.groups;
-  const seen = new Set(ordered.map((g) => g.key));
-  for (const g of a.groups) if (!seen.has(g.key)) ordered.push(g);
-  const rows = ordered.map((g) => [
-    e(groupLabel(a, g)),
+  const stratumTitle = (f: Record<string, string>) => e(factorsLabel(Object.fromEntries(Object.entries(f).filter(([k]) => k !== compare))));
+  const groupRow = (g: GroupResult, label: string) => [
+    e(label),
     e(g.n),
     e(fmtNum(g.mean)),
-    e(ciText(g.meanCi.lo, g.meanCi.hi)),
+    ciHtml(g.meanCi.lo, g.meanCi.hi),
     e(fmtNum(g.sd)),
     e(fmtFixed(100 * g.cv, 1)),
     e(fmtNum(g.median)),
     e(lett.get(g.key) ?? ''),
     e(g.failed.length || ''),
     e(g.repetitions ? `${g.repetitions.needed}${g.repetitions.additional ? ` (+${g.repetitions.additional})` : ''}` : ''),
-  ]);
-  const groups = table(['Configuration', 'n', `Mean${unit}`, `${conf}% CI`, 'SD', 'CV %', 'Median', 'Letters', 'Failed', 'Reps for ±' + e(fmtFixed(100 * a.options.targetCi, 0)) + '%'], rows, 'num');
-  const prow: string[][] = [];
+  ];
+  const blocks: { title: string; rows: string[][] }[] = [];
+  const seen = new Set<string>();
   for (const s of a.strata) {
-    for (const p of s.pairs) {
-      prow.push([
-        e(factorsLabel(Object.fromEntries(Object.entries(s.factors).filter(([k]) => k !== a.options.compare)))),
-        e(`${levelLabel(a.options.compare, p.a)} → ${p.b}`),
-        e(fmtNum(p.diff.center)),
+    const gs = s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g);
+    gs.forEach((g) => seen.add(g.key));
+    const title = stratumTitle(s.factors);
+    blocks.push({ title: title === 'all runs' ? '' : title, rows: gs.map((g) => groupRow(g, levelLabel(compare, g.level))) });
+  }
+  const rest = a.groups.filter((g) => !seen.has(g.key));
+  if (rest.length) blocks.push({ title: '', rows: rest.map((g) => groupRow(g, groupLabel(a, g))) });
+  const groups = blockTable(['Configuration', 'n', `Mean${unit}`, `${conf}% CI`, 'SD', 'CV %', 'Median', 'Letters', 'Failed', 'Reps for ±' + e(fmtFixed(100 * a.options.targetCi, 0)) + '%'], blocks, 'num blocks');
+  const pblocks: { title: string; rows: string[][] }[] = [];
+  for (const s of a.strata) {
+    if (!s.pairs.length) continue;
+    const inStratum = new Map(s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g).map((g) => [g.level, g]));
+    const meanOf = (l: string) => {
+      const g = inStratum.get(l);
+      return g ? fmtNum(g.mean) : 'NA';
+    };
+    const title = stratumTitle(s.factors);
+    pblocks.push({
+      title: title === 'all runs' ? '' : title,
+      rows: s.pairs.map((p) => [
+        `<span class="ci">${e(`${levelLabel(compare, p.a)}\u00a0→\u00a0${p.b}`)}</span>`,
+        `<span class="ci">${e(meanOf(p.a))}\u00a0→\u00a0${e(meanOf(p.b))}</span>`,
         e(`${fmtFixed(p.percent.center, 1)}%`),
-        e(Number.isFinite(p.percent.lo) ? `[${fmtFixed(p.percent.lo, 1)}, ${fmtFixed(p.percent.hi, 1)}]` : '—'),
+        ciHtml(p.percent.lo, p.percent.hi, (x) => fmtFixed(x, 1)),
         e(Number.isFinite(p.hedgesG.center) ? fmtFixed(p.hedgesG.center, 2) : 'NA'),
         e(fmtPCell(p.welch.pAdjusted)),
         e(p.gamesHowell ? fmtPCell(p.gamesHowell.p) : ''),
         e(p.wilcoxon ? fmtPCell(p.wilcoxon.p) : ''),
-      ]);
-    }
+      ]),
+    });
   }
-  const pairs = prow.length
-    ? `<h4>Pairwise comparisons</h4>${table(['Stratum', 'Comparison', 'Δ mean', 'Δ %', `${conf}% CI of Δ %`, "Hedges' g", `p Welch (${e(a.options.adjust)})`, 'p Games–Howell', 'p Wilcoxon'], prow, 'num')}`
+  const pairs = pblocks.length
+    ? `<h4>Pairwise comparisons</h4>${blockTable(['Comparison', `Means${unit}`, 'Δ %', `${conf}% CI of Δ %`, "Hedges' g", `p Welch (${e(a.options.adjust)})`, 'p Games–Howell', 'p Wilcoxon'], pblocks, 'num blocks')}`
     : '';
   return `<section class="metric"><h3>${e(metricLabel(a.metric))}${unit}</h3>${groups}${pairs}</section>`;
 }
@@ -181,7 +263,7 @@ function assumptionsSection(a: AnalysisResult): string {
       e(s.welch ? fmtPCell(s.welch.p) : ''),
       e(s.kruskal ? fmtPCell(s.kruskal.p) : ''),
       e(t ? t.name : ''),
-      e(s.recommended?.reason ?? ''),
+      textHtml(inWords(s.recommended?.reason ?? '')),
     ];
   });
   if (srows.length) parts.push(`<h3>Variances and omnibus tests per stratum</h3>${table(['Stratum', 'Levene p', 'Brown–Forsythe p', 'ANOVA p', 'Welch p', 'Kruskal p', 'Test used', 'Why'], srows, 'num')}`);
@@ -199,6 +281,27 @@ function assumptionsSection(a: AnalysisResult): string {
   return parts.join('\n');
 }
 
+/** The printed page's text width in CSS px: A4 (210 mm) less the PDF's 15 mm margins, at 96 px per inch. */
+export const PAGE_WIDTH_PX = ((210 - 2 * 15) / 25.4) * 96;
+
+/**
+ * The font size (px) at which a table of one-line cells fits the page: each column as wide as its
+ * widest cell (about 0.56 em a character, 0.6 em in monospace), plus padding; never above `max`.
+ * Chromium would otherwise shrink the whole PDF to fit one wide table.
+ */
+export function fittingFontPx(columns: { cells: string[]; mono?: boolean }[], max = 8.67, padPx = 5): number {
+  let em = 0;
+  for (const c of columns) em += Math.max(0, ...c.cells.map((x) => [...x].length)) * (c.mono ? 0.6 * 0.92 : 0.56);
+  const room = 0.96 * PAGE_WIDTH_PX - padPx * columns.length;
+  return Math.max(4, Math.min(max, Math.floor((100 * room) / Math.max(em, 1)) / 100));
+}
+
+/**
+ * The optional appendix: one line per input file, nothing wrapping. Factors with one level in
+ * every file are stated once above the table; the others are columns. Notes are numbered below the
+ * table, each text once; every note is also in data/files.csv. The font is chosen so the table
+ * fits the page width.
+ */
 function appendixSection(a: AnalysisResult, inv: Inventory): string {
   const value = new Map<string, { v: number; flags: string; excluded?: string }>();
   for (const g of a.groups)
@@ -210,30 +313,55 @@ function appendixSection(a: AnalysisResult, inv: Inventory): string {
       value.set(r.file, { v: r.value, flags: f.join(', '), excluded: r.excluded });
     }
   const excluded = new Map(a.excluded.map((x) => [x.file, x.reason]));
-  const factorKeys = sortLevels(inv.runs.flatMap((r) => Object.keys(r.factors)));
-  const showThroughput = a.metric !== 'throughput';
-  const rows = inv.runs.map((r) => {
-    const v = value.get(r.file);
-    const notes = [...(v?.excluded ? [`excluded: ${v.excluded}`] : []), ...(excluded.has(r.file) ? [excluded.get(r.file)!] : []), ...r.diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(r.file, d))];
-    return [
-      `<code>${e(r.file)}</code>`,
-      e(r.status),
-      ...factorKeys.map((k) => e(r.factors[k] ?? '')),
-      ...(showThroughput ? [e(r.metrics.throughput !== undefined ? fmtNum(r.metrics.throughput) : '')] : []),
-      e(v ? fmtNum(v.v) : r.metrics[a.metric] !== undefined ? fmtNum(r.metrics[a.metric]) : ''),
-      e(v?.flags ?? ''),
-      notes.length ? `<details><summary>${e(notes.length)}</summary>${e(notes.slice(0, 10).join('\n'))}</details>` : '',
-    ];
-  });
+  const allKeys = sortLevels(inv.runs.flatMap((r) => Object.keys(r.factors)));
+  const constant = allKeys.filter((k) => inv.runs.length > 0 && inv.runs.every((r) => r.factors[k] !== undefined && r.factors[k] === inv.runs[0].factors[k]));
+  const factorKeys = allKeys.filter((k) => !constant.includes(k));
   const unit = a.unit ? ` (${a.unit})` : '';
-  return table(['File', 'Status', ...factorKeys.map((k) => e(factorName(k))), ...(showThroughput ? ['Throughput (ops/s)'] : []), e(metricLabel(a.metric) + unit), 'Outlier', 'Notes'], rows, 'num small appendix');
+  const noteIds = new Map<string, number>();
+  const cells = inv.runs.map((r: Run) => {
+    const v = value.get(r.file);
+    const notes = [
+      ...(v?.excluded ? [`excluded: ${v.excluded}`] : []),
+      ...(excluded.has(r.file) ? [excluded.get(r.file)!] : []),
+      ...r.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message),
+    ].map(inWords);
+    const ids = [...new Set(notes.map((n) => noteIds.get(n) ?? noteIds.set(n, noteIds.size + 1).get(n)!))];
+    const shown = v ? fmtNum(v.v) : r.metrics[a.metric] !== undefined ? fmtNum(r.metrics[a.metric]) : '';
+    return [r.file, r.status, ...factorKeys.map((k) => r.factors[k] ?? ''), shown, v?.flags ?? '', ids.length ? `[${ids.join(', ')}]` : ''];
+  });
+  const head = ['File', 'Status', ...factorKeys.map(factorName), `${metricLabel(a.metric)}${unit}`, 'Outlier', 'Note'];
+  const valueCol = head.length - 3;
+  // Headers may wrap at spaces: a column is as wide as its longest header word or cell.
+  const px = fittingFontPx(head.map((h, c) => ({ cells: [...h.split(' '), ...cells.map((row) => row[c])], mono: c === 0 })));
+  const rows = cells.map(
+    (row) => `<tr>${row.map((x, c) => (c === 0 ? `<td><code>${e(x)}</code></td>` : `<td${c === valueCol ? ' class="n"' : ''}>${e(x)}</td>`)).join('')}</tr>`,
+  );
+  const same = constant.length ? ` The same in every file: ${constant.map((k) => `${factorName(k)} ${inv.runs[0].factors[k]}`).join(', ')}.` : '';
+  const notes = noteIds.size ? `<ol class="appendix-notes">${[...noteIds.keys()].map((n) => `<li>${textHtml(n)}</li>`).join('')}</ol>` : '';
+  return `<section id="appendix"><h2>Appendix: every input file</h2>
+<p class="note">One line per file (${e(inv.runs.length)} files).${e(same)} Outlier: flagged by the 1.5 × IQR fences (mild or severe), the MAD rule or Grubbs' test. Note: the numbered notes below the table; every note is also in data/files.csv.</p>
+<table class="appendix" style="font-size:${px}px"><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+${notes}
+</section>`;
+}
+
+function checklistSection(items: ChecklistItem[]): string {
+  const li = items.map((it) => {
+    const commands = it.commands?.length
+      ? `<table class="commands"><tbody>${it.commands.map((c) => `<tr><td>${e(c.label)}</td><td><code>${e(c.command)}</code></td></tr>`).join('')}</tbody></table>`
+      : '';
+    return `<li id="checklist-${e(it.id)}"><strong>${e(it.title)}</strong> <span class="rule">(${e(it.rule)})</span>. ${it.text.map(textHtml).join(' ')}${commands}</li>`;
+  });
+  return `<p class="note">After ${e(HOEFLER_BELLI)}: each item states what this report did, with its values.</p>\n<ol class="checklist">\n${li.join('\n')}\n</ol>`;
 }
 
 function figuresSection(figs: RenderedFigure[]): string {
   return figs
     .map(
       (f, i) =>
-        `<figure id="fig-${e(f.figure.name)}" class="chart">\n<h3>Figure ${i + 1}. ${e(f.figure.title)}</h3>\n${inlineSvg(f.svg, f.figure.title)}\n<figcaption>${e(f.figure.caption)} <span class="files">Files: figures/${e(f.figure.name)}.svg, .pdf, .vl.json</span></figcaption>\n</figure>`,
+        `<figure id="fig-${e(f.figure.name)}" class="chart">\n<h3>Figure ${i + 1}. ${e(inWords(f.figure.title))}</h3>\n${inlineSvg(f.svg, f.figure.title)}\n<figcaption>${textHtml(inWords(f.figure.caption))} <span class="files">Files: figures/${e(f.figure.name)}.svg, .pdf, .vl.json</span></figcaption>\n</figure>`,
     )
     .join('\n');
 }
@@ -246,12 +374,14 @@ export function renderHtml(input: HtmlInput): string {
   const sections: [string, string][] = [
     ['summary', 'Summary'],
     ['methods', 'Methods'],
+    ['checklist', 'Reporting checklist'],
     ['quality', 'Data quality'],
     ['figures', 'Figures'],
     ['tables', 'Tables'],
     ['assumptions', 'Assumption checks'],
-    ['appendix', 'Appendix: every run'],
+    ...(input.appendix ? [['appendix', 'Appendix: every input file'] as [string, string]] : []),
   ];
+  const checklist = reportingChecklist({ analysis: a, more: input.more, inventory: input.inventory, completeness: input.completeness, figures: input.figures.map((f) => f.figure.name) });
   const toc = `<ol>${sections.map(([id, t]) => `<li><a href="#${id}">${e(t)}</a></li>`).join('')}</ol>`;
   const files = input.files?.length ? `<ul class="files">${input.files.map((f) => `<li><a href="${e(encodeURI(f))}">${e(f)}</a></li>`).join('')}</ul>` : '';
   return fillTemplate(input.template, {
@@ -262,12 +392,14 @@ export function renderHtml(input: HtmlInput): string {
     stamp: input.stamp ? `<p class="stamp">Generated ${e(input.stamp)}</p>` : '',
     toc,
     summary: summarySection(a),
-    methods: methodsParagraph(a, input.software).map((p) => `<p>${e(p)}</p>`).join('\n'),
-    quality: qualitySection(a, input.inventory),
+    methods: methodsParagraph(a, input.software).map((p) => `<p>${textHtml(inWords(p))}</p>`).join('\n'),
+    reproduce: input.reproduce ? `<p class="reproduce"><strong>How to reproduce:</strong> <code>${e(input.reproduce)}</code></p>` : '',
+    checklist: checklistSection(checklist),
+    quality: qualitySection(a, input.inventory, input.appendix === true),
     figures: figuresSection(input.figures),
     tables: [a, ...(input.more ?? [])].map(metricTables).join('\n'),
     assumptions: assumptionsSection(a),
-    appendix: appendixSection(a, input.inventory),
+    appendix: input.appendix ? appendixSection(a, input.inventory) : '',
     files,
     software: e(input.software.map((s) => `${s.name} ${s.version}`).join(', ')),
   });

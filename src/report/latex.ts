@@ -4,7 +4,7 @@
  * data is escaped. Needs \usepackage{booktabs} (and \usepackage[T1]{fontenc} for < >).
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
-import { compareLevels, factorName, factorsLabel, fmtFixed, levelLabel, metricLabel, sortLevels } from './labels.js';
+import { compareLevels, factorName, factorsLabel, fmtFixed, fmtNum, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { letters } from './letters.js';
 
 const LATEX_SPECIALS: Record<string, string> = {
@@ -110,24 +110,30 @@ export function groupsTable(a: AnalysisResult, label = `tab:${a.metric}`): strin
   return lines.join('\n');
 }
 
-/** The pairwise table: difference in percent with its CI, Hedges' g, adjusted Welch p. */
+/** The pairwise table: both means, the difference in percent with its CI, Hedges' g, adjusted Welch p. */
 export function pairsTable(a: AnalysisResult, label = `tab:${a.metric}-pairs`): string {
   const compare = a.options.compare;
   const conf = Math.round(a.options.confidence * 100);
   const lines: string[] = ['\\begin{table}[htbp]', '\\centering', '\\small'];
   lines.push(
-    `\\caption{Pairwise comparisons of ${escapeLatex(factorName(compare))} levels for ${escapeLatex(metricLabel(a.metric))}: change in percent with its ${conf}\\,\\% CI, Hedges' $g$ and the Welch $t$-test $p$-value (${escapeLatex(a.options.adjust)}-adjusted ${a.options.adjustScope === 'all' ? 'over all pairs of all strata' : 'within each stratum'}); intervals are per comparison.}`,
+    `\\caption{Pairwise comparisons of ${escapeLatex(factorName(compare))} levels for ${escapeLatex(metricLabel(a.metric))}: the two means${a.unit ? ` (${escapeLatex(a.unit)})` : ''}, the change in percent with its ${conf}\\,\\% CI, Hedges' $g$ and the Welch $t$-test $p$-value (${escapeLatex(a.options.adjust)}-adjusted ${a.options.adjustScope === 'all' ? 'over all pairs of all strata' : 'within each stratum'}); intervals are per comparison.}`,
   );
-  lines.push(`\\label{${escapeLatex(label)}}`, '\\begin{tabular}{llrrr}', '\\toprule');
-  lines.push('Configuration & Comparison & Change (\\%) & $g$ & $p_{\\mathrm{adj}}$ \\\\', '\\midrule');
+  lines.push(`\\label{${escapeLatex(label)}}`, '\\begin{tabular}{llrrrr}', '\\toprule');
+  lines.push('Configuration & Comparison & Means & Change (\\%) & $g$ & $p_{\\mathrm{adj}}$ \\\\', '\\midrule');
+  const byKey = new Map(a.groups.map((g) => [g.key, g]));
   a.strata.forEach((s, i) => {
     if (i > 0 && s.pairs.length) lines.push('\\midrule');
+    const gs = s.groups.map((k) => byKey.get(k)).filter((g): g is GroupResult => !!g);
+    const mean = (level: string) => {
+      const g = gs.find((x) => x.level === level);
+      return g && Number.isFinite(g.mean) ? fmtNum(g.mean).replace('−', '-') : '\\mathrm{NA}';
+    };
     s.pairs.forEach((p, j) => {
       const pct = p.percent;
       const ci = Number.isFinite(pct.lo) ? ` [${fmtFixed(pct.lo, 1)}, ${fmtFixed(pct.hi, 1)}]` : '';
       const g = p.hedgesG.center;
       lines.push(
-        `${j === 0 ? escapeLatex(factorsLabel(omit(s.factors, compare)).split(' · ').join(', ')) : ''} & ${escapeLatex(p.a)} $\\to$ ${escapeLatex(p.b)} & $${fmtFixed(pct.center, 1).replace('−', '-')}$${escapeLatex(ci)} & ${Number.isFinite(g) ? `$${g.toFixed(2)}$` : '--'} & ${pLatex(p.welch.pAdjusted)} \\\\`,
+        `${j === 0 ? escapeLatex(factorsLabel(omit(s.factors, compare)).split(' · ').join(', ')) : ''} & ${escapeLatex(p.a)} $\\to$ ${escapeLatex(p.b)} & $${mean(p.a)} \\to ${mean(p.b)}$ & $${fmtFixed(pct.center, 1).replace('−', '-')}$${escapeLatex(ci)} & ${Number.isFinite(g) ? `$${g.toFixed(2)}$` : '--'} & ${pLatex(p.welch.pAdjusted)} \\\\`,
       );
     });
   });

@@ -134,7 +134,7 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   );
   if (o.excludeOutliers) {
     const m = { iqr: 'the 1.5 × IQR rule', mad: 'the median absolute deviation rule', grubbs: "Grubbs' test" }[o.excludeOutliers];
-    p.push(`Runs flagged as outliers by ${m} were excluded before computing (${a.groups.reduce((n, g) => n + g.runs.filter((r) => r.excluded).length, 0)} runs; all are listed in the appendix).`);
+    p.push(`Runs flagged as outliers by ${m} were excluded before computing (${a.groups.reduce((n, g) => n + g.runs.filter((r) => r.excluded).length, 0)} runs; each is listed in the runs CSV file).`);
   } else {
     p.push('Outliers were flagged (1.5 × IQR, median absolute deviation, Grubbs) but kept.');
   }

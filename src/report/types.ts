@@ -29,6 +29,16 @@ export interface ReportOptions {
   stamp?: boolean | string;
   /** Report title (default: "YCSB analysis: <metric>"). */
   title?: string;
+  /** Add the appendix: one compact line per input file (the per-run table is always in the CSV files). */
+  appendix?: boolean;
+  /**
+   * Write into a folder that holds files this tool did not write (or changed since it wrote them).
+   * Nothing is deleted: the folder as it was is renamed to DIR.backup-N beside the new report.
+   * Without it such a folder is refused (ReportFolderError).
+   */
+  force?: boolean;
+  /** The exact command that made the report, shown once as "How to reproduce". */
+  reproduce?: string;
 }
 
 /** Everything writeReport needs. */

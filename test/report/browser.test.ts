@@ -1,10 +1,12 @@
 /**
- * Opens the written report in headless Chromium (playwright-core, the system browser): every chart
- * is an SVG with marks, no console error, the hostile file name is text and runs nothing; the PDF
- * holds the key numbers (pdftotext). Skipped, with the reason printed, when Chromium is absent.
+ * Opens the written report (with its appendix) in headless Chromium (playwright-core, the system
+ * browser): every chart is an SVG with marks, no console error, the hostile file name is text and
+ * runs nothing; laid out for print, nothing is wider than the page, no interval breaks and every
+ * appendix row is one line; the PDF holds the key numbers (pdftotext). Skipped, with the reason
+ * printed, when Chromium is absent.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { buildFixture, HOSTILE } from './fixture.js';
 import { writeReport } from '../../src/report/write.js';
 import { DEFAULT_CHROMIUM, launchChromium, svgSize } from '../../src/report/pdf.js';
 import { headlinePair } from '../../src/report/text.js';
+import { printLayout } from './html-text.js';
 
 const hasChromium = existsSync(DEFAULT_CHROMIUM);
 const hasPoppler = (() => {
@@ -33,7 +36,7 @@ describe.skipIf(!hasChromium)('the report in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ycsb-report-browser-'));
-    await writeReport(dir, { ...f, options: { pdf: true } });
+    await writeReport(dir, { ...f, options: { pdf: true, appendix: true } });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -102,6 +105,33 @@ describe.skipIf(!hasChromium)('the report in a browser', () => {
     await control.waitForTimeout(200);
     expect(dialogs).toBeGreaterThan(0);
     await control.close();
+  });
+
+  it('laid out for print: nothing wider than the page, every interval and every appendix row on one line', async () => {
+    const l = await printLayout(browser, join(dir, 'index.html'));
+    expect(l.tooWide).toEqual([]);
+    expect(l.docWidth).toBeLessThanOrEqual(l.pageWidth + 1);
+    // Every group's CI, every pair's CI and means, and the summary's intervals.
+    const pairs = f.analysis.strata.reduce((n, s) => n + s.pairs.length, 0);
+    expect(l.intervals).toBeGreaterThanOrEqual(f.analysis.groups.length + 2 * pairs);
+    expect(l.brokenIntervals).toEqual([]);
+    expect(l.appendixRows).toBe(f.inventory.runs.length);
+    expect(l.tallRows).toEqual([]);
+  });
+
+  it('the layout measure itself sees a broken interval, a too-wide table and a two-line row', async () => {
+    const bad = join(dir, 'bad.html');
+    writeFileSync(
+      bad,
+      '<!DOCTYPE html><html><body><main><section id="x"><table style="width:40px"><tr><td><span class="ci">[62.51, 63.18]</span></td></tr></table>' +
+        '<table style="width:2000px"><tr><td>wide</td></tr></table>' +
+        '<table class="appendix"><tbody><tr><td style="width:30px">two words here</td></tr></tbody></table></section></main></body></html>',
+    );
+    const l = await printLayout(browser, bad);
+    expect(l.brokenIntervals).toEqual(['[62.51, 63.18]']);
+    expect(l.tooWide).toEqual(['TABLE in #x: wide']);
+    expect(l.docWidth).toBeGreaterThan(l.pageWidth);
+    expect(l.tallRows).toEqual(['two words here']);
   });
 
   it('each figure PDF is one page of the figure size', () => {

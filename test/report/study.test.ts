@@ -1,7 +1,10 @@
 /**
  * Acceptance of the report on the real study: `analyze <study> --group rf,workload --report DIR --pdf`
- * writes the whole report (HTML, PDF, every figure as SVG/PDF/Vega-Lite, LaTeX tables, CSV data).
- * Skipped, with the reason printed, when ../shared or Chromium is absent.
+ * writes the whole report (HTML, PDF, every figure as SVG/PDF/Vega-Lite, LaTeX tables, CSV data),
+ * and the PDF is a document a committee reads: at most 40 pages, no interval broken across lines,
+ * nothing wider than the page, no command-line flag outside the "How to reproduce" line, and the
+ * reporting checklist with the study's values. One build, one browser; skipped, with the reason
+ * printed, when ../shared or Chromium is absent.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { launchChromium } from '../../src/report/pdf.js';
+import { committeeText, printLayout } from './html-text.js';
 
 const STUDY = path.resolve(__dirname, '../../../shared/data/ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs');
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,5 +42,57 @@ describe.skipIf(!ready)('the whole report on the study (--group rf,workload --pd
     // The mean of cassandra/a/rf1 and the sentence for it, as the terminal prints them.
     expect(text).toContain('60.96');
     expect(text).toMatch(/Going from RF 1 to RF 3 lowers Cassandra.s throughput in workload a by 14\.0%/);
-  }, 240_000);
+  }, 400_000);
+
+  it('the PDF has at most 40 pages (it had 209 with the per-run appendix)', () => {
+    const info = execFileSync('pdfinfo', [path.join(out, 'report.pdf')], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    console.log(`study report.pdf: ${pages} pages`);
+    expect(pages).toBeGreaterThan(5);
+    expect(pages).toBeLessThanOrEqual(40);
+  });
+
+  it('no command-line flag in the text, except the one reproduce line, which is the command as given', () => {
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const { text, reproduce } = committeeText(html);
+    expect(text.match(/--[a-z][a-z-]*/g)).toBeNull();
+    expect(reproduce).toContain(`--group rf,workload --report ${out} --pdf`);
+    // The analysis' warning about start-up stalls reached the page, in words.
+    expect(text).toContain('the steady-state measure (after the warm-up) avoids this');
+  });
+
+  it('has the reporting checklist with the study\'s own values', () => {
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const { text } = committeeText(html);
+    // From the checklist's opening line to the data-quality section's first sentence.
+    const checklist = text.slice(text.indexOf('After Hoefler & Belli'), text.indexOf('files found under'));
+    expect(checklist.length).toBeGreaterThan(1000);
+    // The study's design: 3 databases × 4 workloads × RF 1–3, 30 repetitions; 2 runs failed.
+    expect(checklist).toContain('36 configurations');
+    expect(checklist).toContain('Compared: RF (1, 2, 3)');
+    expect(checklist).toContain('Grouped by workload (a, b, c, d)');
+    expect(checklist).toContain('each database (Cassandra, Citus, HBase)');
+    expect(checklist).toContain('YCSB client 0.18.0-SNAPSHOT');
+    expect(checklist).toContain('-P /opt/ycsb/workloads/workload{a|b|c|d}');
+    expect(checklist).toContain('The campaign holds 30 repetitions per configuration');
+    expect(checklist).toContain('2 failed repetitions and 0 missing repetitions leave n = 29–30');
+    expect(checklist).toMatch(/normality doubtful \(p < 0\.05\) in \d+ of 36 configurations/);
+    expect(checklist).toContain('READ average, p95 and p99');
+    expect(checklist).toContain('9 files: load phase');
+    expect(checklist).toContain('citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt');
+  });
+
+  it('laid out for print: nothing wider than the page, no interval broken across lines', async () => {
+    const browser = await launchChromium();
+    try {
+      const l = await printLayout(browser, path.join(out, 'index.html'));
+      expect(l.tooWide).toEqual([]);
+      expect(l.docWidth).toBeLessThanOrEqual(l.pageWidth + 1);
+      // Every configuration's CI and every pair's means and CI, for each metric, and the summary's intervals.
+      expect(l.intervals).toBeGreaterThan(500);
+      expect(l.brokenIntervals).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
