@@ -21,6 +21,7 @@ import type { Command } from 'commander';
 import type { AdapterName, ExecPlan } from '../exec/adapters.js';
 import { UnsafeValueError, type CompareOutput, type Factors, type OutputConfiguration, type Run, type RunHeader } from '../model/index.js';
 import { addGapOptions, computeGaps, type GapCliOptions } from './gaps.js';
+import { canonicalValue, configurationSignature, formatSignatureDifferences, isIgnoredProperty, signatureDifferences } from '../ingest/signature.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { choiceOption, parseSeconds, parseWhole } from './options.js';
 
@@ -41,26 +42,22 @@ interface FillCliOptions extends GapCliOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comparability. LOCAL until src/ingest/signature.ts lands: `localSignature` stands for
-// configurationSignature(header) and `describeDifferences` for signatureDifferences + its formatter.
-
-/** What a YCSB header says was measured: binding, the content's factors and every -p property. */
-function localSignature(header: RunHeader): Record<string, string> {
-  const sig: Record<string, string> = {};
-  if (header.binding !== undefined) sig.binding = header.binding;
-  for (const [k, v] of Object.entries(header.factors)) if (k !== 'phase' && k !== 'db') sig[k] = v;
-  for (const [k, v] of Object.entries(header.properties)) sig[k] = v;
-  return sig;
+// Comparability: what was run, as src/ingest/signature.ts reads it from a header (properties that
+// vary legitimately between repetitions, such as hosts, are not part of it).
+function signatureOf(header: RunHeader): Record<string, string> {
+  return { ...(configurationSignature(header) ?? {}) };
 }
 
 /** `operationcount 1000 vs 10000, …` (the new value first), over the keys not in `skip`; '' when equal. */
 function describeDifferences(next: Record<string, string>, reference: Record<string, string>, skip: Set<string> = new Set()): string {
-  const keys = [...new Set([...Object.keys(next), ...Object.keys(reference)])].filter((k) => !skip.has(k)).sort();
-  const same = (a: string | undefined, b: string | undefined) => a === b || (a !== undefined && b !== undefined && a.trim() !== '' && Number(a) === Number(b));
-  return keys
-    .filter((k) => !same(next[k], reference[k]))
-    .map((k) => `${k} ${next[k] ?? '(not set)'} vs ${reference[k] ?? '(not set)'}`)
-    .join(', ');
+  return formatSignatureDifferences(signatureDifferences(next, reference).filter((d) => !skip.has(d.key)));
+}
+
+/** The -p values a script fixes, in the signature's terms: ignored properties left out, values canonical. */
+function scriptProperties(props: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(props)) if (!isIgnoredProperty(k, v)) out[k === 'threadcount' ? 'threads' : k] = canonicalValue(v);
+  return out;
 }
 
 /**
@@ -88,7 +85,7 @@ function campaignComparator(runs: Run[], designFactors: (r: Run) => Factors, pha
     }
     const counts = new Map<string, { n: number; sig: Record<string, string> }>();
     for (const r of matching) {
-      const sig = localSignature(r.header);
+      const sig = signatureOf(r.header);
       const k = JSON.stringify(Object.entries(sig).sort());
       const e = counts.get(k);
       if (e) e.n++;
@@ -102,15 +99,16 @@ function campaignComparator(runs: Run[], designFactors: (r: Run) => Factors, pha
   const compare = (parse: (text: string, name: string) => { header: RunHeader }): CompareOutput => (text, c) => {
     const ref = reference(c);
     if (!ref) return { comparable: true }; // nothing measured to compare with
-    const differences = describeDifferences(localSignature(parse(text, 'output').header), ref.sig, ref.skip);
+    const differences = describeDifferences(signatureOf(parse(text, 'output').header), ref.sig, ref.skip);
     return differences ? { comparable: false, differences } : { comparable: true };
   };
   /** What the scripts' fixed arguments would change, against the configuration's runs. */
   const predict = (props: Record<string, string>, c: OutputConfiguration): string => {
     const ref = reference(c);
     if (!ref) return '';
-    const known = new Set(Object.keys(props));
-    return describeDifferences(props, ref.sig, new Set([...ref.skip, ...Object.keys(ref.sig).filter((k) => !known.has(k))]));
+    const fixed = scriptProperties(props);
+    const known = new Set(Object.keys(fixed));
+    return describeDifferences(fixed, ref.sig, new Set([...ref.skip, ...Object.keys(ref.sig).filter((k) => !known.has(k))]));
   };
   return { compare, predict };
 }
