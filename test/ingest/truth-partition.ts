@@ -101,8 +101,36 @@ export function comparePartition(
   truth: TruthClass[],
   expected: { phases: ('run' | 'load')[]; optionalFailures?: string[] } = { phases: ['run'] },
 ): PartitionReport {
+  // every run identity of the truth, and the configuration of each part (a file, or file#k, or one
+  // client of a combined run); a path stands for all the invocations it holds
+  const known = new Set<string>();
   const classOf = new Map<string, TruthClass>();
-  for (const c of truth) for (const id of [...c.ok, ...c.notOk]) classOf.set(id, c);
+  const classesOfFile = new Map<string, Set<TruthClass>>();
+  for (const c of truth) {
+    for (const id of [...c.ok, ...c.notOk]) {
+      known.add(id);
+      for (const part of id.split(' + ')) {
+        classOf.set(part, c);
+        const file = part.replace(/#\d+$/, '');
+        classesOfFile.set(file, (classesOfFile.get(file) ?? new Set()).add(c));
+      }
+    }
+  }
+  /** The configurations a run the tool made draws on: of each of its parts; a whole file that holds
+   * several invocations, those of its invocations in the phases shown. */
+  const classesOf = (id: string): Set<TruthClass> => {
+    const out = new Set<TruthClass>();
+    for (const part of id.split(' + ')) {
+      const c = classOf.get(part);
+      if (c) out.add(c);
+      else {
+        const all = [...(classesOfFile.get(part) ?? [])];
+        const shown = all.filter((x) => expected.phases.includes(x.phase));
+        for (const x of shown.length > 0 ? shown : all) out.add(x);
+      }
+    }
+    return out;
+  };
   const pooled: string[] = [];
   const unexpected: string[] = [];
   const seen = new Set<string>();
@@ -113,16 +141,21 @@ export function comparePartition(
     const all = [...m.runs, ...m.failed];
     for (const id of all) seen.add(id);
     const classes = new Set<TruthClass>();
+    const count = new Map<TruthClass, number>();
     for (const id of all) {
-      const c = classOf.get(id);
-      if (!c) unexpected.push(`${id} (in group ${g.key || '(all)'}: not a run the truth knows)`);
-      else {
+      const cs = classesOf(id);
+      for (const c of cs) {
         classes.add(c);
+        count.set(c, (count.get(c) ?? 0) + 1);
+      }
+      if (!known.has(id)) unexpected.push(`${id} (in group ${g.key || '(all)'}: not a run the truth knows${cs.size > 0 ? `; of ${[...cs].map((c) => c.key).join(', ')}` : ''})`);
+      else {
+        const c = classOf.get(id.split(' + ')[0])!;
         if (!expected.phases.includes(c.phase)) unexpected.push(`${id} (in group ${g.key || '(all)'}: a ${c.phase} phase run)`);
       }
     }
     if (classes.size > 1) {
-      pooled.push(`group ${g.key || '(all)'} (n=${g.n}) pools ${[...classes].map((c) => `${c.key} [${all.filter((id) => classOf.get(id) === c).length}]`).join(' with ')}`);
+      pooled.push(`group ${g.key || '(all)'} (n=${g.n}) pools ${[...classes].map((c) => `${c.key} [${count.get(c)}]`).join(' with ')}`);
     }
     if (m.runs.length > 0) okSets.add([...m.runs].sort().join('\n'));
     for (const id of m.runs) failedOf.set(id, [...m.failed].sort());

@@ -540,10 +540,14 @@ describe.skipIf(!present)('truth: derrl (8 clients, each file a load then a run)
     expect(loadsEnd - Math.min(...invocations.filter((v) => v.k === 2).map((v) => v.start))).toBe(5500);
   });
 
-  it('the inventory: 16 invocations (file#1 load, file#2 run), all ok, with their line ranges', async () => {
+  it('the inventory: 16 invocations (file#1 load, file#2 run), all ok, with their line ranges; it says which were combined', async () => {
     const { invocations } = derrlTruth();
     const inv = await load(DERRL);
     expectStatuses(inv, new Map(invocations.map((v) => [v.id, 'ok'])));
+    for (const k of [1, 2]) {
+      const parts = combined(invocations.filter((v) => v.k === k).map((v) => v.id));
+      expect(inv.runs.some((r) => runIdentity(r) === parts), `the inventory lists the combination ${parts}`).toBe(true);
+    }
     const byId = singleRuns(inv);
     for (const v of invocations) {
       const r = byId.get(v.id)!;
@@ -716,7 +720,7 @@ describe.skipIf(!present)('truth: YCSB 0.1.4 (four files, four configurations)',
 });
 
 describe.skipIf(!present)('every dataset: every file found is accounted for', () => {
-  it.each([STUDY, RPI, OMI, KOW, DERRL, TRAP, GO, CPP, OLD])('%s', async (root) => {
+  it.each([STUDY, RPI, OMI, KOW, DERRL, TRAP, GO, CPP, OLD].map((root) => [path.relative(shared, root), root]))('%s', async (_, root) => {
     expectNothingLost(await load(root), walk(root));
   });
 });
