@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import type { GroupResult } from '../../src/analysis/types.js';
 import { loadRuns } from '../../src/ingest/load.js';
 import { generateTruthCampaign, type GeneratedCampaign } from './truth-campaigns.js';
 import { asksForScheme, comparePartition, describeReport, type PartitionReport } from './truth-partition.js';
@@ -92,6 +93,34 @@ describe('the generator', () => {
     expect(count((c) => c.hidden), 'configurations told apart by content only').toBeGreaterThanOrEqual(30);
     for (const token of ['deployment(folder', 'scenario(folder', 'raf(token', 'fieldcount(', 'opcount(none', 'rf(token', 'threads(folder']) {
       expect(count((c) => c.layout.includes(token)), token).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
+
+describe('the comparison with the truth (can pass, and can fail)', () => {
+  /** Groups as an implementation that gets it right would make them: one per run configuration. */
+  function perfect(c: GeneratedCampaign): GroupResult[] {
+    const asRun = (id: string) => (id.includes(' + ') ? { file: id.split(' + ')[0], files: id.split(' + ') } : { file: id });
+    return c.truth
+      .filter((t) => t.phase === 'run')
+      .map((t, i) => ({ key: `g${i}`, n: t.ok.length, runs: t.ok.map(asRun), failed: t.notOk.map((id) => ({ ...asRun(id), status: 'partial', reason: 'cut off' })) }) as unknown as GroupResult);
+  }
+  const several = campaigns.filter((c) => c.truth.filter((t) => t.phase === 'run' && t.ok.length >= 2).length >= 2);
+
+  it('the right groups are exact', () => {
+    for (const c of campaigns) expect(describeReport(comparePartition(perfect(c), c.truth)), `seed ${c.seed}`).toBe('exact');
+  });
+
+  it('two configurations in one group are pooled; a configuration split in two is not recovered', () => {
+    expect(several.length).toBeGreaterThan(50);
+    for (const c of several) {
+      const groups = perfect(c).filter((g) => g.runs.length >= 2);
+      const merged = { ...groups[0], runs: [...groups[0].runs, ...groups[1].runs] } as GroupResult;
+      const pooled = comparePartition([merged, ...groups.slice(2)], c.truth);
+      expect(pooled.pooled.length, `seed ${c.seed}`).toBe(1);
+      const split = [{ ...groups[0], runs: groups[0].runs.slice(0, 1) }, { ...groups[0], runs: groups[0].runs.slice(1) }, ...groups.slice(1)] as GroupResult[];
+      const report = comparePartition(split, c.truth);
+      expect([report.pooled.length, report.exact], `seed ${c.seed}`).toEqual([0, false]);
     }
   });
 });
