@@ -15,8 +15,9 @@
  * implementation can name them otherwise by changing this file only:
  * - `file` may already be `path#k`; otherwise a 1-based `invocation` number (when there are several
  *   in the file) makes it `path#k`;
- * - a combined run (an inventory Run, a GroupRun or a group's `failed` entry) lists its parts in
- *   `files` (identities as above); `file` is then ignored;
+ * - a combined run lists its parts (identities as above): an inventory Run in `combined.clients`
+ *   (src/ingest/clients.ts), a GroupRun or a group's `failed` entry in `clients` (`files` is read
+ *   too); `file`, the combined run's own name (`dir/client[1-8]#2`), is then ignored;
  * - a run's line range is `lineRange` as `{ from, to }` or `[from, to]` (1-based, inclusive).
  */
 import type { AnalysisResult, GroupResult } from '../../src/analysis/types.js';
@@ -27,12 +28,21 @@ export interface RunSource {
   file: string;
   invocation?: number;
   files?: string[];
+  clients?: string[];
+  combined?: { clients?: string[] };
+}
+
+/** The parts of a combined run, or undefined. */
+function partsOf(s: RunSource): string[] | undefined {
+  const parts = s.combined?.clients ?? s.clients ?? s.files;
+  return Array.isArray(parts) && parts.length > 0 ? parts : undefined;
 }
 
 /** The identity of one run (see the module comment). */
 export function runIdentity(r: RunSource | { file: string }): string {
   const s = r as RunSource;
-  if (Array.isArray(s.files) && s.files.length > 0) return [...s.files].sort().join(' + ');
+  const parts = partsOf(s);
+  if (parts) return [...parts].sort().join(' + ');
   if (s.file.includes('#') || s.invocation === undefined) return s.file;
   return `${s.file}#${s.invocation}`;
 }
@@ -57,7 +67,7 @@ export function singleRuns(inv: Inventory): Map<string, Run> {
   const out = new Map<string, Run>();
   for (const r of inv.runs) {
     const s = r as unknown as RunSource;
-    if (Array.isArray(s.files) && s.files.length > 1) continue;
+    if ((partsOf(s)?.length ?? 0) > 1) continue;
     out.set(runIdentity(r), r);
   }
   return out;
