@@ -15,7 +15,8 @@
  *        │  `combinedInto` (left out of the analysis, like a duplicate)
  *        ├─ a client alone in its time ──► warning: did not run at the same time as the others, not combined
  *        ├─ the same client twice at once ──► warning: not combined
- *        └─ no start time ──► warning: cannot tell whether they ran together, not combined
+ *        └─ no start time (or only a day, or a file's modification time) ──► warning: cannot tell
+ *           whether they ran together, not combined
  * ```
  *
  * How the clients' numbers combine (as YCSB users combine them by hand):
@@ -71,7 +72,7 @@ export function combineClientRuns(runs: Run[]): Run[] {
     const key = bucketKey(run, sig);
     if (!key) continue;
     const c: Candidate = { run, index: i, client: key.client };
-    const start = run.start ? isoMillis(run.start.iso) : undefined;
+    const start = startMillis(run);
     if (start !== undefined) {
       c.from = start;
       c.to = start + durationMs(run);
@@ -89,7 +90,8 @@ export function combineClientRuns(runs: Run[]): Run[] {
     for (const c of bucket) {
       if (c.from !== undefined) continue;
       const others = bucket.filter((o) => o !== c && o.client !== c.client).map((o) => o.run.file);
-      warn(c.run, `client outputs ${listNames([c.run.file, ...others])} share a configuration but ${c.run.file} has no start time: cannot tell whether they ran at the same time; not combined`);
+      const why = c.run.start === undefined ? 'has no start time' : c.run.start.source === 'mtime' ? 'has no start time but its file’s modification time' : `has only a start day (${c.run.start.iso})`;
+      warn(c.run, `client outputs ${listNames([c.run.file, ...others])} share a configuration but ${c.run.file} ${why}: cannot tell whether they ran at the same time; not combined`);
     }
     for (const component of overlapping(timed)) {
       const clients = new Set(component.map((c) => c.client));
@@ -100,7 +102,7 @@ export function combineClientRuns(runs: Run[]): Run[] {
         warn(
           c.run,
           `client outputs ${listNames([c.run.file, ...others.map((o) => o.run.file)])} share a configuration but did not run at the same time ` +
-            `(${[c, ...others].map((o, k) => `${k === 0 ? `${o.run.file} ran` : o.run.file} ${interval(o, [c, ...others])}`).join(', ')}): not combined`,
+            `(${[c, ...others].map((o, k) => `${k === 0 ? `${o.run.file} ran` : o.run.file} ${interval(o, [c, ...others])}`).join(', ')}; the times do not overlap): not combined`,
         );
         continue;
       }
@@ -152,6 +154,16 @@ function bucketKey(run: Run, sig: ConfigurationSignature): { bucket: string; cli
   }
   const range = CLIENT_SPLIT_PROPERTIES.map((k) => `${k}=${sig[k] ?? ''}`).join(' ');
   return { bucket: JSON.stringify(['range', common, factors]), client: range };
+}
+
+/**
+ * When a run started, ms (see {@link isoMillis}), when that is known to the minute or better: not from
+ * a file's modification time (a copy changes it; it is rather the end), nor from a day alone.
+ */
+function startMillis(run: Run): number | undefined {
+  const s = run.start;
+  if (!s || s.source === 'mtime' || !s.iso.includes('T')) return undefined;
+  return isoMillis(s.iso);
 }
 
 /** How long a run ran, ms: its run time, else the last status line's time, else 0. */

@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(DERRL))('derrl: 8 client machines, a load then a run
     expect(out.length).toBe(2);
     expect(out.some((r) => r.combined || r.combinedInto)).toBe(false);
     const hhmm = (iso: string, plusMs = 0) => new Date(Date.parse(`${iso}Z`) + plusMs).toISOString().slice(11, 16);
-    const want = `client outputs ${a.file} and ${later.file} share a configuration but did not run at the same time (${a.file} ran ${hhmm(a.start!.iso)}–${hhmm(a.start!.iso, a.metrics.runtime)}, ${later.file} ${hhmm(later.start.iso)}–${hhmm(later.start.iso, later.metrics.runtime)}): not combined`;
+    const want = `client outputs ${a.file} and ${later.file} share a configuration but did not run at the same time (${a.file} ran ${hhmm(a.start!.iso)}–${hhmm(a.start!.iso, a.metrics.runtime)}, ${later.file} ${hhmm(later.start.iso)}–${hhmm(later.start.iso, later.metrics.runtime)}; the times do not overlap): not combined`;
     expect(a.diagnostics.at(-1)).toEqual({ message: want, severity: 'warning' });
     expect(later.diagnostics.at(-1)!.message).toContain('did not run at the same time');
   });
@@ -303,6 +303,16 @@ describe('client outputs with hdr percentiles, and what is not combined', () => 
     expect(out.some((r) => r.combined)).toBe(false);
     expect(k1.diagnostics.at(-1)!.message).toBe(
       'client outputs w/p.txt, w/r.txt and w/q.txt ran at the same time but w/p.txt and w/q.txt are the same client (insertstart=0 insertcount=1000): not combined',
+    );
+  });
+
+  it('a start known only from a file’s modification time does not say the clients ran together', () => {
+    const a = runOf(hdrText({ ...base, client: 1, start: '2021-03-01T04:29:00.000' }), 'm/run-client1.txt');
+    const b = runOf(hdrText({ ...base, client: 2, start: '2021-03-01T04:29:00.000' }), 'm/run-client2.txt');
+    for (const r of [a, b]) r.start = { iso: '2021-03-02T10:00:00.000', source: 'mtime' };
+    expect(combineClientRuns([a, b]).some((r) => r.combined)).toBe(false);
+    expect(a.diagnostics.at(-1)!.message).toBe(
+      'client outputs m/run-client1.txt and m/run-client2.txt share a configuration but m/run-client1.txt has no start time but its file’s modification time: cannot tell whether they ran at the same time; not combined',
     );
   });
 
