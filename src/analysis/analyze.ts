@@ -2,7 +2,8 @@
  * The analysis: from an inventory of runs to statistics across factors.
  *
  * ```
- * Inventory ──1 select──► runs that count (phase, filter, status, metric present)
+ * Inventory ──1 select──► runs that count (phase, filter, status, metric present; not the client outputs
+ *                         combined into another run)
  *           ──2 strata──► factors that vary but are not in --group stratify too (never pooled)
  *           ──3 group───► one group per configuration; failed/partial runs listed as missing reps
  *           ──4 outliers► Tukey fences, MAD z, Grubbs: flagged; removed only with --exclude-outliers
@@ -102,6 +103,10 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   const valueOf = new Map<Run, number>();
   const filters = Object.entries(opts.filter);
   for (const run of inventory.runs) {
+    if (run.combinedInto !== undefined) {
+      excluded.push({ file: run.file, reason: `combined into ${run.combinedInto}` });
+      continue;
+    }
     if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
       excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
       continue;
@@ -380,12 +385,16 @@ function describeGroup(
   if (mad?.reason) warnings.push(`MAD z-score: ${mad.reason}`);
   const gr = n0 >= 3 ? attempt('Grubbs', warnings, () => grubbs(values)) : undefined;
   const grubbsFlag = new Set(gr?.flagged ?? []);
-  const groupRuns: GroupRun[] = runs.map((r, i) => ({
-    file: r.file,
-    rep: r.factors.rep,
-    value: values[i],
-    outlier: { iqr: iqr?.classes[i] ?? 'none', mad: mad?.outlier[i] ?? false, grubbs: grubbsFlag.has(i) },
-  }));
+  const groupRuns: GroupRun[] = runs.map((r, i) => {
+    const gr0: GroupRun = {
+      file: r.file,
+      rep: r.factors.rep,
+      value: values[i],
+      outlier: { iqr: iqr?.classes[i] ?? 'none', mad: mad?.outlier[i] ?? false, grubbs: grubbsFlag.has(i) },
+    };
+    if (r.combined) gr0.clients = r.combined.clients;
+    return gr0;
+  });
   if (opts.excludeOutliers) {
     for (const gr0 of groupRuns) {
       const flagged = opts.excludeOutliers === 'iqr' ? gr0.outlier.iqr !== 'none' : opts.excludeOutliers === 'mad' ? gr0.outlier.mad : gr0.outlier.grubbs;
@@ -488,6 +497,7 @@ function describeGroup(
       file: r.file,
       status: r.status,
       reason: (r.diagnostics.find((dd) => dd.severity === 'error') ?? r.diagnostics[0])?.message ?? r.status,
+      ...(r.combined ? { clients: r.combined.clients } : {}),
     })),
     warnings,
   };

@@ -43,6 +43,9 @@ export interface Design {
   runFactors: string[];
   /** Whether one load output per cluster configuration is expected. */
   loadOutputs: boolean;
+  /** For a design observed from the runs: how many combinations of the levels seen there are (per
+   * database), when that is more than the configurations observed (which alone are expected). */
+  combinations?: number;
 }
 
 function cross(levels: [string, string[]][]): Factors[] {
@@ -92,17 +95,26 @@ export function phaseOf(run: Run): 'load' | 'run' {
   return (run.factors.phase ?? run.origin?.fromName?.phase) === 'load' ? 'load' : 'run';
 }
 
-/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number. */
+/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number; not the
+ * client outputs combined into another run (that run is placed), nor files skipped unread. */
 export function placeable(run: Run): boolean {
-  return run.status !== 'not-ycsb';
+  return run.status !== 'not-ycsb' && run.status !== 'skipped' && run.combinedInto === undefined;
 }
 
 /**
- * The design implied by the data: per database, the levels observed of each factor, crossed,
- * × `reps` repetitions (default: the largest rep seen). Factors are crossed within a database
- * because databases often have factors of their own (Citus' batch and fetch sizes, node counts).
+ * The design implied by the data: the configurations observed (every run-phase configuration with
+ * at least one output, usable or not) × `reps` repetitions (default: the largest rep seen).
+ *
+ * Not the product of every level seen: a real campaign varies its factors in a pattern of its own
+ * (392 configurations of 3 repetitions, whose levels crossed make 51,462 "configurations"), and a
+ * configuration that was never run is not missing from a design nobody declared. A configuration
+ * whose every output was lost cannot be told from one never planned; an experiment file
+ * (designFromExperiment) declares the design when that matters. `combinations` says how many
+ * combinations of the levels seen (crossed within each database, whose factors are its own) there
+ * are when they outnumber the configurations observed; the study, a full factorial, has none more.
  */
 export function designFromRuns(runs: Run[], reps?: number): Design {
+  const byKey = new Map<string, DesignConfiguration>();
   const byDb = new Map<string, Map<string, Set<string>>>();
   let maxRep = 0;
   let loads = false;
@@ -113,6 +125,13 @@ export function designFromRuns(runs: Run[], reps?: number): Design {
       continue;
     }
     const f = designFactors(run);
+    const key = configKey(f);
+    if (!byKey.has(key)) {
+      // db first, then the names in order (as the levels crossed would name them)
+      const factors: Factors = f.db !== undefined ? { db: f.db } : {};
+      for (const k of Object.keys(f).filter((n) => n !== 'db').sort((x, y) => x.localeCompare(y))) factors[k] = f[k];
+      byKey.set(key, { key, factors });
+    }
     const db = f.db ?? '';
     let m = byDb.get(db);
     if (!m) byDb.set(db, (m = new Map()));
@@ -125,23 +144,17 @@ export function designFromRuns(runs: Run[], reps?: number): Design {
     const rep = Number(run.factors.rep);
     if (Number.isInteger(rep) && rep > maxRep) maxRep = rep;
   }
-  const configurations: DesignConfiguration[] = [];
-  for (const [db, m] of byDb) {
-    const levels: [string, string[]][] = [...m.entries()]
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([k, s]) => [k, [...s].sort(compareLevels)]);
-    for (const f of cross(levels)) {
-      const factors = db === '' ? f : { db, ...f };
-      configurations.push({ key: configKey(factors), factors });
-    }
-  }
-  return {
+  let combinations = 0;
+  for (const m of byDb.values()) combinations += [...m.values()].reduce((n, s) => n * s.size, 1);
+  const design: Design = {
     source: 'observed',
     repetitions: reps ?? maxRep,
-    configurations: sortConfigs(configurations),
+    configurations: sortConfigs([...byKey.values()]),
     runFactors: DEFAULT_RUN_FACTORS,
     loadOutputs: loads,
   };
+  if (combinations > byKey.size) design.combinations = combinations;
+  return design;
 }
 
 /** The cluster configuration of a run configuration: its factors less the run factors. */

@@ -12,9 +12,10 @@ export type ExportFormat = 'seed-csv' | 'csv' | 'json';
 /** The old script's header, in its order. */
 export const SEED_CSV_HEADER = ['DB', 'Replication', 'Index', 'Workload', 'Size', 'RunTime', 'Throughput', 'ReadLatency', 'WriteLatency'];
 
-/** Runs that are repetitions of the run phase and ran (ok, failed or partial): what the old script saw. */
+/** Runs that are repetitions of the run phase and ran (ok, failed or partial): what the old script saw
+ * (a run combined from several client outputs once, not its parts). */
 function runPhase(inv: Inventory): Run[] {
-  return inv.runs.filter((r) => r.factors.phase !== 'load' && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
+  return inv.runs.filter((r) => r.factors.phase !== 'load' && r.combinedInto === undefined && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
 }
 
 const cell = (v: number | string | undefined) => (v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v));
@@ -72,6 +73,8 @@ export function toJson(inv: Inventory): string {
       status: r.status,
       format: r.format,
       duplicateOf: r.duplicateOf,
+      combined: r.combined,
+      combinedInto: r.combinedInto,
       factors: r.factors,
       origin: r.origin,
       header: { version: r.header.version, binding: r.header.binding, commandLine: r.header.commandLine },

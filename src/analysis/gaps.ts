@@ -34,9 +34,11 @@ export interface FailedRep {
 
 export interface DuplicateRep {
   rep: number;
-  /** Every file that claims this configuration and rep (the first is the one counted). */
+  /** Every file that claims this configuration and rep (the first is the one counted: the first
+   * usable one, else the first found). */
   files: string[];
-  /** Byte-identical copies, when the loader found them. */
+  /** Byte-identical copies, when the loader found them; false: the repetition was run again (a
+   * re-run: two outputs of their own). */
   identical: boolean;
 }
 
@@ -85,7 +87,15 @@ export interface LoadGap {
 
 export interface GapReport {
   schema: 'ycsb-analyze/gaps@1';
-  design: { source: Design['source']; repetitions: number; configurations: number; runFactors: string[]; loadOutputs: boolean };
+  design: {
+    source: Design['source'];
+    repetitions: number;
+    configurations: number;
+    runFactors: string[];
+    loadOutputs: boolean;
+    /** Observed designs: the combinations of the levels seen, when more than the configurations (not expected). */
+    combinations?: number;
+  };
   totals: {
     configurations: number;
     complete: number;
@@ -183,14 +193,25 @@ function sd(xs: number[]): number {
  * duplicate and never counted as a repetition.
  */
 export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget } = {}): GapReport {
-  // Factor names per database, to project each run onto the design.
-  const namesByDb = new Map<string, string[]>();
+  // The sets of factor names per database (an observed design may name some configurations with
+  // more factors than others), most specific first, to project each run onto the design.
+  const namesByDb = new Map<string, string[][]>();
   const configByKey = new Map<string, (typeof design.configurations)[number]>();
   for (const c of design.configurations) {
     const db = c.factors.db ?? '';
-    if (!namesByDb.has(db)) namesByDb.set(db, Object.keys(c.factors).sort());
-    configByKey.set(normKey(c.factors, Object.keys(c.factors).sort())!, c);
+    const names = Object.keys(c.factors).sort();
+    const sets = namesByDb.get(db) ?? [];
+    if (!sets.some((x) => x.join(',') === names.join(','))) sets.push(names);
+    namesByDb.set(db, sets);
+    configByKey.set(normKey(c.factors, names)!, c);
   }
+  for (const sets of namesByDb.values()) sets.sort((a, b) => b.length - a.length);
+  const clusterKeys = new Set(
+    design.configurations.map((c) => {
+      const cf = clusterFactors(c.factors, design.runFactors);
+      return normKey(cf, Object.keys(cf).sort())!;
+    }),
+  );
 
   type Slot = { runs: Run[] };
   const byConfig = new Map<string, Map<number, Slot>>();
@@ -200,11 +221,17 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
   for (const run of runs) {
     if (!placeable(run)) continue;
     const f = designFactors(run);
-    const names = namesByDb.get(f.db ?? '') ?? namesByDb.get('');
+    const nameSets = namesByDb.get(f.db ?? '') ?? namesByDb.get('');
     if (phaseOf(run) === 'load') {
-      const cnames = (names ?? []).filter((n) => !design.runFactors.includes(n));
-      const k = normKey(f, cnames);
-      if (k === undefined || !names) {
+      // the first projection that is a cluster configuration of the design; else the first defined
+      let k: string | undefined;
+      for (const names of nameSets ?? []) {
+        const kk = normKey(f, names.filter((n) => !design.runFactors.includes(n)));
+        if (kk === undefined) continue;
+        if (k === undefined || clusterKeys.has(kk)) k = kk;
+        if (clusterKeys.has(kk)) break;
+      }
+      if (k === undefined || !nameSets) {
         unexpected.push({ file: run.file, reason: 'a load output of no configuration in the design' });
         continue;
       }
@@ -213,8 +240,13 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
       l.push(run);
       continue;
     }
-    const k = names ? normKey(f, names) : undefined;
-    const config = k === undefined ? undefined : configByKey.get(k);
+    let config: (typeof design.configurations)[number] | undefined;
+    for (const names of nameSets ?? []) {
+      const k = normKey(f, names);
+      config = k === undefined ? undefined : configByKey.get(k);
+      if (config) break;
+    }
+    const names = nameSets;
     if (!config) {
       unexpected.push({
         file: run.file,
@@ -258,15 +290,19 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
     for (const [rep, slot] of [...slots.entries()].sort((a, b) => a[0] - b[0])) {
       if (rep > maxRep) maxRep = rep;
       const counted = slot.runs.filter((r) => r.status !== 'duplicate');
+      const oks = counted.filter((r) => r.status === 'ok');
+      // the usable one: ok, and the same configuration as the campaign's runs
+      const ok = oks.find((r) => differencesFrom(extrasOf(r), reference) === '');
       if (slot.runs.length > 1) {
+        // the one counted first: the usable one
+        const first = ok ?? oks[0];
+        const order = first ? [first, ...counted.filter((r) => r !== first)] : counted;
         duplicates.push({
           rep,
-          files: [...counted, ...slot.runs.filter((r) => r.status === 'duplicate')].map((r) => r.file),
+          files: [...order, ...slot.runs.filter((r) => r.status === 'duplicate')].map((r) => r.file),
           identical: slot.runs.some((r) => r.status === 'duplicate'),
         });
       }
-      const oks = counted.filter((r) => r.status === 'ok');
-      const ok = oks.find((r) => differencesFrom(extrasOf(r), reference) === '');
       if (!ok && oks.length) {
         for (const r of oks) notComparable.push({ rep, file: r.file, differences: differencesFrom(extrasOf(r), reference) });
       } else if (ok) {
@@ -363,6 +399,7 @@ export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget }
       configurations: design.configurations.length,
       runFactors: design.runFactors,
       loadOutputs: design.loadOutputs,
+      ...(design.combinations !== undefined ? { combinations: design.combinations } : {}),
     },
     totals,
     complete: totals.toRun === 0,
@@ -391,9 +428,16 @@ export function gapSummaryLine(r: GapReport): string {
   return `gaps: ${parts.join(', ')}`;
 }
 
-/** The text `analyze gaps` prints: the total, then each configuration with something to say. */
+/** The text `analyze gaps` prints: the total, what the design is when it is not every combination
+ * of the levels seen, then each configuration with something to say. */
 export function formatGaps(r: GapReport): string {
   const lines = [gapSummaryLine(r)];
+  if (r.design.combinations !== undefined) {
+    lines.push(
+      `design: the ${r.design.configurations} configurations observed, not all ${r.design.combinations} combinations of the levels seen ` +
+        `(a configuration never run is not counted missing; an experiment file declares the design)`,
+    );
+  }
   const list = (xs: number[]) => compactRanges(xs);
   for (const c of r.configurations) {
     if (c.complete && c.duplicates.length === 0 && c.failed.length === 0 && !c.notComparable) continue;
@@ -401,7 +445,10 @@ export function formatGaps(r: GapReport): string {
     if (c.missing.length) lines.push(`  missing reps: ${list(c.missing)}`);
     for (const f of c.failed) lines.push(`  ${f.status} rep ${f.rep}: ${f.file}: ${f.reason}`);
     for (const f of c.notComparable ?? []) lines.push(`  not comparable rep ${f.rep}: ${f.file}: ${f.differences} (not counted)`);
-    for (const d of c.duplicates) lines.push(`  duplicate rep ${d.rep}${d.identical ? ' (byte-identical)' : ''}: ${d.files.join(', ')}`);
+    for (const d of c.duplicates) {
+      if (d.identical) lines.push(`  duplicate rep ${d.rep} (byte-identical): ${d.files.join(', ')}`);
+      else lines.push(`  re-run rep ${d.rep}: ${d.files.length} outputs of this configuration and repetition: ${d.files.join(', ')} (${d.files[0]} counted)`);
+    }
     if (c.ci) {
       lines.push(
         `  CI target ±${fmtPct(c.ci.target)} on ${c.ci.metric}: n=${c.ci.n}, needs ${c.ci.needed} → ${c.ci.additional} more` +

@@ -48,6 +48,8 @@ export interface GroupRun {
   outlier: { iqr: 'none' | 'mild' | 'severe'; mad: boolean; grubbs: boolean };
   /** Why it was excluded from the statistics, if it was. */
   excluded?: string;
+  /** For a run combined from several client outputs: the outputs (Run.combined.clients). */
+  clients?: string[];
 }
 
 /** Statistics of one group (one configuration). */
@@ -82,7 +84,7 @@ export interface GroupResult {
   repetitions?: { needed: number; additional: number; target: number };
   runs: GroupRun[];
   /** Runs of this configuration that failed or were partial: missing repetitions, not outliers. */
-  failed: { file: string; status: RunStatus; reason: string }[];
+  failed: { file: string; status: RunStatus; reason: string; clients?: string[] }[];
   warnings: string[];
 }
 

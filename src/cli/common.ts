@@ -138,11 +138,13 @@ export function runPath(run: Run): string {
   return run.file;
 }
 
-/** The inventory block: counts, then every file that is not ok with its reason. */
+/** The inventory block: counts, then every file that is not ok with its reason, then the runs
+ * combined from several client outputs (one line each). */
 export function formatInventory(inv: Inventory): string {
-  const total = inv.runs.length;
+  const inputs = inv.runs.filter((r) => r.combined === undefined);
+  const total = inputs.length;
   const parts = RUN_STATUSES.map((s) => `${inv.counts[s]} ${s}`);
-  const load = inv.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
+  const load = inputs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
   let out = `Inventory: ${total} ${total === 1 ? 'input' : 'inputs'} — ${parts.join(', ')}`;
   if (load > 0) out += ` (${load} of the ok ones are load-phase files)`;
   out += '\n';
@@ -168,6 +170,9 @@ export function formatInventory(inv: Inventory): string {
   const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
   for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${withoutFile(r.file, r.origin.ambiguities[0])}\n`;
   if (ambiguous.length > 5) out += `  … and ${ambiguous.length - 5} more files with ambiguous names (run \`analyze scheme <dir>\`)\n`;
+  for (const r of inv.runs) {
+    if (r.combined) out += `  combined    ${r.file}: ${r.combined.clients.length} client outputs that ran at the same time, counted as one run: ${r.combined.clients.join(', ')}\n`;
+  }
   return out;
 }
 

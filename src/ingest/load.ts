@@ -4,11 +4,13 @@
  * - ./read.ts: one file into runs (read, content key, decode, parse, factors from the name);
  * - ./pool.ts: every file, in this thread or in a pool of worker threads (./worker.ts);
  * - ./readahead.ts: the read-ahead thread for files not in the page cache;
- * - ./duplicates.ts: byte-identical files counted once.
+ * - ./duplicates.ts: byte-identical files counted once;
+ * - ./clients.ts: the outputs of clients that ran one run together combined into one run.
  */
 import { join } from 'node:path';
 import { RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { discover } from './discover.js';
+import { combineClientRuns } from './clients.js';
 import { markDuplicates } from './duplicates.js';
 import { readFiles, type LoadThreads } from './pool.js';
 import { resolveHash, type FileResult, type ReadSettings } from './read.js';
@@ -103,7 +105,10 @@ export const MAX_FILE_BYTES = 512 * 2 ** 20;
  *                                                                what the name lacks; conflicts kept
  *                   ──onRun hook──► strings copied out of the text (the text is then dropped)
  * 4. duplicates   byte-identical files: one kept, the others marked duplicate (./duplicates.ts)
- * 5. inventory    runs in discovery order, counts by status
+ * 5. clients      outputs of the clients of one run (same configuration but the key range or client
+ *                 index, started together) ──► one combined run after its parts; the parts keep their
+ *                 status, marked combinedInto (./clients.ts)
+ * 6. inventory    runs in discovery order, counts by status (of the inputs: combined runs not counted)
  * ```
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  * @throws only when `roots` is empty.
@@ -159,10 +164,12 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   // 4. Duplicates.
   markDuplicates(files, results, settings.hash);
 
-  // 5. Stable order and counts.
-  const runs: Run[] = results.flatMap((r) => r.runs);
+  // 5. Client outputs of one run combined.
+  const runs: Run[] = combineClientRuns(results.flatMap((r) => r.runs));
+
+  // 6. Stable order and counts (of the inputs).
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
-  for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  for (const r of runs) if (r.combined === undefined) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
   return { roots, runs, scanErrors: found.errors, skipped, counts };
 }

@@ -249,6 +249,9 @@ export interface Run extends ParsedRun {
   signature?: Readonly<Record<string, string>>;
   /** Set on a run combined from several client outputs (see {@link ClientCombination}). */
   combined?: ClientCombination;
+  /** Set on a client output that was combined with the others of its run: the combined run's name
+   * (its `file`). It stays in the inventory with its own status and is left out of the analysis. */
+  combinedInto?: string;
 }
 
 /** A ParsedRun with nothing read: the shape of a file rejected before or instead of parsing. */

@@ -142,7 +142,7 @@ function whyNotComplete(r: Run): string {
 
 function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): string {
   const parts: string[] = [];
-  parts.push(`<p>${e(inv.runs.length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
+  parts.push(`<p>${e(inv.runs.filter((r) => r.combined === undefined).length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
   parts.push(table(['Status', 'Files'], RUN_STATUSES.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
   if (inv.scanErrors.length) parts.push(`<h3>Could not be listed</h3>${table(['Path', 'Error'], inv.scanErrors.map((x) => [`<code>${e(x.path)}</code>`, e(x.message)]))}`);
   const notOk = inv.runs.filter((r) => r.status !== 'ok');

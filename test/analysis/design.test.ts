@@ -109,16 +109,28 @@ describe('designFromExperiment', () => {
 });
 
 describe('designFromRuns', () => {
-  it('crosses the observed levels within each database, reps default to the largest seen', () => {
-    const runs = studyCampaign(['cassandra', 'citus'], ['a', 'c'], 4).filter((r) => !(r.factors.workload === 'c' && r.factors.rf === '2' && r.factors.db === 'citus'));
+  it('a full factorial: every combination was run, the design is all of them; reps default to the largest seen', () => {
+    const runs = studyCampaign(['cassandra', 'citus'], ['a', 'c'], 4);
     const d = designFromRuns(runs);
     expect(d.repetitions).toBe(4);
     expect(d.loadOutputs).toBe(true);
-    // citus/c/rf2 has no file at all but is still expected; cassandra never gets bs/fs.
-    expect(d.configurations).toHaveLength(12);
-    expect(d.configurations.map((c) => c.key)).toContain('db=citus,bs=7000,fs=3000,nodes=14,recordcount=1000000,rf=2,workload=c');
+    expect(d.configurations).toHaveLength(2 * 2 * 3);
+    expect(d.combinations).toBeUndefined();
+    // cassandra never gets bs/fs: databases have factors of their own
     expect(d.configurations.some((c) => c.factors.db === 'cassandra' && 'bs' in c.factors)).toBe(false);
     expect(designFromRuns(runs, 30).repetitions).toBe(30);
+  });
+
+  it('the configurations observed, not the product of the levels seen; a failed output is an observation', () => {
+    const runs = studyCampaign(['cassandra', 'citus'], ['a', 'c'], 4)
+      .filter((r) => !(r.factors.workload === 'c' && r.factors.rf === '2' && r.factors.db === 'citus'))
+      .map((r) => (r.factors.workload === 'a' && r.factors.rf === '3' && r.factors.db === 'citus' ? { ...r, status: 'failed' as const } : r));
+    const d = designFromRuns(runs);
+    // citus/c/rf2 has no file at all: nothing says it was planned, it is not expected
+    expect(d.configurations).toHaveLength(11);
+    expect(d.configurations.map((c) => c.key)).not.toContain('db=citus,bs=7000,fs=3000,nodes=14,recordcount=1000000,rf=2,workload=c');
+    expect(d.configurations.map((c) => c.key)).toContain('db=citus,bs=7000,fs=3000,nodes=14,recordcount=1000000,rf=3,workload=a');
+    expect(d.combinations).toBe(12);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { designFromRuns } from '../../src/analysis/design.js';
 import { compactRanges, findGaps, formatGaps, gapSummaryLine } from '../../src/analysis/gaps.js';
+import { createRng } from '../../src/stats/rng.js';
 import { repetitionsNeeded } from '../../src/stats/repetitionsNeeded.js';
 import { makeRun, studyCampaign, studyRun } from '../../fixtures/exec/runs.js';
 
@@ -111,6 +112,96 @@ describe('findGaps', () => {
     expect(expected.additional).toBeGreaterThan(0);
     expect(c.ci!.additional).toBe(expected.additional);
     expect(c.toRun.map((t) => t.rep)).toEqual(Array.from({ length: expected.additional }, (_, k) => 6 + k));
+  });
+});
+
+/**
+ * A generated campaign as real ones are: per database, 196 configurations picked (seeded) among the
+ * 4 workloads × 16 thread counts × 16 record counts × 4 field counts, 3 repetitions each.
+ */
+function sparseCampaign(seed: number): { runs: ReturnType<typeof makeRun>[]; configs: string[]; combinations: number } {
+  const rng = createRng(seed);
+  const workloads = ['a', 'b', 'c', 'd'];
+  const threads = Array.from({ length: 16 }, (_, i) => String(2 ** (i % 8) * (i < 8 ? 1 : 3)));
+  const records = Array.from({ length: 16 }, (_, i) => String((i + 1) * 100000));
+  const fields = ['1', '10', '20', '50'];
+  const runs: ReturnType<typeof makeRun>[] = [];
+  const configs: string[] = [];
+  let combinations = 0;
+  for (const db of ['cassandra', 'mongodb']) {
+    const seen = new Set<string>();
+    const levels = { workload: new Set<string>(), threads: new Set<string>(), recordcount: new Set<string>(), fieldcount: new Set<string>() };
+    while (seen.size < 196) {
+      const f = { workload: workloads[rng.randomInt(4)], threads: threads[rng.randomInt(16)], recordcount: records[rng.randomInt(16)], fieldcount: fields[rng.randomInt(4)] };
+      const key = `${f.workload}-th${f.threads}-rc${f.recordcount}-fc${f.fieldcount}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const [k, v] of Object.entries(f)) levels[k as keyof typeof levels].add(v);
+      configs.push(`db=${db},fieldcount=${f.fieldcount},recordcount=${f.recordcount},threads=${f.threads},workload=${f.workload}`);
+      for (let rep = 1; rep <= 3; rep++) runs.push(makeRun(`${db}/wl${key}-rep${rep}.txt`, { db, phase: 'run', ...f, rep: String(rep) }));
+    }
+    combinations += Object.values(levels).reduce((n, s) => n * s.size, 1);
+  }
+  return { runs, configs, combinations };
+}
+
+describe('the design observed from a real campaign (not the product of its levels)', () => {
+  it('392 configurations × 3 repetitions, all there: complete, nothing missing', () => {
+    const { runs, configs, combinations } = sparseCampaign(19);
+    expect(configs.length).toBe(392);
+    // the product of the levels seen is far larger: counting it would report thousands of missing runs
+    expect((combinations - 392) * 3).toBeGreaterThan(10_000);
+    const design = designFromRuns(runs, 3);
+    expect(design.configurations.map((c) => c.key).sort()).toEqual([...configs].sort());
+    expect(design.combinations).toBe(combinations);
+    const r = findGaps(runs, design);
+    expect(r.totals).toMatchObject({ configurations: 392, complete: 392, missing: 0, failed: 0, duplicates: 0, toRun: 0 });
+    expect(r.unexpected).toEqual([]);
+    expect(formatGaps(r)).toBe(
+      `complete: 392 configurations × 3 repetitions\ndesign: the 392 configurations observed, not all ${combinations} combinations of the levels seen (a configuration never run is not counted missing; an experiment file declares the design)\n`,
+    );
+  });
+
+  it('a repetition lost is missing; a repetition run again is reported as a re-run with both files', () => {
+    const { runs } = sparseCampaign(7);
+    const lost = runs[10];
+    const again = runs[20];
+    const rerun = makeRun(`again/${again.file}`, again.origin.fromName, 'ok', { metrics: { throughput: 123 } });
+    const failedFirst = { ...runs[31], status: 'failed' as const };
+    const fixed = makeRun(`again/${runs[31].file}`, runs[31].origin.fromName);
+    const all = [...runs.filter((r) => r !== lost && r !== runs[31]), rerun, failedFirst, fixed];
+    const r = findGaps(all, designFromRuns(all, 3));
+    expect(r.totals).toMatchObject({ configurations: 392, missing: 1, failed: 0, duplicates: 2, toRun: 1 });
+    const c = r.configurations.find((x) => x.missing.length > 0)!;
+    expect(c.missing).toEqual([Number(lost.factors.rep)]);
+    const dups = r.configurations.flatMap((x) => x.duplicates);
+    expect(dups).toContainEqual({ rep: Number(again.factors.rep), files: [again.file, rerun.file], identical: false });
+    // the usable one is counted first, whatever the order found
+    expect(dups).toContainEqual({ rep: Number(runs[31].factors.rep), files: [fixed.file, failedFirst.file], identical: false });
+    const text = formatGaps(r);
+    expect(text).toContain(`  re-run rep ${again.factors.rep}: 2 outputs of this configuration and repetition: ${again.file}, ${rerun.file} (${again.file} counted)\n`);
+  });
+
+  it('configurations of one database named with different factors are each placed', () => {
+    const runs = [
+      ...[1, 2].map((rep) => makeRun(`m/wla-rep${rep}.txt`, { db: 'mongodb', workload: 'a', rep: String(rep) })),
+      ...[1, 2].map((rep) => makeRun(`m/wla-fc10-rep${rep}.txt`, { db: 'mongodb', workload: 'a', fieldcount: '10', rep: String(rep) })),
+    ];
+    const r = findGaps(runs, designFromRuns(runs));
+    expect(r.configurations.map((c) => [c.key, c.usable])).toEqual([
+      ['db=mongodb,fieldcount=10,workload=a', 2],
+      ['db=mongodb,workload=a', 2],
+    ]);
+    expect(r.unexpected).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('client outputs combined into one run: the combined run is placed, its parts are not', () => {
+    const parts = [1, 2].map((client) => makeRun(`c/rep1-client${client}.txt`, { db: 'redis', workload: 'a', rep: '1', client: String(client) }, 'ok', { combinedInto: 'c/rep1-client[1-2].txt' }));
+    const whole = makeRun('c/rep1-client[1-2].txt', { db: 'redis', workload: 'a', rep: '1' }, 'ok', { combined: { clients: parts.map((p) => p.file), perClient: [], notes: [] } });
+    const r = findGaps([...parts, whole], designFromRuns([...parts, whole]));
+    expect(r.configurations.map((c) => [c.key, c.okReps])).toEqual([['db=redis,workload=a', [1]]]);
+    expect(r.unexpected).toEqual([]);
   });
 });
 

@@ -75,7 +75,8 @@ function listWords(items: string[]): string {
  * Read from every segment (folders and file name, extension dropped): dates and times (ignored),
  * dotted versions (`ycsb-0.1.4`, ignored), `workloada`/`Workload A`/`wlA` (workload), `key=value`,
  * a known key before a number (`rf3`, `rf_1`, `bs_7000`, `th8`, `rc100000`, `oc10000`, `rep2`,
- * `run_3`, `iter-4`; see the list in the source), `name-on`/`name-off`, a lower-case
+ * `run_3`, `iter-4`, `client1` / `client-3`: the index of one client of a run driven by several, factor
+ * `client`, never a repetition; see the list in the source), `name-on`/`name-off`, a lower-case
  * `name_<number>` (factor `name`), known database names as whole words (`cassandra`, `MongoDB`,
  * binding names such as `hbase2`), phase words (`load`; `run`, `exec`, `transaction`), and a lone
  * letter a–f as the workload when nothing stronger says which. A number left over (`outputRunA2`:

@@ -4,8 +4,9 @@
  * and how each factor's value is normalised (see ./index.ts). Pure data and one pure function.
  */
 
-/** Factors whose values are whole numbers (matched as digits by templates). */
-export const NUMERIC_FACTORS = new Set(['nodes', 'recordcount', 'operationcount', 'threads', 'rf', 'rep']);
+/** Factors whose values are whole numbers (matched as digits by templates). `client` is the index of
+ * one client among several that drove one run together (`ycsb-redis-client3`): not a repetition. */
+export const NUMERIC_FACTORS = new Set(['nodes', 'recordcount', 'operationcount', 'threads', 'rf', 'rep', 'client']);
 
 /** Database names recognised as a whole token (lower case) -> canonical name. */
 export const KNOWN_DATABASES: Readonly<Record<string, string>> = {
@@ -122,6 +123,8 @@ export const INFER_KEYS: Readonly<Record<string, string>> = {
   iteration: 'rep',
   run: 'rep',
   trial: 'rep',
+  // one client of several that drove one run together (src/ingest/clients.ts combines them)
+  client: 'client',
 };
 
 /** Words never taken as a factor name in `word_<number>` (they describe the file, not a level). */
