@@ -16,10 +16,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TopLevelSpec } from 'vega-lite';
 import { buildFixture } from './fixture.js';
-import { allFigures, meansSpec } from '../../src/report/specs.js';
+import { allFigures, meansSpec, qqFigures } from '../../src/report/specs.js';
 import { renderSvg } from '../../src/report/render.js';
 import { DEFAULT_CHROMIUM, launchChromium } from '../../src/report/pdf.js';
-import { comparePng, describeDiff, matches, newPicturePage, svgToPng, TOLERANCE } from './pixels.js';
+import { comparePng, describeDiff, matches, newPicturePage, svgToPng, textProblems, TOLERANCE } from './pixels.js';
+import { buildWide } from './wide.js';
 
 const BASELINE = join(__dirname, 'baseline');
 const UPDATE = process.env.UPDATE_BASELINES === '1';
@@ -103,6 +104,29 @@ describe.skipIf(!hasChromium)('figures as pictures', () => {
         expect(diff.sameSize, describeDiff(diff)).toBe(true);
         expect(diff.fraction, describeDiff(diff)).toBeGreaterThan(TOLERANCE);
       }
+    });
+  });
+
+  describe('text as Chromium draws it', () => {
+    it('overlaps no other text and stays in the picture, in every figure (fixture and study-shaped, both scale options)', async () => {
+      const wide = buildWide();
+      const all = [
+        ...figures,
+        ...allFigures(f.analysis, f.inventory.runs, f.completeness, { independentScales: true }),
+        ...allFigures(wide.analysis, wide.runs),
+        ...allFigures(wide.analysis, wide.runs, undefined, { independentScales: true }),
+      ];
+      for (const fig of all) expect(await textProblems(page, await renderSvg(fig.spec)), fig.name).toEqual([]);
+    });
+
+    it('finds the overlaps of the old Q–Q layout: an x title under each narrow column, row labels left of the tick labels', async () => {
+      const wide = buildWide();
+      const spec = clone(qqFigures(wide.analysis)[0].spec) as { facet: { row: { header: Record<string, unknown> }; column: { title: unknown } }; spec: { width: number; layer: { encoding: { x: { title: unknown } } }[] } };
+      spec.facet.column.title = null;
+      spec.spec.layer[1].encoding.x.title = 'normal quantile';
+      spec.facet.row.header = { ...spec.facet.row.header, labelOrient: 'left', labelAlign: 'left' };
+      const problems = await textProblems(page, await renderSvg(spec as unknown as TopLevelSpec));
+      expect(problems.some((p) => /"normal quantile" overlaps "normal quantile"/.test(p)), problems.join('\n')).toBe(true);
     });
   });
 });

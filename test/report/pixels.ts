@@ -93,3 +93,37 @@ export async function comparePng(page: Page, a: Buffer, b: Buffer): Promise<Pixe
   const args = JSON.stringify([a.toString('base64'), b.toString('base64'), CHANNEL_THRESHOLD]);
   return (await page.evaluate(`(${COMPARE_IN_PAGE})(${args})`)) as PixelDiff;
 }
+
+/**
+ * Text that cannot be read, as Chromium lays it out: a visible text over another one (by more
+ * than 1 × 2 px: "normal quantilenormal quantile"), or out of the picture. Vega keeps labels it
+ * hides for overlap in the SVG with opacity 0: those are skipped.
+ */
+const TEXT_IN_PAGE = `() => {
+  const svg = document.querySelector('svg');
+  const box = svg.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll('text')]
+    .filter((t) => t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+    .map((t) => ({ text: t.textContent, b: t.getBoundingClientRect() }))
+    .filter((t) => t.b.width > 0);
+  const out = [];
+  for (const t of texts) {
+    if (t.b.left < box.left - 0.5 || t.b.right > box.right + 0.5 || t.b.top < box.top - 0.5 || t.b.bottom > box.bottom + 0.5) out.push('"' + t.text + '" leaves the picture');
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i].b;
+      const c = texts[j].b;
+      const ox = Math.min(a.right, c.right) - Math.max(a.left, c.left);
+      const oy = Math.min(a.bottom, c.bottom) - Math.max(a.top, c.top);
+      if (ox > 1 && oy > 2) out.push('"' + texts[i].text + '" overlaps "' + texts[j].text + '" by ' + ox.toFixed(1) + ' × ' + oy.toFixed(1) + ' px');
+    }
+  }
+  return out;
+}`;
+
+/** Problems with the text of an SVG as Chromium draws it ([] when none). */
+export async function textProblems(page: Page, svg: string): Promise<string[]> {
+  await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0}svg{display:block}</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
+  return (await page.evaluate(`(${TEXT_IN_PAGE})()`)) as string[];
+}

@@ -121,8 +121,8 @@ export function latencyFigures(a: AnalysisResult, runs: Run[]): Figure[] {
     const rowLabels = chunk.strata.map(chunk.rowLabel);
     const x = { field: 'level', type: 'ordinal', sort: L.levels, title: null, axis: { labelAngle: 0 } };
     const xOffset = { field: 'operation', type: 'nominal', sort: ops.domain, scale: { paddingOuter: 0.3 } };
-    const color = { field: 'operation', type: 'nominal', title: 'operation', scale: { domain: ops.domain, range: ops.colours } };
-    const shape = { field: 'operation', type: 'nominal', title: 'operation', scale: { domain: ops.domain, range: ops.shapes } };
+    const color = { field: 'operation', type: 'nominal', title: 'operation', scale: { domain: ops.domain, range: ops.colours }, legend: { symbolOpacity: 1 } };
+    const shape = { field: 'operation', type: 'nominal', title: 'operation', scale: { domain: ops.domain, range: ops.shapes }, legend: { symbolOpacity: 1 } };
     const y = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 3, labelExpr: SI_LABEL } });
     const rowW = labelWidth(rowLabels) + 6;
     const axisW = axisWidth(4);

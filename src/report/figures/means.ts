@@ -45,8 +45,8 @@ export function meansSpec(a: AnalysisResult, opts: FigureOptions = {}): Figure {
   const xTitle = grid ? null : xt;
   const yAxisTitle = grid && independent ? null : yt;
   const x = { field: 'level', type: 'ordinal', sort: L.levels, title: xTitle, axis: { labelAngle: 0 } };
-  const colour = { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: { domain: cs.domain, range: cs.range }, legend: L.colour ? {} : null };
-  const shape = { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: { domain: cs.domain, range: cs.shapes }, legend: L.colour ? {} : null };
+  const colour = { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: { domain: cs.domain, range: cs.range }, legend: L.colour ? { symbolOpacity: 1 } : null };
+  const shape = { field: 'colour', type: 'nominal', title: L.colour ? factorName(L.colour) : null, scale: { domain: cs.domain, range: cs.shapes }, legend: L.colour ? { symbolOpacity: 1 } : null };
   const xOffset = { field: 'colour', type: 'nominal', sort: cs.domain, scale: { paddingOuter: 0.2 } };
   const y = (field: string) => ({ field, type: 'quantitative', title: yAxisTitle, scale: { zero: false } });
   const layer = [

@@ -148,7 +148,11 @@ export function seriesFigures(a: AnalysisResult, runs: Run[], opts: FigureOption
   const axisW = axisWidth(tickChars(maxTp));
   const out: Figure[] = [];
   if (opts.seriesPerConfiguration) {
-    for (const g of a.groups) {
+    // In reading order: stratum by stratum, level by level.
+    const strataOrder = new Map(L.strata.map((s, i) => [s, i]));
+    const levelOrder = new Map(L.levels.map((l, i) => [l, i]));
+    const ordered = [...a.groups].sort((p, q) => (strataOrder.get(L.stratum.get(p.key) ?? '') ?? 0) - (strataOrder.get(L.stratum.get(q.key) ?? '') ?? 0) || (levelOrder.get(p.level) ?? 0) - (levelOrder.get(q.level) ?? 0));
+    for (const g of ordered) {
       if (!g.runs.some((r) => (byFile.get(r.file)?.series.length ?? 0) > 1)) continue;
       const label = [L.stratum.get(g.key), levelLabel(L.compare, g.level)].filter((s) => s && s !== 'all runs').join(' · ');
       const values = seriesValues(a, runs, [{ row: '', col: '', key: g.key }]);
@@ -177,7 +181,7 @@ export function seriesFigures(a: AnalysisResult, runs: Run[], opts: FigureOption
     const rowW = labelWidth(rows) + 6;
     const spacing = 8;
     const cols = levels.length;
-    // The x tick labels are flush with the panel's ends: nothing stands out past it.
+    // The x tick labels at the ends are flush with the panel, others that would stand out past it are left out.
     const width = Math.max(60, Math.floor((THESIS_WIDTH - 12 - Y_TITLE_WIDTH - rowW - (independentY ? cols * axisW : axisW) - (cols - 1) * spacing) / cols));
     const spec = {
       data: { values },
