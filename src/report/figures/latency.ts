@@ -125,7 +125,7 @@ export function latencyFigures(a: AnalysisResult, runs: Run[]): Figure[] {
     const shape = { field: 'operation', type: 'nominal', title: 'operation', scale: { domain: ops.domain, range: ops.shapes }, legend: { symbolOpacity: 1 } };
     const y = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 3, labelExpr: SI_LABEL } });
     const rowW = labelWidth(rowLabels) + 6;
-    const axisW = axisWidth(4);
+    const axisW = axisWidth(3);
     const spacing = 8;
     const cols = stats.length;
     const width = Math.floor((THESIS_WIDTH - 12 - Y_TITLE_WIDTH - rowW - cols * axisW - (cols - 1) * spacing) / cols);
