@@ -188,11 +188,9 @@ export function axisWidth(chars: number): number {
   return Math.ceil(textWidth('0'.repeat(chars), FONT_SIZE)) + 16;
 }
 
-/** Digits of the longest tick label of values up to max (with thousands separators, or SI when short). */
-export function tickChars(max: number, si = false): number {
-  const m = Math.abs(max);
-  if (si) return m >= 1000 ? 4 : String(Math.round(m)).length;
-  return Math.max(1, Math.round(m).toLocaleString('en-US').length);
+/** Characters of the longest tick label of values up to max, with thousands separators ('1,500'). */
+export function tickChars(max: number): number {
+  return Math.max(1, Math.round(Math.abs(max)).toLocaleString('en-US').length);
 }
 
 /** A part of a figure split into several: some rows (strata) of the grid. */
