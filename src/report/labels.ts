@@ -135,3 +135,27 @@ export function slug(s: string): string {
       .replace(/^-+|-+$/g, '') || 'x'
   );
 }
+
+// Advance widths of Helvetica (= Arial, Liberation Sans), 1/1000 em, for ASCII 32..126.
+const HELVETICA = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
+  556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+const OTHER: Record<string, number> = { '·': 278, '–': 556, '—': 1000, '±': 584, 'µ': 556, '−': 584, '✕': 700, '…': 1000, 'Δ': 612 };
+
+/**
+ * Width of a text in px, from Helvetica's metrics with a margin for wider fallback fonts. Replaces vega's node estimate
+ * (0.8 em per character, far too wide, which truncates labels) without needing node-canvas; it is
+ * a pure function of the text, so layouts stay deterministic.
+ */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 32 && c <= 126 ? HELVETICA[c - 32] : (OTHER[ch] ?? 600);
+  }
+  // ×1.12 (bold ×1.25): room for wider fallback fonts (DejaVu Sans where Helvetica/Arial are absent).
+  return (w / 1000) * fontSize * (bold ? 1.25 : 1.12);
+}

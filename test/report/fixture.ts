@@ -189,7 +189,7 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
       samples: r.series.length,
       stallCount: r.series.some((s) => s.throughput === 0) ? 1 : 0,
       stallSeconds: r.series.some((s) => s.throughput === 0) ? 20 : 0,
-      stallEpisodes: [] as { start: number; end: number; position: 'leading' | 'inner' | 'trailing' | 'whole' }[],
+      stallEpisodes: stallEpisodes(r.series),
       warmupSeconds: 20,
       steadyThroughput: r.metrics.throughput,
       warnings: [],
@@ -236,6 +236,18 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
   const inventory: Inventory = { roots: ['fixtures/campaign'], runs, scanErrors: [], counts };
   void normalQuantile;
   return { analysis, inventory, completeness };
+}
+
+/** Intervals without operations (status samples with throughput 0), as the analysis reports them. */
+function stallEpisodes(series: StatusSample[]): { start: number; end: number; position: 'leading' | 'inner' | 'trailing' | 'whole' }[] {
+  const out: { start: number; end: number; position: 'leading' | 'inner' | 'trailing' | 'whole' }[] = [];
+  for (let i = 1; i < series.length; i++) {
+    if (series[i].throughput !== 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.end === series[i - 1].t) last.end = series[i].t;
+    else out.push({ start: series[i - 1].t, end: series[i].t, position: 'inner' });
+  }
+  return out;
 }
 
 function makeRun(file: string, factors: Factors, status: RunStatus, throughput: number, rnd: () => number, stall: boolean): Run {

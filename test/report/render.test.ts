@@ -3,6 +3,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import { buildFixture } from './fixture.js';
 import { allFigures } from '../../src/report/specs.js';
 import { renderSvg, SpecValidationError, textWidth } from '../../src/report/render.js';
+import { svgSize } from '../../src/report/pdf.js';
+import { THESIS_WIDTH, FONT_SIZE } from '../../src/report/specs.js';
+import { buildWide } from './wide.js';
+import { svgAxisProblems } from './axes.js';
 
 describe('SVG rendering', () => {
   const f = buildFixture();
@@ -42,5 +46,25 @@ describe('SVG rendering', () => {
     expect(textWidth('i', 10)).toBeCloseTo(0.222 * 10 * 1.12, 10);
     expect(textWidth('W', 10)).toBeCloseTo(0.944 * 10 * 1.12, 10);
     expect(textWidth('W', 10, true)).toBeGreaterThan(textWidth('W', 10));
+  });
+
+  it('every figure fits the thesis width, prints no text under 11 px and draws no axis without a title (fixture and study-shaped)', async () => {
+    const wide = buildWide();
+    const all = [...figures, ...allFigures(wide.analysis, wide.runs, undefined, { independentScales: true }), ...allFigures(wide.analysis, wide.runs)];
+    for (const fig of all) {
+      const svg = await renderSvg(fig.spec, fig.name);
+      const { width } = svgSize(svg);
+      expect(width, fig.name).toBeLessThanOrEqual(THESIS_WIDTH);
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+      expect(sizes.length, fig.name).toBeGreaterThan(0);
+      expect(Math.min(...sizes), fig.name).toBeGreaterThanOrEqual(FONT_SIZE);
+      expect(svgAxisProblems(svg), fig.name).toEqual([]);
+    }
+  });
+
+  it('the SVG axis check finds an axis without a title', async () => {
+    const means = figures.find((x) => x.name === 'means')!;
+    const svg = await renderSvg(JSON.parse(JSON.stringify(means.spec).replaceAll('"title":"mean throughput (ops/s)"', '"title":null')) as TopLevelSpec);
+    expect(svgAxisProblems(svg)).toEqual(['Y-axis without a title, in a figure without a row title']);
   });
 });

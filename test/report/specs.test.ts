@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { buildFixture } from './fixture.js';
-import { allFigures, boxSpec, completenessFromAnalysis, completenessSpec, ppoints, THESIS_WIDTH } from '../../src/report/specs.js';
+import { allFigures, boxSpec, completenessFromAnalysis, completenessSpec, FAILED_KEY, ppoints, RUN_KEYS, THESIS_WIDTH } from '../../src/report/specs.js';
 import { validateSpec } from '../../src/report/render.js';
 import { jitter } from '../../src/report/labels.js';
 
@@ -51,11 +51,13 @@ describe('Vega-Lite specs', () => {
     const spec = boxSpec(f.analysis).spec as unknown as { data: { values: Record<string, unknown>[] } };
     const runs = spec.data.values.filter((v) => v.kind === 'run');
     expect(runs.length).toBe(f.analysis.groups.reduce((n, g) => n + g.runs.length, 0));
-    expect(runs.filter((v) => v.iqr === 'severe' && v.other === 'MAD + Grubbs')).toHaveLength(1);
-    expect(runs.filter((v) => v.iqr === 'inside fences' && v.other === 'neither')).toHaveLength(runs.length - 1);
+    // The fixture's one outlier is flagged by all three rules (severe IQR, MAD, Grubbs).
+    expect(runs.filter((v) => v.key === RUN_KEYS[3])).toHaveLength(1);
+    expect(runs.filter((v) => v.key === RUN_KEYS[0])).toHaveLength(runs.length - 1);
     const failed = spec.data.values.filter((v) => v.kind === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].label).toBe('✕1');
+    expect(failed[0].key).toBe(FAILED_KEY);
   });
 
   it('the completeness grid counts every cell', () => {

@@ -24,14 +24,15 @@ const out = mkdtempSync(path.join(tmpdir(), 'ycsb-study-report-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe.skipIf(!ready)('the whole report on the study (--group rf,workload --pdf)', () => {
-  it('writes HTML, PDF, 7 figures × svg/pdf/vl.json, tables and data, and the PDF holds the key numbers', async () => {
+  it('writes HTML, PDF, 11 figures × svg/pdf/vl.json, tables and data, and the PDF holds the key numbers', async () => {
     const chunks: string[] = [];
     const errs: string[] = [];
     const code = await run([STUDY, '--group', 'rf,workload', '--report', out, '--pdf'], { write: (s: string) => chunks.push(s) }, { write: (s: string) => errs.push(s) });
     expect(errs.join('')).toMatch(/report: wrote \d+ files/);
     expect(code).toBe(0);
     const figures = readdirSync(path.join(out, 'figures'));
-    for (const name of ['means', 'box', 'series', 'latency', 'pairs', 'qq', 'completeness']) {
+    // Throughput over time and latency: one figure per database (at most 12 panels a figure).
+    for (const name of ['means', 'box', 'series-cassandra', 'series-citus', 'series-hbase', 'latency-cassandra', 'latency-citus', 'latency-hbase', 'pairs', 'qq', 'completeness']) {
       for (const ext of ['svg', 'pdf', 'vl.json']) expect(figures).toContain(`${name}.${ext}`);
     }
     expect(readdirSync(path.join(out, 'tables'))).toEqual(expect.arrayContaining(['throughput.tex', 'throughput-pairs.tex', 'read-avg.tex']));
