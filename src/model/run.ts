@@ -40,6 +40,11 @@ export const FACTOR_ALIASES: Readonly<Record<string, string>> = {
   run: 'rep',
   database: 'db',
   binding: 'db',
+  // Repetitions that share one deployment (one load, one StatefulSet). `load` is also a phase word in
+  // file names: the inferred schemes keep it a phase; only a factor named so (a template
+  // placeholder, a CSV column, a grouping factor) means the deployment.
+  load: 'deployment',
+  deploy: 'deployment',
 };
 
 /** The name a factor is known by, after aliases (lower case). */
