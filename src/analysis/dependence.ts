@@ -36,14 +36,17 @@ export const DEPLOYMENT = 'deployment';
 
 /**
  * The runs in the order they ran, and which order that is: by start time when every run has one,
- * else by repetition number (numerically) when every run has one, else by file name.
+ * else by repetition number (numerically; within deployments, in deployment order, when there is a
+ * deployment factor) when every run has one, else by file name.
  */
 export function runOrder<T extends Pick<Run, 'file' | 'factors' | 'start'>>(runs: readonly T[]): { order: GroupDependence['order']; runs: T[] } {
   if (runs.length > 0 && runs.every((r) => r.start?.iso)) {
     return { order: 'start-time', runs: [...runs].sort((a, b) => (a.start!.iso < b.start!.iso ? -1 : a.start!.iso > b.start!.iso ? 1 : compareLevels(a.file, b.file))) };
   }
   if (runs.length > 0 && runs.every((r) => r.factors.rep !== undefined)) {
-    return { order: 'rep', runs: [...runs].sort((a, b) => compareLevels(a.factors.rep, b.factors.rep) || compareLevels(a.file, b.file)) };
+    // Nested in deployments, repetition numbers restart in each: deployments in order, then reps.
+    const byRep = (a: T, b: T) => compareLevels(a.factors[DEPLOYMENT] ?? '', b.factors[DEPLOYMENT] ?? '') || compareLevels(a.factors.rep, b.factors.rep) || compareLevels(a.file, b.file);
+    return { order: 'rep', runs: [...runs].sort(byRep) };
   }
   return { order: 'file', runs: [...runs].sort((a, b) => compareLevels(a.file, b.file)) };
 }
@@ -230,10 +233,12 @@ export function nestedDeployments(
         confidence,
         ...(balanced ? { deployments: k, repetitions: sizes[0] } : {}),
       });
+      // Unbalanced: no current k × r to step from; repetitions win when the mean size is below r*.
+      const meanSize = sizes.reduce((p, q) => p + q, 0) / k;
       nested.advice = {
         repetitionsPerDeployment: o.repetitions,
         optimal: o.optimal,
-        shrinksMost: o.shrinksMost,
+        shrinksMost: o.shrinksMost ?? (Number.isFinite(o.optimal) ? (meanSize < o.optimal ? 'repetitions' : 'deployments') : undefined),
         deploymentCost,
         repetitionCost,
         costSource: known ? 'load-runtime' : 'assumed-equal',
@@ -249,9 +254,10 @@ export function nestedDeployments(
   if (c) text += `; variance between deployments ${num(c.between)}, within ${num(c.within)} (ICC ${num(c.icc, 2)}, ${c.method === 'anova' ? 'ANOVA' : 'REML'})`;
   const a = nested.advice;
   if (a) {
-    const cost = a.costSource === 'load-runtime' ? `a deployment costs its load time (${num(a.deploymentCost)} s, teardown not measured), a repetition ${num(a.repetitionCost)} s` : 'the cost of a deployment is unknown (no load output): equal costs assumed';
-    if (a.shrinksMost) text += `; more ${a.shrinksMost === 'deployments' ? 'deployments' : 'repetitions per deployment'} shrink the interval most (${cost})`;
-    else if (Number.isFinite(a.repetitionsPerDeployment)) text += `; ${a.repetitionsPerDeployment} repetitions per deployment use the time best (${cost})`;
+    const cost = a.costSource === 'load-runtime' ? `a deployment costs its load time (${num(a.deploymentCost)} s, teardown not measured), a repetition ${num(a.repetitionCost)} s` : 'cost of a deployment unknown without a load output: equal costs assumed';
+    if (a.shrinksMost) text += `; more ${a.shrinksMost === 'deployments' ? 'deployments' : 'repetitions per deployment'} shrink the interval most`;
+    if (Number.isFinite(a.repetitionsPerDeployment)) text += `; ${a.repetitionsPerDeployment === 1 ? '1 repetition per deployment uses' : `${a.repetitionsPerDeployment} repetitions per deployment use`} the time best`;
+    text += ` (${cost})`;
   }
   warnings.push(text);
   return { nested, warnings };

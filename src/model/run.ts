@@ -5,7 +5,7 @@
  */
 
 /** Factor name -> level, as text. Canonical names: db, phase, nodes, recordcount, operationcount,
- * threads, workload, rf, rep; any other key found (bs, fs, …) is kept under its own name. */
+ * threads, workload, rf, rep, deployment (repetitions sharing one deployment); any other key found (bs, fs, …) is kept under its own name. */
 export type Factors = Record<string, string>;
 
 /** The factor names the tool knows by meaning; others pass through untouched. */
@@ -19,6 +19,7 @@ export const CANONICAL_FACTORS = [
   'workload',
   'rf',
   'rep',
+  'deployment',
 ] as const;
 
 /** Aliases accepted anywhere a factor name is given (file templates, CSV headers, --group). */
