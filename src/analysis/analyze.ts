@@ -8,7 +8,8 @@
  *           ──3 group───► one group per configuration; failed/partial runs listed as missing reps
  *           ──4 outliers► Tukey fences, MAD z, Grubbs: flagged; removed only with --exclude-outliers
  *           ──5 describe► n, mean, sd, se, median, min, max, CV, t CI, BCa CI, median CI, ratio of sums,
- *                         Shapiro–Wilk, repetitions needed
+ *                         Shapiro–Wilk, repetitions needed; in run order: trend, lag-1 dependence, the
+ *                         deployment-nested interval (dependence.ts)
  *           ──6 compare─► per stratum: Levene, Brown–Forsythe, ANOVA, Welch, Kruskal–Wallis, advice,
  *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects, power
  *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
@@ -52,6 +53,7 @@ import type {
 } from './types.js';
 import { FIXES } from './fixes.js';
 import { attempt, seriesOf, steadyState } from './series.js';
+import { DEPLOYMENT, deploymentNotice, groupDependence, loadSecondsFor, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
 
 export { digestSeries, seriesOf, steadyState, throughputSamples } from './series.js';
 
@@ -71,7 +73,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
 };
 
 /** Factors that never form groups by themselves. */
-const NOT_A_GROUP = new Set(['rep']);
+const NOT_A_GROUP = new Set(['rep', DEPLOYMENT]);
 
 function summary(center: number, lo: number, hi: number, confidence: number, warnings: string[] = []): Summary {
   return { center, lo, hi, confidence, warnings };
@@ -187,12 +189,14 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   for (const run of counting) slot(run).runs.push(run);
   for (const run of unusable) slot(run).failed.push(run);
 
+  const loads = all.some((r) => r.factors[DEPLOYMENT] !== undefined) ? inventory.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load') : [];
   const keys = [...byKey.keys()].sort((a, b) => compareKeys(byKey.get(a)!.factors, byKey.get(b)!.factors, groupFactors));
   const groups: GroupResult[] = keys.map((key) => {
     const g = byKey.get(key)!;
     const runs = [...g.runs].sort((a, b) => compareLevels(a.factors.rep ?? a.file, b.factors.rep ?? b.file));
-    return describeGroup(key, g.factors, runs, runs.map((r) => valueOf.get(r)!), g.failed, opts, stratumFactors);
+    return describeGroup(key, g.factors, runs, runs.map((r) => valueOf.get(r)!), g.failed, opts, stratumFactors, loads);
   });
+  warnings.push(...deploymentNotice(all, groups));
 
   // 6. Compare within strata.
   const strata: StratumResult[] = [];
@@ -204,7 +208,11 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       list.push(g);
       byStratum.set(g.stratum, list);
     }
-    for (const [key, list] of byStratum) strata.push(compareStratum(key, list, opts));
+    for (const [key, list] of byStratum) {
+      const st = compareStratum(key, list, opts);
+      st.warnings.push(...periodNotes(list, opts.compare));
+      strata.push(st);
+    }
     if (opts.adjustScope === 'all') {
       // One family for every pair of every stratum (stricter than per stratum).
       const pairs = strata.flatMap((st) => st.pairs);
@@ -375,6 +383,7 @@ function describeGroup(
   failed: Run[],
   opts: AnalysisOptions,
   stratumFactors: string[],
+  loads: Run[] = [],
 ): GroupResult {
   const warnings: string[] = [];
 
@@ -415,6 +424,8 @@ function describeGroup(
   } else {
     meanCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: a confidence interval needs at least 2 repetitions`]);
   }
+  const nest = nestedDeployments(keptRuns, x, conf, loads.length > 0 ? loadSecondsFor(factors, loads) : undefined);
+  if (nest.nested) meanCi = nest.nested.meanCi;
   if (x.length >= 2 && d.sd === 0) meanCi.warnings.push('all values are equal: zero variance, the interval has no width');
   let bootstrapCi: Summary | undefined;
   if (opts.bootstrap && x.length >= 3) {
@@ -440,7 +451,7 @@ function describeGroup(
     if (sw) shapiro = { W: sw.W, p: sw.p };
   }
   let repetitions: GroupResult['repetitions'];
-  if (x.length >= 2 && Number.isFinite(d.sd) && d.mean !== 0) {
+  if (x.length >= 2 && Number.isFinite(d.sd) && d.mean !== 0 && !nest.nested) {
     const r = attempt('repetitions needed', warnings, () => repetitionsNeeded(d.sd, d.mean, opts.targetCi, conf, x.length));
     if (r) {
       repetitions = { needed: r.needed, additional: r.additional, target: opts.targetCi };
@@ -470,6 +481,10 @@ function describeGroup(
   if (excludedRuns.length > 0) {
     warnings.push(`excluded as outliers (${opts.excludeOutliers}): ${excludedRuns.map((r) => `${r.file} = ${r.value}`).join('; ')}`);
   }
+  warnings.push(...nest.warnings);
+  const ordered = runOrder(keptRuns.map((r, i) => ({ file: r.file, factors: r.factors, start: r.start, value: x[i] })));
+  const dep = groupDependence(ordered.order, ordered.runs.map((r) => r.value), opts.metric, metricUnit(opts.metric), meanCi, startRange(keptRuns));
+  warnings.push(...dep.warnings);
   const level = factors[opts.compare] ?? '';
   const stratum: Factors = {};
   for (const f of stratumFactors) if (factors[f] !== undefined) stratum[f] = factors[f];
@@ -493,6 +508,8 @@ function describeGroup(
     shapiro,
     repetitions,
     runs: groupRuns,
+    dependence: dep.dependence,
+    nested: nest.nested,
     failed: failed.map((r) => ({
       file: r.file,
       status: r.status,

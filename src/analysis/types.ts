@@ -83,9 +83,60 @@ export interface GroupResult {
   /** Repetitions needed for a CI half-width within ±targetCi of the mean. */
   repetitions?: { needed: number; additional: number; target: number };
   runs: GroupRun[];
+  /** Are the repetitions independent? Trend and lag-1 dependence in run order (src/analysis/dependence.ts). */
+  dependence?: GroupDependence;
+  /** Repetitions nested in deployments (a `deployment` factor): the interval from the deployment means. */
+  nested?: GroupNested;
   /** Runs of this configuration that failed or were partial: missing repetitions, not outliers. */
   failed: { file: string; status: RunStatus; reason: string; clients?: string[] }[];
   warnings: string[];
+}
+
+/** Trend and serial dependence of a configuration's repetitions, in the order they ran. */
+export interface GroupDependence {
+  /** The order used: start times (every run has one), else repetition numbers, else file names. */
+  order: 'start-time' | 'rep' | 'file';
+  /** Repetitions checked (the ones kept). */
+  n: number;
+  /** Kendall's τ of the metric against the run order, as R's cor.test (exact for n < 50 without ties). */
+  kendall?: { tau: number; p: number; method: 'exact' | 'normal' };
+  /** Sen's slope: the change per repetition, with its CI (trend::sens.slope). */
+  sensSlope?: { slope: number; lo: number; hi: number };
+  /** Lag-1 autocorrelation, as R's acf. */
+  acf1?: number;
+  /** Ljung–Box test of the lag-1 autocorrelation (R's Box.test, lag 1). */
+  ljungBox?: { statistic: number; p: number };
+  /** Kendall p < 0.01 or Ljung–Box p < 0.01. */
+  significant: boolean;
+  /** When significant: the AR(1)-adjusted interval of the mean with its effective n. */
+  adjustedCi?: Summary & { method: 'ar1'; nEff: number };
+  /** First and last start time of the runs (ISO), when every run has one. */
+  period?: { first: string; last: string };
+  /** Why a statistic is missing (e.g. n < 3). */
+  note?: string;
+}
+
+/** A configuration whose repetitions are nested in deployments. */
+export interface GroupNested {
+  /** The deployment levels, and how many repetitions each has (same order). */
+  deployments: string[];
+  sizes: number[];
+  deploymentMeans: number[];
+  /** t interval of the deployment means (k − 1 df); also the group's meanCi. */
+  meanCi: Summary & { df: number };
+  /** Variance components: ANOVA for a balanced design, REML for an unbalanced one. */
+  components?: { method: 'anova' | 'reml'; between: number; within: number; icc: number };
+  /** Kalibera & Jones: repetitions per deployment, and which step shrinks the interval most per second. */
+  advice?: {
+    repetitionsPerDeployment: number;
+    optimal: number;
+    shrinksMost?: 'deployments' | 'repetitions';
+    /** Seconds. */
+    deploymentCost: number;
+    repetitionCost: number;
+    /** load-runtime: the load run's run time; assumed-equal: no load output, a deployment costs one run. */
+    costSource: 'load-runtime' | 'assumed-equal';
+  };
 }
 
 export interface TestResult {

@@ -5,7 +5,7 @@
  */
 
 /** Factor name -> level, as text. Canonical names: db, phase, nodes, recordcount, operationcount,
- * threads, workload, rf, rep; any other key found (bs, fs, …) is kept under its own name. */
+ * threads, workload, rf, rep, deployment (repetitions sharing one deployment); any other key found (bs, fs, …) is kept under its own name. */
 export type Factors = Record<string, string>;
 
 /** The factor names the tool knows by meaning; others pass through untouched. */
@@ -19,6 +19,7 @@ export const CANONICAL_FACTORS = [
   'workload',
   'rf',
   'rep',
+  'deployment',
 ] as const;
 
 /** Aliases accepted anywhere a factor name is given (file templates, CSV headers, --group). */
@@ -40,6 +41,11 @@ export const FACTOR_ALIASES: Readonly<Record<string, string>> = {
   run: 'rep',
   database: 'db',
   binding: 'db',
+  // Repetitions that share one deployment (one load, one StatefulSet). `load` is also a phase word in
+  // file names: the inferred schemes keep it a phase; only a factor named so (a template
+  // placeholder, a CSV column, a grouping factor) means the deployment.
+  load: 'deployment',
+  deploy: 'deployment',
 };
 
 /** The name a factor is known by, after aliases (lower case). */

@@ -143,7 +143,8 @@ export function inferFactors(relPath: string, opts: InferOptions = {}): InferRes
       });
     }
     scan(KEY_EQ_VALUE, (m) => {
-      const name = canonicalFactor(INFER_KEYS[m[1].toLowerCase()] ?? m[1]);
+      const key = m[1].toLowerCase();
+      const name = key === 'load' ? key : canonicalFactor(INFER_KEYS[key] ?? m[1]); // load=… in a name is not the deployment factor
       const [s, e] = valueSpan(m, 2);
       candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
       spans.push({ start: offset + s, end: offset + e, factor: name });
