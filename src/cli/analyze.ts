@@ -133,6 +133,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--chromium <path>', 'Chromium executable for --pdf (default /usr/bin/chromium)')
     .option('--template <file>', 'with --report: an HTML template to use instead of templates/report.html')
     .option('--stamp', 'with --report: put the date and time in the report (off: byte-identical output)')
+    .option('--independent-scales', 'with --report: each panel of the means and series figures on its own y scale (default: one shared scale)')
+    .option('--series-per-configuration', 'with --report: one throughput-over-time figure per configuration')
     .option('--appendix', 'with --report: end the report with one compact line per input file (always in data/files.csv)')
     .option('--force', 'with --report: write into a folder holding files ycsb-analyze did not write; that folder is kept as DIR.backup-N')
     .addHelpText(

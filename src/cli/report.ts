@@ -26,6 +26,10 @@ export interface ReportCliOptions {
   stamp?: boolean;
   /** --appendix: one compact line per input file at the end of the report. */
   appendix?: boolean;
+  /** --independent-scales: each panel of the means and series figures on its own y scale. */
+  independentScales?: boolean;
+  /** --series-per-configuration: one throughput-over-time figure per configuration. */
+  seriesPerConfiguration?: boolean;
   /** --force: write into a folder holding other files, keeping that folder as DIR.backup-N. */
   force?: boolean;
   /** The command line as given (after the program name), for the report's "How to reproduce" line. */
@@ -135,6 +139,8 @@ export async function writeReportFromCli(inventory: Inventory, analysis: Analysi
         template: o.template ? (isAbsolute(o.template) ? o.template : resolve(io.cwd, o.template)) : undefined,
         stamp: o.stamp,
         appendix: o.appendix === true,
+        independentScales: o.independentScales === true,
+        seriesPerConfiguration: o.seriesPerConfiguration === true,
         force: o.force === true,
         reproduce: o.argv ? ['analyze', ...o.argv].map(shellWord).join(' ') : undefined,
       },

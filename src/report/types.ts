@@ -31,6 +31,10 @@ export interface ReportOptions {
   title?: string;
   /** Add the appendix: one compact line per input file (the per-run table is always in the CSV files). */
   appendix?: boolean;
+  /** Give every panel of the means and series figures its own y scale (default: one scale shared across panels). */
+  independentScales?: boolean;
+  /** One throughput-over-time figure per configuration instead of small multiples of up to 12 panels. */
+  seriesPerConfiguration?: boolean;
   /**
    * Write into a folder that holds files this tool did not write (or changed since it wrote them).
    * Nothing is deleted: the folder as it was is renamed to DIR.backup-N beside the new report.

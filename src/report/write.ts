@@ -292,7 +292,10 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   const state = checkReportFolder(root, opts.force === true);
 
   // 2. Everything in memory.
-  const figures = allFigures(a, runs, input.completeness);
+  const figures = allFigures(a, runs, input.completeness, {
+    independentScales: input.options?.independentScales === true,
+    seriesPerConfiguration: input.options?.seriesPerConfiguration === true,
+  });
   const rendered: RenderedFigure[] = [];
   for (const f of figures) rendered.push({ figure: f, svg: await renderSvg(f.spec, f.name) });
   const outputs = new Map<string, string | Uint8Array>();

@@ -3,7 +3,7 @@
  * files is refused with a message that says what was found and what to do, and the report's
  * "How to reproduce" line is the command as given.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,18 @@ describe('analyze --report: --appendix, --force, how to reproduce', () => {
     expect(existsSync(path.join(dir, 'notes.txt'))).toBe(false);
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<section id="appendix">');
   }, 120_000);
+
+  it('--independent-scales and --series-per-configuration reach the figures', async () => {
+    const shared = path.join(mkdtempSync(path.join(tmpdir(), 'ycsb-cli-scales-')), 'r');
+    const own = path.join(mkdtempSync(path.join(tmpdir(), 'ycsb-cli-scales-')), 'r');
+    expect((await cli([CAMPAIGN, '--group', 'rf,workload', '--report', shared])).code).toBe(0);
+    expect((await cli([CAMPAIGN, '--group', 'rf,workload', '--report', own, '--independent-scales', '--series-per-configuration'])).code).toBe(0);
+    const scaleOf = (d: string) => JSON.stringify((JSON.parse(readFileSync(path.join(d, 'figures', 'means.vl.json'), 'utf8')) as { resolve?: unknown }).resolve ?? null);
+    expect(scaleOf(shared)).not.toContain('independent');
+    expect(scaleOf(own)).toContain('independent');
+    const series = (d: string) => readdirSync(path.join(d, 'figures')).filter((f) => f.startsWith('series') && f.endsWith('.vl.json')).length;
+    expect(series(own)).toBeGreaterThan(series(shared));
+  }, 240_000);
 });
 
 describe('shellWord', () => {
