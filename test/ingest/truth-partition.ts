@@ -17,7 +17,8 @@
  *   in the file) makes it `path#k`;
  * - a combined run (an inventory Run, a GroupRun or a group's `failed` entry) lists its parts in
  *   `files` (identities as above); `file` is then ignored;
- * - a run's line range is `lineRange` as `{ from, to }` or `[from, to]` (1-based, inclusive).
+ * - a run's line range is `invocation.fromLine`–`invocation.toLine` (src/model/run.ts InvocationRange;
+ *   or `lineRange` as `{ from, to }` or `[from, to]`), 1-based, inclusive.
  */
 import type { AnalysisResult, GroupResult } from '../../src/analysis/types.js';
 import type { Inventory, Run } from '../../src/model/index.js';
@@ -42,8 +43,9 @@ export function combined(parts: string[]): string {
   return [...parts].sort().join(' + ');
 }
 
-/** A run's line range (1-based, inclusive), when the implementation gives one. */
+/** A run's line range (1-based, inclusive), when the implementation gives one (Run.invocation). */
 export function lineRange(run: Run): { from: number; to: number } | undefined {
+  if (run.invocation) return { from: run.invocation.fromLine, to: run.invocation.toLine };
   const lr = (run as unknown as { lineRange?: unknown }).lineRange;
   if (Array.isArray(lr) && lr.length === 2 && lr.every((x) => typeof x === 'number')) return { from: lr[0] as number, to: lr[1] as number };
   if (lr && typeof lr === 'object' && typeof (lr as { from?: unknown }).from === 'number' && typeof (lr as { to?: unknown }).to === 'number') {
