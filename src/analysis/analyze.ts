@@ -151,7 +151,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   const valueOf = new Map<Run, number>();
   const filters = Object.entries(opts.filter);
   for (const run of inventory.runs) {
-    if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
+    if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable' || run.status === 'empty' || run.status === 'conflict') {
       excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
       continue;
     }

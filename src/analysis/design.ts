@@ -92,9 +92,10 @@ export function phaseOf(run: Run): 'load' | 'run' {
   return (run.factors.phase ?? run.origin?.fromName?.phase) === 'load' ? 'load' : 'run';
 }
 
-/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number. */
+/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number; not
+ * texts that are no output, empty files, or two outputs mixed by a merge conflict. */
 export function placeable(run: Run): boolean {
-  return run.status !== 'not-ycsb';
+  return run.status !== 'not-ycsb' && run.status !== 'empty' && run.status !== 'conflict';
 }
 
 /**

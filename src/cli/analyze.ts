@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
 import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
-import { addInputOptions, formatInventory, formatLevels, loadInputs, type InputOptions } from './common.js';
+import { addInputOptions, formatInventory, formatLevels, inventoryJson, loadInputs, type InputOptions } from './common.js';
 import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { badValue, choiceOption, collect, parseFactors, parseFilter, parseFraction, parseWhole } from './options.js';
@@ -164,7 +164,7 @@ Examples:
       // (warnings name the settings in words; the CLI names its flags)
       const result = inCliTerms(analyze(inventory, aopts));
       if (o.json) {
-        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
+        io.stdout.write(analysisJson(result, { inventory: inventoryJson(inventory) }));
       } else if (o.csv) {
         io.stdout.write(analysisCsv(result));
       } else {

@@ -9,7 +9,7 @@
  *   {{figures}} {{tables}} {{assumptions}} {{appendix}} {{files}} {{software}}
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
-import { formatDiagnostic, RUN_STATUSES, type Inventory } from '../model/index.js';
+import { formatDiagnostic, RARE_STATUSES, RUN_STATUSES, type Inventory } from '../model/index.js';
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
@@ -94,14 +94,31 @@ function summarySection(a: AnalysisResult): string {
 function qualitySection(a: AnalysisResult, inv: Inventory): string {
   const parts: string[] = [];
   parts.push(`<p>${e(inv.runs.length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
-  parts.push(table(['Status', 'Files'], RUN_STATUSES.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
+  // the usual statuses always, a rare one (empty, conflict, skipped) only when some input has it
+  const statuses = [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => (inv.counts[s] ?? 0) > 0)];
+  parts.push(table(['Status', 'Files'], statuses.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
   if (inv.scanErrors.length) parts.push(`<h3>Could not be listed</h3>${table(['Path', 'Error'], inv.scanErrors.map((x) => [`<code>${e(x.path)}</code>`, e(x.message)]))}`);
+  const skipped = inv.skipped ?? [];
+  if (skipped.length) parts.push(`<h3>Skipped: not outputs</h3>${table(['File', 'Why'], skipped.map((x) => [`<code>${e(x.path)}</code>`, e(x.reason)]))}`);
+  const split = inv.runs.filter((r) => r.invocation);
+  if (split.length) {
+    parts.push(
+      `<h3>Files holding several YCSB invocations (one run each)</h3>${table(
+        ['Run', 'Status', 'Lines'],
+        split.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), e(`${r.invocation!.fromLine}–${r.invocation!.toLine} of ${r.invocation!.path}`)]),
+      )}`,
+    );
+  }
   const notOk = inv.runs.filter((r) => r.status !== 'ok');
   if (notOk.length) {
+    const why = (r: (typeof notOk)[number]): string => {
+      const d = r.diagnostics.find((x) => x.severity === 'error') ?? (r.status === 'empty' ? r.diagnostics[0] : undefined);
+      return d ? formatDiagnostic(r.file, d) : r.duplicateOf ? `duplicate of ${r.duplicateOf}` : '';
+    };
     parts.push(
       `<h3>Files that are not complete runs</h3>${table(
         ['File', 'Status', 'Why'],
-        notOk.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), e(r.diagnostics.filter((d) => d.severity === 'error')[0] ? formatDiagnostic(r.file, r.diagnostics.filter((d) => d.severity === 'error')[0]) : r.duplicateOf ? `duplicate of ${r.duplicateOf}` : '')]),
+        notOk.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), e(why(r))]),
       )}`,
     );
   }
