@@ -180,6 +180,12 @@ export class Invocation {
     readonly scan: TextScan = new TextScan(),
   ) {}
 
+  /** YCSB-cpp: the load summary was printed and no run summary (yet). */
+  cppAfterLoad(): boolean {
+    const cpp = this.cpp;
+    return cpp.load !== undefined && cpp.run === undefined;
+  }
+
   diag(d: Diagnostic): void {
     this.diagnostics.push(d);
   }

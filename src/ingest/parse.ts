@@ -99,9 +99,12 @@ function summaryDone(p: Invocation): boolean {
  * few lines no dialect takes by it, one search for `ycsb.Client`.
  */
 function beginsInvocation(p: Invocation, line: string, c0: number): boolean {
+  if (isDigit(c0)) {
+    if (p.cppAfterLoad()) return true;
+    return summaryDone(p) && restartedStatusLine(p, line);
+  }
   // YCSB-cpp `-load -run`: the run phase follows the load summary in the same output
-  if (p.cpp.load !== undefined && p.cpp.run === undefined) return !(c0 === 76 /* L */ && line.startsWith('Load '));
-  if (isDigit(c0)) return summaryDone(p) && restartedStatusLine(p, line);
+  if (p.cppAfterLoad()) return !(c0 === 76 /* L */ && line.startsWith('Load '));
   switch (c0) {
     case 91 /* [ */:
       return (p.runtime !== undefined || p.throughput !== undefined) && line.startsWith('[OVERALL], RunTime');
@@ -228,7 +231,9 @@ function startOf(p: Invocation, run: ParsedRun, lines: readonly string[]): void 
     if (raw === undefined || !isDigit(raw.charCodeAt(0))) continue;
     const st = statusTimestamp(raw);
     if (st === undefined) continue;
-    run.start = { iso: startFromStatus(st.iso, st.secondsSinceStart ?? series[i].t), source: 'status-line' };
+    const seconds = st.secondsSinceStart ?? series[i].t;
+    // (the first status line usually counts 0 seconds: its time is the start, no arithmetic)
+    run.start = { iso: seconds === 0 ? st.iso : startFromStatus(st.iso, seconds), source: 'status-line' };
     return;
   }
   if (p.headerStamp !== undefined) run.start = { iso: p.headerStamp.iso, source: 'header' };

@@ -352,14 +352,16 @@ export function clientArgsFromJavaLine(line: string): ClientArgs | undefined {
 }
 
 /**
- * Whether a line is the java command the bin/ycsb wrapper echoes before the JVM starts
- * (`/usr/bin/java -cp … site.ycsb.Client -db … -t`, or com.yahoo.ycsb.Client): the client class
- * after white space, followed by white space or the end, with `java` before it. Not a log or
- * warning line that merely names the class (`WARNING: … access by site.ycsb.Client (…)` has no
- * `java` before it).
+ * Whether a line is the java command the bin/ycsb wrapper echoes (`/usr/bin/java -cp … site.ycsb.Client
+ * -db … -t`, or com.yahoo.ycsb.Client): its first word names java, and the client class follows
+ * after white space, followed by white space or the end. Not a log or warning line that merely
+ * names the class (`WARNING: … access by site.ycsb.Client (…)`). Cheap for other lines: the first
+ * word is looked at before the line is searched.
  */
 export function isJavaClientLine(line: string): boolean {
-  const at = line.indexOf('ycsb.Client');
+  const sp = line.indexOf(' ');
+  if (sp < 4 || line.lastIndexOf('java', sp - 4) < 0) return false;
+  const at = line.indexOf('ycsb.Client', sp);
   if (at < 0) return false;
   let from: number;
   if (at >= 5 && line.startsWith('site.', at - 5)) from = at - 5;
@@ -368,8 +370,7 @@ export function isJavaClientLine(line: string): boolean {
   const before = line.charCodeAt(from - 1);
   const after = line.charCodeAt(at + 11);
   if (!(before === 32 || before === 9)) return false;
-  if (!(Number.isNaN(after) || after === 32 || after === 9)) return false;
-  return line.lastIndexOf('java', from) >= 0;
+  return Number.isNaN(after) || after === 32 || after === 9;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
