@@ -81,6 +81,14 @@ export function checkAgainstData(inv: Inventory, o: Partial<AnalysisOptions>): v
   if (runs.length === 0) {
     throw new CliError(`no usable run to analyse: every input is ${Object.entries(inv.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')} (see the inventory)`, EXIT.error);
   }
+  if (!runs.some((r) => r.status === 'ok')) {
+    // (not a --metric problem: no run of the phases analysed is complete)
+    const by = new Map<string, number>();
+    for (const r of runs) by.set(r.status, (by.get(r.status) ?? 0) + 1);
+    const loads = o.includeLoad ? 0 : inv.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
+    const more = loads > 0 ? `; ${loads} load-phase ${loads === 1 ? 'run is' : 'runs are'} complete (--include-load analyses ${loads === 1 ? 'it' : 'them'})` : '';
+    throw new CliError(`no complete run to analyse: the runs are ${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}${more} (see the inventory)`, EXIT.error);
+  }
   const levels = new Map<string, Set<string>>();
   for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
   const known = () => [...levels.keys()].sort().join(', ');

@@ -144,8 +144,8 @@ export function shownStatuses(inv: Inventory): RunStatus[] {
   return [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => (inv.counts[s] ?? 0) > 0)];
 }
 
-/** `a.txt: 2 YCSB invocations, read as a.txt#1 (lines 1–40), a.txt#2 (lines 41–80)` for each file read
- * as several runs, in order. */
+/** `a.txt: 2 YCSB invocations, read as runs #1 (lines 1–40), #2 (lines 41–80)` for each file read as
+ * several runs (named a.txt#1, a.txt#2), in order. */
 export function invocationLines(inv: Inventory): string[] {
   const byPath = new Map<string, Run[]>();
   for (const r of inv.runs) {
@@ -154,7 +154,7 @@ export function invocationLines(inv: Inventory): string[] {
     if (list) list.push(r);
     else byPath.set(r.invocation.path, [r]);
   }
-  return [...byPath].map(([path, runs]) => `${path}: ${runs.length} YCSB invocations, read as ${runs.map((r) => `${r.file} (lines ${r.invocation!.fromLine}–${r.invocation!.toLine})`).join(', ')}`);
+  return [...byPath].map(([path, runs]) => `${path}: ${runs.length} YCSB invocations, read as runs ${runs.map((r) => `#${r.invocation!.index} (lines ${r.invocation!.fromLine}–${r.invocation!.toLine})`).join(', ')}`);
 }
 
 /**
@@ -199,8 +199,19 @@ export function formatInventory(inv: Inventory): string {
     }
   }
   if (conflicts.length > 10) out += `  … and ${conflicts.length - 10} more files with name/content conflicts (see --json)\n`;
-  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
-  for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${withoutFile(r.file, r.origin.ambiguities[0])}\n`;
+  // a name's ambiguity once per file (the runs of a file's several invocations share its name)
+  const ambiguousPaths = new Set<string>();
+  const ambiguous = inv.runs.filter((r) => {
+    if (r.origin.ambiguities.length === 0 || !(r.status === 'ok' || r.status === 'failed' || r.status === 'partial')) return false;
+    const path = r.invocation?.path ?? r.file;
+    if (ambiguousPaths.has(path)) return false;
+    ambiguousPaths.add(path);
+    return true;
+  });
+  for (const r of ambiguous.slice(0, 5)) {
+    const path = r.invocation?.path ?? r.file;
+    out += `  ambiguous   ${path}: ${withoutFile(path, r.origin.ambiguities[0])}\n`;
+  }
   if (ambiguous.length > 5) out += `  … and ${ambiguous.length - 5} more files with ambiguous names (run \`analyze scheme <dir>\`)\n`;
   return out;
 }

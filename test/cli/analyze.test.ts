@@ -274,7 +274,7 @@ describe('the inventory lists every file found: several invocations, empty, conf
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Inventory: 6 inputs — 3 ok, 0 failed, 0 partial, 0 duplicate, 0 not-ycsb, 0 unreadable, 1 empty, 1 conflict, 1 skipped (1 of the ok ones are load-phase files)');
     expect(r.stdout).toContain(`  skipped     1 file that is not an output: README.md (`);
-    expect(r.stdout).toContain('  split       redis-run1.txt: 2 YCSB invocations, read as redis-run1.txt#1 (lines 1–6), redis-run1.txt#2 (lines 7–12)\n');
+    expect(r.stdout).toContain('  split       redis-run1.txt: 2 YCSB invocations, read as runs #1 (lines 1–6), #2 (lines 7–12)\n');
     expect(r.stdout).toContain('  conflict    redis-run3.txt:1: git merge-conflict marker: two outputs mixed together ("<<<<<<<" here, "=======" at line 9, ">>>>>>>" at line 17); resolve the conflict or keep one side\n');
     expect(r.stdout).toContain('  empty       redis-run4.txt: the file has no bytes\n');
     // neither is a run of any configuration: left out of the statistics, with the reason
@@ -299,5 +299,17 @@ describe('the inventory lists every file found: several invocations, empty, conf
     expect(inv.files[1].invocation).toEqual({ index: 2, of: 2, path: 'redis-run1.txt', fromLine: 7, toLine: 12 });
     expect('invocation' in inv.files[2]).toBe(false);
     expect(inv.files[5].reason).toMatch(/\S/);
+  });
+
+  it('no complete run of the phases analysed: says so (not a --metric problem), and names the complete load-phase runs', async () => {
+    const dir = path.join(mixedRoot, 'cut');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'nohup.out'), readFileSync(path.join(ROOT, 'fixtures/formats/ycsb-cpp-cut.txt')));
+    const r = await cli([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('analyze: no complete run to analyse: the runs are 1 partial; 1 load-phase run is complete (--include-load analyses it) (see the inventory)\n');
+    const load = await cli([dir, '--include-load']);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toMatch(/^Inventory: 2 inputs — 1 ok, 0 failed, 1 partial, /);
   });
 });
