@@ -95,8 +95,9 @@ function summaryDone(p: Invocation): boolean {
 /**
  * Does `line` (not blank; c0 its first character) begin another invocation than `p`? Only lines
  * YCSB prints once per invocation, and only when `p` already has that line or has run (see the
- * module comment). Cheap for the lines that do not: a look at the first character, and for the
- * few lines no dialect takes by it, one search for `ycsb.Client`.
+ * module comment). Cheap for the lines that do not: a look at the first character and a few
+ * fields of `p`; for a line no dialect takes by its first character, after the invocation's own
+ * java command, a look at its first word (isJavaClientLine).
  */
 function beginsInvocation(p: Invocation, line: string, c0: number): boolean {
   if (isDigit(c0)) {
