@@ -9,11 +9,12 @@
  *   truncate · flip bytes · duplicate lines · delete lines · huge numbers · NaN/Infinity ·
  *   invalid UTF-8 · NUL byte · CRLF/CR line ends · shuffle lines · empty · splice two files ·
  *   status-line edits at the edges of the lean status-line path (formats/status.ts)
- * fast path (every case): decode (the loader's) → parseYcsb; invariants checked; the lean parse
+ * fast path (every case): decode (the loader's) → parseOutputs; invariants checked; the lean parse
  *   (no per-operation stats) must read the same status, format and series (but for the samples'
  *   per-operation stats) as the full one
  * loader path (every `batch` cases): the batch written to a temp folder → loadRuns; every file
- *   must come back once with a status; counts must add up
+ *   must come back once with a status (as `file`, or as `file#1` … `#n` when it holds several
+ *   invocations: a splice of two outputs); counts must add up
  * big lines (through the real loader): a 100 MB line of digits, of op blocks, of '[', appended to a run
  * ```
  * `npx tsx bench/fuzz.ts [--cases 10000] [--seed 1] [--batch 250] [--big-mb 100] [--no-big]`
@@ -24,9 +25,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode } from '../src/ingest/decode.js';
 import { loadRuns } from '../src/ingest/load.js';
-import { parseYcsb } from '../src/ingest/parse.js';
+import { parseOutputs } from '../src/ingest/parse.js';
 import { isDeepStrictEqual } from 'node:util';
-import { RUN_STATUSES, type ParsedRun } from '../src/model/index.js';
+import { RARE_STATUSES, RUN_STATUSES, type ParsedRun, type RunStatus } from '../src/model/index.js';
 import { generateCampaign, mulberry32 } from '../fixtures/generator.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -212,12 +213,18 @@ export function makeCase(corpus: SeedFile[], seed: number, id: number): FuzzCase
   return { id, seed: base.name, mutations, bytes };
 }
 
-/** What every parse must satisfy; returns the broken invariants (empty when fine). */
+/** The statuses a parsed or loaded run may have (skipped is for files never read). */
+const READ_STATUSES: readonly RunStatus[] = [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => s !== 'skipped')];
+
+/** What every parse must satisfy; returns the broken invariants (empty when fine). `name`: the file's
+ * name; the run's is that, or `name#k` for the k-th of several invocations. */
 export function checkParsed(p: ParsedRun, name: string): string[] {
   const bad: string[] = [];
   if (!p || typeof p !== 'object') return ['no result'];
-  if (!RUN_STATUSES.includes(p.status)) bad.push(`status ${JSON.stringify(p.status)} is not one of ${RUN_STATUSES.join(', ')}`);
-  if (p.name !== name) bad.push(`name ${JSON.stringify(p.name)} != ${JSON.stringify(name)}`);
+  if (!READ_STATUSES.includes(p.status)) bad.push(`status ${JSON.stringify(p.status)} is not one of ${READ_STATUSES.join(', ')}`);
+  const expected = p.invocation ? `${name}#${p.invocation.index}` : name;
+  if (p.name !== expected) bad.push(`name ${JSON.stringify(p.name)} != ${JSON.stringify(expected)}`);
+  if (p.invocation && !(p.invocation.of >= 2 && p.invocation.fromLine >= 1 && p.invocation.toLine >= p.invocation.fromLine)) bad.push(`invocation ${JSON.stringify(p.invocation)}`);
   if (!Array.isArray(p.diagnostics)) bad.push('diagnostics is not an array');
   else {
     if (p.status !== 'ok' && p.diagnostics.length === 0) bad.push(`status ${p.status} without a reason`);
@@ -274,7 +281,7 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
   return `${path || '(root)'}: ${String(JSON.stringify(a)).slice(0, 200)} vs ${String(JSON.stringify(b)).slice(0, 200)}`;
 }
 
-/** Run the fuzz: `cases` seeded cases through decode+parseYcsb, batches through loadRuns, and big lines. */
+/** Run the fuzz: `cases` seeded cases through decode+parseOutputs, batches through loadRuns, and big lines. */
 export async function fuzz(opts: { seed: number; cases: number; batch?: number; bigMB?: number; study?: number; onProgress?: (done: number) => void }): Promise<FuzzReport> {
   const t0 = performance.now();
   const corpus = seedCorpus({ study: opts.study });
@@ -295,18 +302,24 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
       for (const c of batch) writeFileSync(join(dir, `case-${c.id}.txt`), c.bytes);
       try {
         const inv = await loadRuns([dir]);
-        const seen = new Map<string, number>();
-        for (const r of inv.runs) seen.set(r.file, (seen.get(r.file) ?? 0) + 1);
+        // each file comes back once, as `case-<id>.txt`, or as `case-<id>.txt#1` … `#n` (n ≥ 2 invocations)
+        const seen = new Map<string, string[]>();
+        for (const r of inv.runs) {
+          const path = r.invocation?.path ?? r.file;
+          seen.set(path, [...(seen.get(path) ?? []), r.file]);
+        }
         for (const c of batch) {
-          const k = seen.get(`case-${c.id}.txt`) ?? 0;
-          if (k !== 1) failures.push({ id: c.id, seed: c.seed, mutations: c.mutations, problem: `loader returned the file ${k} times` });
+          const name = `case-${c.id}.txt`;
+          const got = seen.get(name) ?? [];
+          const want = got.length === 1 ? [name] : got.map((_, k) => `${name}#${k + 1}`);
+          if (got.length === 0 || got.join('\n') !== want.join('\n')) failures.push({ id: c.id, seed: c.seed, mutations: c.mutations, problem: `loader returned the file as ${JSON.stringify(got)}` });
         }
         const sum = Object.values(inv.counts).reduce((a, b) => a + b, 0);
-        if (sum !== inv.runs.length || inv.runs.length !== batch.length) {
-          failures.push({ id: batch[0].id, seed: 'batch', mutations: [], problem: `loader: ${inv.runs.length} runs for ${batch.length} files, counts sum ${sum}` });
+        if (sum !== inv.runs.length || seen.size !== batch.length) {
+          failures.push({ id: batch[0].id, seed: 'batch', mutations: [], problem: `loader: ${inv.runs.length} runs from ${seen.size} of ${batch.length} files, counts sum ${sum}` });
         }
-        for (const r of inv.runs) if (!RUN_STATUSES.includes(r.status) || (r.status !== 'ok' && r.diagnostics.length === 0)) failures.push({ id: -1, seed: r.file, mutations: [], problem: `loader: status ${r.status} with ${r.diagnostics.length} reasons` });
-        loaderFiles += inv.runs.length;
+        for (const r of inv.runs) if (!READ_STATUSES.includes(r.status) || (r.status !== 'ok' && r.diagnostics.length === 0)) failures.push({ id: -1, seed: r.file, mutations: [], problem: `loader: status ${r.status} with ${r.diagnostics.length} reasons` });
+        loaderFiles += seen.size;
       } catch (err) {
         failures.push({ id: batch[0].id, seed: 'batch', mutations: [], problem: `loadRuns threw: ${(err as Error).stack}` });
       }
@@ -321,17 +334,20 @@ export async function fuzz(opts: { seed: number; cases: number; batch?: number; 
         const { text, diagnostic, binary } = decode(c.bytes);
         if (binary) statuses['not-ycsb'] = (statuses['not-ycsb'] ?? 0) + 1;
         else {
-          const p = parseYcsb(text, name);
+          const runs = parseOutputs(text, name);
           // the loader's lean parse: the same status, format and series but for per-operation stats
-          const lean = withoutStatusOps(parseYcsb(text, name, { statusOps: false }));
-          const full = withoutStatusOps(p);
+          const lean = parseOutputs(text, name, { statusOps: false }).map(withoutStatusOps);
+          const full = runs.map(withoutStatusOps);
           leanCases++;
-          leanSamples += p.series.length;
+          for (const p of runs) leanSamples += p.series.length;
           if (!isDeepStrictEqual(lean, full)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem: `the lean parse differs from the full one: ${firstDifference(lean, full)}` });
-          if (diagnostic) p.diagnostics.unshift(diagnostic);
-          for (const problem of checkParsed(p, name)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem });
-          statuses[p.status] = (statuses[p.status] ?? 0) + 1;
-          JSON.stringify(p); // must serialise (no cycles, no BigInt)
+          if (runs.length === 0) failures.push({ id, seed: c.seed, mutations: c.mutations, problem: 'no run' });
+          if (diagnostic) runs[0].diagnostics.unshift(diagnostic);
+          for (const p of runs) {
+            for (const problem of checkParsed(p, name)) failures.push({ id, seed: c.seed, mutations: c.mutations, problem });
+            statuses[p.status] = (statuses[p.status] ?? 0) + 1;
+          }
+          JSON.stringify(runs); // must serialise (no cycles, no BigInt)
         }
       } catch (err) {
         failures.push({ id, seed: c.seed, mutations: c.mutations, problem: `threw: ${(err as Error).stack}` });

@@ -4,12 +4,13 @@
  * ```
  * loadRuns(dirs) ──► Inventory ──► analyze(inventory, options) ──► AnalysisResult ──► writeReport(dir, …)
  *        │                 └──────► designFromRuns / findGaps ──► planFill ──► exec (kubectl)
- *        └─ parseYcsb(text, name), assignFactors(path), parseTable(csv)   (pure)
+ *        └─ parseOutputs(text, name) (a run per invocation), parseYcsb(text, name) (one run),
+ *           assignFactors(path), parseTable(csv)   (pure)
  * ```
  */
 export * from './model/index.js';
 // Ingest
-export { parseYcsb } from './ingest/parse.js';
+export { parseOutputs, parseYcsb } from './ingest/parse.js';
 export { loadRuns, type LoadOptions } from './ingest/load.js';
 export { assignFactors, compileTemplate, explainSchemes } from './ingest/scheme/index.js';
 export { formatExplanation } from './cli/scheme-text.js';

@@ -110,7 +110,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       excluded.push({ file: run.file, reason: `combined into ${run.combinedInto}` });
       continue;
     }
-    if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable') {
+    if (run.status === 'duplicate' || run.status === 'not-ycsb' || run.status === 'unreadable' || run.status === 'empty' || run.status === 'conflict') {
       excluded.push({ file: run.file, reason: run.status === 'duplicate' ? `duplicate of ${run.duplicateOf}` : run.status });
       continue;
     }

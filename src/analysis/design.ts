@@ -95,10 +95,11 @@ export function phaseOf(run: Run): 'load' | 'run' {
   return (run.factors.phase ?? run.origin?.fromName?.phase) === 'load' ? 'load' : 'run';
 }
 
-/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number; not the
- * client outputs combined into another run (that run is placed), nor files skipped unread. */
+/** Runs that can be placed in a design: YCSB outputs (or attempts at one) with a rep number; not
+ * texts that are no output, empty files, two outputs mixed by a merge conflict, files skipped
+ * unread, nor the client outputs combined into another run (that run is placed). */
 export function placeable(run: Run): boolean {
-  return run.status !== 'not-ycsb' && run.status !== 'skipped' && run.combinedInto === undefined;
+  return run.status !== 'not-ycsb' && run.status !== 'empty' && run.status !== 'conflict' && run.status !== 'skipped' && run.combinedInto === undefined;
 }
 
 /**

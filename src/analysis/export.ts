@@ -2,7 +2,8 @@
  * Exports of the inventory, pure (inventory in, text out):
  * - `seed-csv`: exactly the old summary script's columns, one row per run, so existing plotting keeps working;
  * - `csv`: tidy long format, one row per run × metric with every factor;
- * - `json`: the runs with their factors, metrics, diagnostics and status-line time series.
+ * - `json`: the runs with their factors, metrics, diagnostics and status-line time series, and the
+ *   files skipped unread.
  */
 import Papa from 'papaparse';
 import { compareLevels, formatDiagnostic, metricUnit, type Inventory, type Run } from '../model/index.js';
@@ -47,13 +48,17 @@ export function factorNames(runs: readonly Run[]): string[] {
   return [...first.filter((f) => seen.has(f)), ...[...seen].filter((f) => !first.includes(f)).sort()];
 }
 
-/** Tidy long CSV: file, status, factors…, metric, value, unit. */
+/** Tidy long CSV: file, status, [lines,] factors…, metric, value, unit. `lines` (`40-80`: the lines
+ * of the file a run was read from) is there when some file holds several YCSB invocations (runs
+ * named `file#k`); empty for the runs of the others. */
 export function toLongCsv(inv: Inventory): string {
   const factors = factorNames(inv.runs);
-  const fields = ['file', 'status', ...factors, 'metric', 'value', 'unit'];
+  const withLines = inv.runs.some((r) => r.invocation !== undefined);
+  const fields = ['file', 'status', ...(withLines ? ['lines'] : []), ...factors, 'metric', 'value', 'unit'];
   const data: string[][] = [];
   for (const r of inv.runs) {
-    const base = [r.file, r.status, ...factors.map((f) => cell(r.factors[f]))];
+    const lines = withLines ? [r.invocation ? `${r.invocation.fromLine}-${r.invocation.toLine}` : ''] : [];
+    const base = [r.file, r.status, ...lines, ...factors.map((f) => cell(r.factors[f]))];
     const metrics = Object.keys(r.metrics).sort(compareLevels);
     if (metrics.length === 0) data.push([...base, '', '', '']);
     for (const m of metrics) data.push([...base, m, cell(r.metrics[m]), metricUnit(m)]);
@@ -61,16 +66,20 @@ export function toLongCsv(inv: Inventory): string {
   return Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
 }
 
-/** JSON with everything: runs, factors, metrics, diagnostics and time series. */
+/** JSON with everything: runs (with the lines of their file when it holds several YCSB invocations),
+ * factors, metrics, diagnostics and time series; and the files skipped unread, with the status
+ * skipped and the rule that skipped them. */
 export function toJson(inv: Inventory): string {
   const doc = {
     schema: 'ycsb-analyze/runs@1',
     roots: inv.roots,
     counts: inv.counts,
     scanErrors: inv.scanErrors,
+    skipped: (inv.skipped ?? []).map((s) => ({ file: s.path, status: 'skipped', reason: s.reason })),
     runs: inv.runs.map((r) => ({
       file: r.file,
       status: r.status,
+      invocation: r.invocation,
       format: r.format,
       duplicateOf: r.duplicateOf,
       combined: r.combined,

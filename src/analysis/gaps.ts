@@ -189,7 +189,7 @@ function sd(xs: number[]): number {
 
 /**
  * Compare the runs with the design.
- * Runs of status not-ycsb are ignored; a byte-identical copy (status duplicate) is listed as a
+ * Runs of status not-ycsb, empty or conflict are ignored (no run to place); a byte-identical copy (status duplicate) is listed as a
  * duplicate and never counted as a repetition.
  */
 export function findGaps(runs: Run[], design: Design, options: { ci?: CiTarget } = {}): GapReport {

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
 import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
-import { addInputOptions, formatInventory, formatLevels, loadInputs, type InputOptions } from './common.js';
+import { addInputOptions, formatInventory, formatLevels, inventoryJson, loadInputs, type InputOptions } from './common.js';
 import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { badValue, choiceOption, collect, parseFactors, parseFilter, parseFraction, parseWhole } from './options.js';
@@ -80,6 +80,14 @@ export function checkAgainstData(inv: Inventory, o: Partial<AnalysisOptions>): v
   const runs = usableRuns(inv, o);
   if (runs.length === 0) {
     throw new CliError(`no usable run to analyse: every input is ${Object.entries(inv.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')} (see the inventory)`, EXIT.error);
+  }
+  if (!runs.some((r) => r.status === 'ok')) {
+    // (not a --metric problem: no run of the phases analysed is complete)
+    const by = new Map<string, number>();
+    for (const r of runs) by.set(r.status, (by.get(r.status) ?? 0) + 1);
+    const loads = o.includeLoad ? 0 : inv.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
+    const more = loads > 0 ? `; ${loads} load-phase ${loads === 1 ? 'run is' : 'runs are'} complete (--include-load analyses ${loads === 1 ? 'it' : 'them'})` : '';
+    throw new CliError(`no complete run to analyse: the runs are ${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}${more} (see the inventory)`, EXIT.error);
   }
   const levels = new Map<string, Set<string>>();
   for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
@@ -170,7 +178,7 @@ Examples:
       // (warnings name the settings in words; the CLI names its flags)
       const result = inCliTerms(analyze(inventory, aopts));
       if (o.json) {
-        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
+        io.stdout.write(analysisJson(result, { inventory: inventoryJson(inventory) }));
       } else if (o.csv) {
         io.stdout.write(analysisCsv(result));
       } else {

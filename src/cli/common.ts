@@ -5,7 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js';
-import { compareLevels, formatDiagnostic, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
+import { compareLevels, formatDiagnostic, RARE_STATUSES, RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { withoutStatus } from './render.js';
 import { leanRun, leanRunExceptLoad } from './lean.js';
@@ -138,12 +138,43 @@ export function runPath(run: Run): string {
   return run.file;
 }
 
+/** The statuses an inventory line shows: every one of RUN_STATUSES, and a rare one (empty,
+ * conflict, skipped) only when some input has it. */
+export function shownStatuses(inv: Inventory): RunStatus[] {
+  return [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => (inv.counts[s] ?? 0) > 0)];
+}
+
+/** `a.txt: 2 YCSB invocations, read as runs #1 (lines 1–40), #2 (lines 41–80)` for each file read as
+ * several runs (named a.txt#1, a.txt#2), in order. */
+export function invocationLines(inv: Inventory): string[] {
+  const byPath = new Map<string, Run[]>();
+  for (const r of inv.runs) {
+    if (!r.invocation) continue;
+    const list = byPath.get(r.invocation.path);
+    if (list) list.push(r);
+    else byPath.set(r.invocation.path, [r]);
+  }
+  return [...byPath].map(([path, runs]) => `${path}: ${runs.length} YCSB invocations, read as runs ${runs.map((r) => `#${r.invocation!.index} (lines ${r.invocation!.fromLine}–${r.invocation!.toLine})`).join(', ')}`);
+}
+
+/**
+ * The inventory as `--json` prints it: roots, counts, scan errors, the skipped files, and every
+ * input in `files`: each run (`file`, or `file#k` with its `invocation` and line range when the
+ * file holds several), then each skipped file with the status skipped and the rule that skipped it.
+ */
+export function inventoryJson(inv: Inventory): Record<string, unknown> {
+  const files: Record<string, unknown>[] = inv.runs.map((r) => ({ file: r.file, status: r.status, invocation: r.invocation, factors: r.factors, diagnostics: r.diagnostics }));
+  for (const s of inv.skipped ?? []) files.push({ file: s.path, status: 'skipped', reason: s.reason });
+  return { roots: inv.roots, counts: inv.counts, scanErrors: inv.scanErrors, skipped: inv.skipped, files };
+}
+
 /** The inventory block: counts, then every file that is not ok with its reason, then the runs
  * combined from several client outputs (one line each). */
 export function formatInventory(inv: Inventory): string {
   const inputs = inv.runs.filter((r) => r.combined === undefined);
-  const total = inputs.length;
-  const parts = RUN_STATUSES.map((s) => `${inv.counts[s]} ${s}`);
+  const skippedCount = inv.counts.skipped ?? 0;
+  const total = inputs.length + skippedCount;
+  const parts = shownStatuses(inv).map((s) => `${inv.counts[s] ?? 0} ${s}`);
   const load = inputs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
   let out = `Inventory: ${total} ${total === 1 ? 'input' : 'inputs'} — ${parts.join(', ')}`;
   if (load > 0) out += ` (${load} of the ok ones are load-phase files)`;
@@ -154,6 +185,9 @@ export function formatInventory(inv: Inventory): string {
     const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(', ');
     out += `  skipped     ${skipped.length} ${skipped.length === 1 ? 'file that is not an output' : 'files that are not outputs'}: ${shown}${skipped.length > 5 ? ', …' : ''} (--include '**/*' reads them)\n`;
   }
+  const split = invocationLines(inv);
+  for (const l of split.slice(0, 5)) out += `  split       ${l}\n`;
+  if (split.length > 5) out += `  … and ${split.length - 5} more files holding several YCSB invocations (see --json)\n`;
   const bad = inv.runs.filter((r) => r.status !== 'ok');
   for (const r of bad) {
     const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
@@ -167,8 +201,19 @@ export function formatInventory(inv: Inventory): string {
     }
   }
   if (conflicts.length > 10) out += `  … and ${conflicts.length - 10} more files with name/content conflicts (see --json)\n`;
-  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
-  for (const r of ambiguous.slice(0, 5)) out += `  ambiguous   ${r.file}: ${withoutFile(r.file, r.origin.ambiguities[0])}\n`;
+  // a name's ambiguity once per file (the runs of a file's several invocations share its name)
+  const ambiguousPaths = new Set<string>();
+  const ambiguous = inv.runs.filter((r) => {
+    if (r.origin.ambiguities.length === 0 || !(r.status === 'ok' || r.status === 'failed' || r.status === 'partial')) return false;
+    const path = r.invocation?.path ?? r.file;
+    if (ambiguousPaths.has(path)) return false;
+    ambiguousPaths.add(path);
+    return true;
+  });
+  for (const r of ambiguous.slice(0, 5)) {
+    const path = r.invocation?.path ?? r.file;
+    out += `  ambiguous   ${path}: ${withoutFile(path, r.origin.ambiguities[0])}\n`;
+  }
   if (ambiguous.length > 5) out += `  … and ${ambiguous.length - 5} more files with ambiguous names (run \`analyze scheme <dir>\`)\n`;
   for (const r of inv.runs) {
     if (r.combined) out += `  combined    ${r.file}: ${r.combined.clients.length} client outputs that ran at the same time, counted as one run: ${r.combined.clients.join(', ')}\n`;
@@ -180,7 +225,7 @@ export function formatInventory(inv: Inventory): string {
 export function formatLevels(inv: Inventory): string {
   const levels = new Map<string, Set<string>>();
   for (const r of inv.runs) {
-    if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable') continue;
+    if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable' || r.status === 'empty' || r.status === 'conflict') continue;
     for (const [k, v] of Object.entries(r.factors)) {
       if (!levels.has(k)) levels.set(k, new Set());
       levels.get(k)!.add(v);

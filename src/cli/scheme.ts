@@ -8,7 +8,8 @@ import { formatExplanation } from './scheme-text.js';
 
 /** The explanation block for the files of an inventory. */
 export function formatExplanationFor(inv: Inventory, templates: string[]): string {
-  const paths = inv.runs.filter((r) => r.format !== 'table' && r.status !== 'not-ycsb' && r.status !== 'unreadable').map((r) => r.file);
+  // file paths (a file of several invocations once, not as file#k); empty files as before (not-ycsb then)
+  const paths = [...new Set(inv.runs.filter((r) => r.format !== 'table' && r.status !== 'not-ycsb' && r.status !== 'unreadable' && r.status !== 'empty').map((r) => r.invocation?.path ?? r.file))];
   return formatExplanation(explainSchemes(paths, { templates, templateFlag: '--scheme' }));
 }
 

@@ -50,6 +50,40 @@ export function fillThroughput(samples: StatusSample[]): void {
   }
 }
 
+/**
+ * What the parser notes of a whole text, across its invocations: git merge-conflict markers
+ * (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, each at the start of a line), 1-based lines.
+ */
+export class TextScan {
+  /** The first `<<<<<<<` line. */
+  conflictStart?: number;
+  /** The first `=======` line after it. */
+  conflictMid?: number;
+  /** The first `>>>>>>>` line after the `<<<<<<<`. */
+  conflictEnd?: number;
+
+  /** A line starting with `<`, `=` or `>` (c0: its first character): a marker? */
+  marker(line: string, n: number, c0: number): void {
+    if (c0 === 60 /* < */) {
+      if (this.conflictStart === undefined && isMarker(line, '<<<<<<<')) this.conflictStart = n;
+    } else if (c0 === 61 /* = */) {
+      if (this.conflictStart !== undefined && this.conflictMid === undefined && line.trimEnd() === '=======') this.conflictMid = n;
+    } else if (this.conflictStart !== undefined && this.conflictEnd === undefined && isMarker(line, '>>>>>>>')) this.conflictEnd = n;
+  }
+
+  /** The text holds a merge conflict: a `<<<<<<<` line and, after it, a `>>>>>>>` line. */
+  get conflict(): boolean {
+    return this.conflictStart !== undefined && this.conflictEnd !== undefined;
+  }
+}
+
+/** `mark` alone, or followed by a space or tab (`<<<<<<< HEAD`), but not by an eighth `<`. */
+function isMarker(line: string, mark: string): boolean {
+  if (!line.startsWith(mark)) return false;
+  const c = line.charCodeAt(mark.length);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 13;
+}
+
 export class Invocation {
   readonly diagnostics: Diagnostic[] = [];
   readonly header: RunHeader = { factors: {}, properties: {} };
@@ -125,7 +159,32 @@ export class Invocation {
   lastNonEmptyLine = 0;
   lastNonEmptyText = '';
 
-  constructor(readonly name: string) {}
+  // invocations (parse.ts): where this one begins, and what tells that another one begins
+  /** Look for the start of another invocation (parseOutputs); false: the text is one (parseYcsb). */
+  splitting = false;
+  /** 1-based line of the file this invocation begins at. */
+  firstLine = 1;
+  /** The java command bin/ycsb echoes (`java … site.ycsb.Client …`, see isJavaClientLine). */
+  javaEchoLine?: number;
+  /** go-ycsb's properties banner (`***** properties *****`). */
+  goPropsLine?: number;
+  /** YCSB-cpp: this invocation is the run phase that followed the load summary (ending at this
+   * line) of the one before it (the same process, `-load -run`). */
+  cppAfterLoadSummary?: number;
+  /** A date alone on a line of the header (before any status line or summary). */
+  headerStamp?: { iso: string; line: number };
+
+  constructor(
+    readonly name: string,
+    /** The markers of the whole text, shared by its invocations. */
+    readonly scan: TextScan = new TextScan(),
+  ) {}
+
+  /** YCSB-cpp: the load summary was printed and no run summary (yet). */
+  cppAfterLoad(): boolean {
+    const cpp = this.cpp;
+    return cpp.load !== undefined && cpp.run === undefined;
+  }
 
   diag(d: Diagnostic): void {
     this.diagnostics.push(d);

@@ -92,8 +92,9 @@ export interface LoadOptions {
 export const MAX_FILE_BYTES = 512 * 2 ** 20;
 
 /**
- * Load every file under the roots into an inventory. Never throws for a bad file: each one ends as
- * ok, failed, partial, duplicate, not-ycsb or unreadable, with a reason.
+ * Load every file under the roots into an inventory. Never throws for a bad file: each run ends as
+ * ok, failed, partial, duplicate, not-ycsb, unreadable, empty or conflict, with a reason; a file
+ * skipped unread is listed with the rule that skipped it.
  *
  * ```
  * 1. discover     roots ──include, exclude──► files (./discover.ts); skipped files and scan errors kept
@@ -101,14 +102,15 @@ export const MAX_FILE_BYTES = 512 * 2 ** 20;
  * 3. read         each file, one at a time (./read.ts; in a pool of threads: loadRunsThreaded, ./pool.ts)
  *                   bytes ──► content key (sha256, or size + CRC-32) ──decode──► text
  *                   .csv ──parseTable──► one Run per row
- *                   else ──parseYcsb(text, name)──► one Run ◄──assignFactors(name): content fills
- *                                                                what the name lacks; conflicts kept
+ *                   else ──parseOutputs(text, name)──► one Run per YCSB invocation (`name#k` when
+ *                          several) ◄──assignFactors(name): content fills what the name lacks; conflicts kept
  *                   ──onRun hook──► strings copied out of the text (the text is then dropped)
  * 4. duplicates   byte-identical files: one kept, the others marked duplicate (./duplicates.ts)
  * 5. clients      outputs of the clients of one run (same configuration but the key range or client
  *                 index, started together) ──► one combined run after its parts; the parts keep their
  *                 status, marked combinedInto (./clients.ts)
- * 6. inventory    runs in discovery order, counts by status (of the inputs: combined runs not counted)
+ * 6. inventory    runs in discovery order, counts by status (of the inputs: combined runs not
+ *                 counted; skipped files counted when there are some)
  * ```
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  * @throws only when `roots` is empty.
@@ -171,5 +173,6 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
   for (const r of runs) if (r.combined === undefined) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
+  if (skipped.length > 0) counts.skipped = skipped.length;
   return { roots, runs, scanErrors: found.errors, skipped, counts };
 }

@@ -7,7 +7,9 @@
  *   ──read bytes──► content key (sha256, or size + CRC-32)
  *   ──decode (./decode.ts)──► text (binary: not-ycsb)
  *       .csv ──tableRuns──► one Run per row
- *       else ──parseYcsb──► toRun (./to-run.ts) ──► one Run
+ *       else ──parseOutputs──► one ParsedRun per YCSB invocation (`path`, or `path#k` when several)
+ *            ──► start time: the file's modification time when the content tells none
+ *            ──► toRun (./to-run.ts, factors from `path`) ──► one Run each
  *   ──per run: onRun hook, series thinned ('throughput'), strings copied out of the text (./strings.ts)
  * ```
  */
@@ -18,7 +20,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { emptyParsedRun, type Run, type StatusSample } from '../model/index.js';
 import { decode } from './decode.js';
-import { parseYcsb } from './parse.js';
+import { parseOutputs } from './parse.js';
 import type { AssignOptions } from './scheme/index.js';
 import { keepRun, type StringPool } from './strings.js';
 import type { TableOptions } from './table.js';
@@ -138,6 +140,7 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   let bytes: Uint8Array | undefined;
   let fd: number | undefined;
   let failure: string | undefined;
+  let mtimeMs: number | undefined;
   try {
     // one open, then the size and the bytes from the descriptor (no second lookup of the path);
     // non-blocking: a FIFO put where a file was found must not hang the load (no effect on files)
@@ -146,6 +149,7 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
     if (!st.isFile()) failure = 'cannot read: not a regular file (a pipe, socket or device where a file was found)';
     else if (st.size > maxBytes) failure = `too large to read: ${st.size} bytes, more than the ${maxBytes}-byte limit`;
     else bytes = readAll(fd, st.size);
+    mtimeMs = st.mtimeMs;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'the file disappeared after it was found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'EISDIR' ? 'a folder, not a file' : '';
@@ -168,7 +172,28 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   const { text, diagnostic, binary } = decoded;
   if (binary) return done([toRun(emptyParsedRun(path, 'not-ycsb', binary), path, root, sha256, naming)], hash);
   if (/\.csv$/i.test(path)) return done(tableRuns(text, path, root, sha256, settings.table), hash);
-  const parsed = parseYcsb(text, path, { statusOps: settings.series === 'full' });
-  if (diagnostic) parsed.diagnostics.unshift(diagnostic);
-  return done([toRun(parsed, path, root, sha256, naming)], hash);
+  const parsed = parseOutputs(text, path, { statusOps: settings.series === 'full' });
+  if (diagnostic) {
+    // the decoding warning goes to the invocation holding its line (the first when none does)
+    const line = diagnostic.line ?? 0;
+    const at = parsed.findIndex((r) => r.invocation !== undefined && line >= r.invocation.fromLine && line <= r.invocation.toLine);
+    parsed[Math.max(0, at)].diagnostics.unshift(diagnostic);
+  }
+  const runs: Run[] = new Array(parsed.length);
+  for (let k = 0; k < parsed.length; k++) {
+    const one = parsed[k];
+    if (one.start === undefined && mtimeMs !== undefined) one.start = { iso: localIso(mtimeMs), source: 'mtime' };
+    // factors from the file's path; the run is named `path#k` when the file holds several invocations
+    const run = toRun(one, path, root, sha256, naming);
+    if (one.invocation) run.file = one.name;
+    runs[k] = run;
+  }
+  return done(runs, hash);
+}
+
+/** A time (ms since the epoch) as this machine's naive local ISO time, with milliseconds. */
+export function localIso(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }

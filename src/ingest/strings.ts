@@ -42,9 +42,10 @@ export function detach<T>(v: T, pool: StringPool): T {
 }
 
 /** Fields of a run that hold no slice of its file's text: name, file and root (from discovery: the
- * name is the path, or `path:line` for a table row), the sha256 (computed), the metrics (numbers
- * only) and the series digest (computed; its factors are the run's own object). */
-const NOT_FROM_TEXT = new Set(['name', 'file', 'root', 'sha256', 'metrics', 'seriesDigest']);
+ * name is the path, `path#k` for one of several invocations, or `path:line` for a table row), the
+ * sha256 (computed), the metrics (numbers only), the series digest (computed; its factors are the
+ * run's own object), the invocation (the path and line numbers) and the start time (built). */
+const NOT_FROM_TEXT = new Set(['name', 'file', 'root', 'sha256', 'metrics', 'seriesDigest', 'invocation', 'start']);
 
 /**
  * Make a run safe to keep: every string it holds copied out of its file's text (pooled). After the

@@ -13,7 +13,7 @@
  * interval is kept on one line. The per-run appendix is optional (one compact line per file).
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
-import { RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
+import { RARE_STATUSES, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
@@ -135,7 +135,7 @@ function summarySection(a: AnalysisResult): string {
 
 /** Why a file is not a complete run: its first error (with the line), or what it duplicates. */
 function whyNotComplete(r: Run): string {
-  const d = r.diagnostics.find((x) => x.severity === 'error');
+  const d = r.diagnostics.find((x) => x.severity === 'error') ?? (r.status === 'empty' ? r.diagnostics[0] : undefined);
   if (d) return `${d.line ? `line ${d.line}: ` : ''}${d.message}${d.expected ? `; expected ${d.expected}` : ''}${d.found ? `, found ${d.found}` : ''}`;
   return r.duplicateOf ? `duplicate of ${r.duplicateOf}` : '';
 }
@@ -143,8 +143,21 @@ function whyNotComplete(r: Run): string {
 function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): string {
   const parts: string[] = [];
   parts.push(`<p>${e(inv.runs.filter((r) => r.combined === undefined).length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
-  parts.push(table(['Status', 'Files'], RUN_STATUSES.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
+  // the usual statuses always, a rare one (empty, conflict, skipped) only when some input has it
+  const statuses = [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => (inv.counts[s] ?? 0) > 0)];
+  parts.push(table(['Status', 'Files'], statuses.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
   if (inv.scanErrors.length) parts.push(`<h3>Could not be listed</h3>${table(['Path', 'Error'], inv.scanErrors.map((x) => [`<code>${e(x.path)}</code>`, e(x.message)]))}`);
+  const skipped = inv.skipped ?? [];
+  if (skipped.length) parts.push(`<h3>Skipped: not outputs</h3>${table(['File', 'Why'], skipped.map((x) => [`<code>${e(x.path)}</code>`, e(x.reason)]))}`);
+  const split = inv.runs.filter((r) => r.invocation);
+  if (split.length) {
+    parts.push(
+      `<h3>Files holding several YCSB invocations (one run each)</h3>${table(
+        ['Run', 'Status', 'Lines'],
+        split.map((r) => [`<code>${e(r.file)}</code>`, e(r.status), e(`${r.invocation!.fromLine}–${r.invocation!.toLine} of ${r.invocation!.path}`)]),
+      )}`,
+    );
+  }
   const notOk = inv.runs.filter((r) => r.status !== 'ok');
   if (notOk.length) {
     parts.push(

@@ -6,10 +6,11 @@
  *
  *   UPDATE_GOLDEN=1 npx vitest run test/cli/analyze.test.ts   # then review `git diff test/cli/golden`
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../fixtures/exec/cli.js';
 import type { AnalysisResult } from '../../src/analysis/types.js';
 import { readAheadMode } from '../../src/cli/common.js';
@@ -243,3 +244,72 @@ describe.skipIf(!existsSync(TRAP))('regression: rep-less runs pooled silently as
   });
 });
 if (!existsSync(TRAP)) console.log(`skipped the naming-trap regression: ${TRAP} is absent`);
+
+// ---------------------------------------------------------------------------------------------
+// Issue 19: every file found is in the inventory, with its status; a file of several invocations is
+// several runs, each with its lines.
+
+/** A small YCSB output (header, summary). */
+function ycsbOutput(args: string, ms: number): string {
+  const op = args.endsWith(' -load') ? 'INSERT' : 'READ';
+  return [`Command line: ${args}`, 'YCSB Client 0.17.0', `[OVERALL], RunTime(ms), ${ms}`, `[OVERALL], Throughput(ops/sec), ${2e6 / ms}`, `[${op}], Operations, 2000`, `[${op}], AverageLatency(us), 300.0`, ''].join('\n');
+}
+
+const mixedRoot = mkdtempSync(path.join(tmpdir(), 'ycsb-cli-inv-'));
+afterAll(() => rmSync(mixedRoot, { recursive: true, force: true }));
+const mixed = path.join(mixedRoot, 'campaign');
+mkdirSync(mixed);
+const LOAD = '-db site.ycsb.db.RedisClient -P workloads/workloada -load';
+const RUN = '-db site.ycsb.db.RedisClient -P workloads/workloada -t';
+writeFileSync(path.join(mixed, 'redis-run1.txt'), ycsbOutput(LOAD, 10000) + ycsbOutput(RUN, 20000));
+writeFileSync(path.join(mixed, 'redis-run2.txt'), ycsbOutput(RUN, 25000));
+writeFileSync(path.join(mixed, 'redis-run3.txt'), ['<<<<<<< HEAD', ...ycsbOutput(RUN, 20000).split('\n'), '=======', ...ycsbOutput(RUN, 30000).split('\n'), '>>>>>>> b', ''].join('\n'));
+writeFileSync(path.join(mixed, 'redis-run4.txt'), '');
+writeFileSync(path.join(mixed, 'README.md'), '# notes\n');
+
+describe('the inventory lists every file found: several invocations, empty, conflicted and skipped files (issue 19)', () => {
+  it('the text: rare statuses counted when present, the invocations with their lines, the reasons', async () => {
+    const r = await cli([mixed]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Inventory: 6 inputs — 3 ok, 0 failed, 0 partial, 0 duplicate, 0 not-ycsb, 0 unreadable, 1 empty, 1 conflict, 1 skipped (1 of the ok ones are load-phase files)');
+    expect(r.stdout).toContain(`  skipped     1 file that is not an output: README.md (`);
+    expect(r.stdout).toContain('  split       redis-run1.txt: 2 YCSB invocations, read as runs #1 (lines 1–6), #2 (lines 7–12)\n');
+    expect(r.stdout).toContain('  conflict    redis-run3.txt:1: git merge-conflict marker: two outputs mixed together ("<<<<<<<" here, "=======" at line 9, ">>>>>>>" at line 17); resolve the conflict or keep one side\n');
+    expect(r.stdout).toContain('  empty       redis-run4.txt: the file has no bytes\n');
+    // neither is a run of any configuration: left out of the statistics, with the reason
+    expect(r.stdout).toMatch(/^Not in the statistics: .*1 empty.*$/m);
+    expect(r.stdout).toMatch(/^Not in the statistics: .*1 conflict.*$/m);
+    expect(r.stdout).not.toMatch(/✗ .*redis-run[34]\.txt/);
+  });
+
+  it('--json: every file in inventory.files, runs with their invocation, skipped files with the status skipped and the rule', async () => {
+    const r = await cli([mixed, '--json']);
+    expect(r.code).toBe(0);
+    const inv = JSON.parse(r.stdout).inventory as { counts: Record<string, number>; files: { file: string; status: string; reason?: string; invocation?: unknown }[] };
+    expect(inv.counts).toEqual({ ok: 3, failed: 0, partial: 0, duplicate: 0, 'not-ycsb': 0, unreadable: 0, empty: 1, conflict: 1, skipped: 1 });
+    expect(inv.files.map((f) => [f.file, f.status])).toEqual([
+      ['redis-run1.txt#1', 'ok'],
+      ['redis-run1.txt#2', 'ok'],
+      ['redis-run2.txt', 'ok'],
+      ['redis-run3.txt', 'conflict'],
+      ['redis-run4.txt', 'empty'],
+      ['README.md', 'skipped'],
+    ]);
+    expect(inv.files[1].invocation).toEqual({ index: 2, of: 2, path: 'redis-run1.txt', fromLine: 7, toLine: 12 });
+    expect('invocation' in inv.files[2]).toBe(false);
+    expect(inv.files[5].reason).toMatch(/\S/);
+  });
+
+  it('no complete run of the phases analysed: says so (not a --metric problem), and names the complete load-phase runs', async () => {
+    const dir = path.join(mixedRoot, 'cut');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'nohup.out'), readFileSync(path.join(ROOT, 'fixtures/formats/ycsb-cpp-cut.txt')));
+    const r = await cli([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('analyze: no complete run to analyse: the runs are 1 partial; 1 load-phase run is complete (--include-load analyses it) (see the inventory)\n');
+    const load = await cli([dir, '--include-load']);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toMatch(/^Inventory: 2 inputs — 1 ok, 0 failed, 1 partial, /);
+  });
+});

@@ -207,3 +207,39 @@ describe('export --out', () => {
     expect(r.stderr).toBe('analyze: --format xlsx: expected seed-csv, csv or json, found "xlsx"\n');
   });
 });
+
+describe('export: every file found, runs named file#k with their lines (issue 19)', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'ycsb-export-inv-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const out = (args: string, ms: number) => [`Command line: ${args}`, `[OVERALL], RunTime(ms), ${ms}`, `[OVERALL], Throughput(ops/sec), ${2e6 / ms}`, '[READ], Operations, 2000', '[READ], AverageLatency(us), 300.0', ''].join('\n');
+  writeFileSync(path.join(root, 'rf1-run1.txt'), out('-db x -t', 10000) + out('-db x -t', 20000));
+  writeFileSync(path.join(root, 'rf1-run2.txt'), out('-db x -t', 25000));
+  writeFileSync(path.join(root, 'notes.md'), 'x\n');
+
+  it('--format json: the runs with their invocation, the skipped files with the status skipped and the rule', async () => {
+    const r = await cli(['export', root, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { counts: Record<string, number>; skipped: { file: string; status: string; reason: string }[]; runs: { file: string; invocation?: { fromLine: number; toLine: number } }[] };
+    expect(doc.runs.map((x) => [x.file, x.invocation?.fromLine, x.invocation?.toLine])).toEqual([
+      ['rf1-run1.txt#1', 1, 5],
+      ['rf1-run1.txt#2', 6, 10],
+      ['rf1-run2.txt', undefined, undefined],
+    ]);
+    expect(doc.skipped.map((x) => [x.file, x.status])).toEqual([['notes.md', 'skipped']]);
+    expect(doc.skipped[0].reason).toMatch(/\S/);
+    expect(doc.counts.skipped).toBe(1);
+  });
+
+  it('--format csv: a lines column when a file holds several invocations', async () => {
+    const r = await cli(['export', root, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const parsed = Papa.parse<Record<string, string>>(r.stdout.trimEnd(), { header: true });
+    expect(parsed.meta.fields!.slice(0, 3)).toEqual(['file', 'status', 'lines']);
+    const lines = new Map(parsed.data.map((x) => [x.file, x.lines]));
+    expect([...lines]).toEqual([
+      ['rf1-run1.txt#1', '1-5'],
+      ['rf1-run1.txt#2', '6-10'],
+      ['rf1-run2.txt', ''],
+    ]);
+  });
+});

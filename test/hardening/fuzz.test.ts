@@ -1,6 +1,6 @@
 /**
  * 1,000 seeded fuzz cases of bench/fuzz.ts in the test suite: mutated real, fixture and generated
- * YCSB files through decode + parseYcsb (also without per-operation stats, which must read the same
+ * YCSB files through decode + parseOutputs (also without per-operation stats, which must read the same
  * status, format and series but for them) and, in batches, through loadRuns on temp folders; plus the
  * long-line variants through the real loader (16 MB here; `npx tsx bench/fuzz.ts` runs 10,000
  * cases and 100 MB lines).

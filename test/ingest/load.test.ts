@@ -56,7 +56,7 @@ describe('loadRuns: every file accounted for', () => {
       'empty.txt',
     ]);
     expect(byFile(inv.runs, 'cassandra-exec-15-1000000-a-1-rf_1.txt').status).toBe('ok');
-    expect(byFile(inv.runs, 'empty.txt').status).toBe('not-ycsb');
+    expect(byFile(inv.runs, 'empty.txt').status).toBe('empty');
     const bin = byFile(inv.runs, 'binary.dat');
     expect(bin.status).toBe('not-ycsb');
     expect(bin.diagnostics[0].found).toBe('a NUL byte at offset 4');
@@ -250,7 +250,18 @@ describe('loadRuns reads each file into a buffer it reuses', () => {
       for (const [name, text] of contents) writeFileSync(join(dir, name), text);
       const inv = await loadRuns([dir]);
       const sha = (t: string) => createHash('sha256').update(Buffer.from(t)).digest('hex');
-      expect(inv.runs.map((r) => [r.file, r.sha256, r.lines])).toEqual(
+      // a-big.txt is 50 runs appended: 50 invocations, a-big.txt#1 … #50, whose lines add up to the file's
+      expect(inv.runs.filter((r) => r.invocation?.path === 'a-big.txt').map((r) => [r.file, r.status])).toEqual(
+        Array.from({ length: 50 }, (_, k) => [`a-big.txt#${k + 1}`, 'ok']),
+      );
+      const files = new Map<string, [string, string | undefined, number]>();
+      for (const r of inv.runs) {
+        const name = r.invocation?.path ?? r.file;
+        const seen = files.get(name);
+        if (seen) expect(r.sha256).toBe(seen[1]);
+        files.set(name, [name, r.sha256, (seen?.[2] ?? 0) + r.lines]);
+      }
+      expect([...files.values()]).toEqual(
         contents.map(([name, text]) => [name, sha(text), text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0)]),
       );
       expect(inv.runs.find((r) => r.file === 'd-run.txt')!.status).toBe('ok');

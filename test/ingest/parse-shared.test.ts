@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedRun } from '../../src/model/run.js';
-import { parseYcsb } from '../../src/ingest/parse.js';
+import { parseOutputs } from '../../src/ingest/parse.js';
 
 // Real YCSB outputs, read-only, beside the checkout (see ../shared/data/README.md).
 const root = path.resolve(__dirname, '../../../shared/data');
@@ -19,13 +19,14 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** Every run under shared/data by name: `path`, or `path#k` for the k-th of several invocations in a file. */
 const parsed = new Map<string, { run: ParsedRun; text: string }>();
 function parseAll(): Map<string, { run: ParsedRun; text: string }> {
   if (parsed.size === 0) {
     for (const f of walk(root)) {
       const rel = path.relative(root, f).split(path.sep).join('/');
       const text = readFileSync(f, 'utf8');
-      parsed.set(rel, { run: parseYcsb(text, rel), text });
+      for (const run of parseOutputs(text, rel)) parsed.set(run.name, { run, text });
     }
   }
   return parsed;
@@ -120,7 +121,8 @@ describe.skipIf(!present)('every file under shared/data gets a sensible status',
     'ycsb/variants/ycsb-0.1.4/usage-only.dat': 'failed',
     'ycsb/variants/ycsb-0.1.4/aborted-load.dat': 'partial',
     'ycsb/variants/ycsb-0.1.4/aborted-result.dat': 'partial',
-    'ycsb/variants/ycsb-cpp/nohup.out': 'partial',
+    // a complete load (#1), then the run phase of the same process, cut before its summary (#2)
+    'ycsb/variants/ycsb-cpp/nohup.out#2': 'partial',
     'ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs/citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt': 'failed',
     'ycsb/lucas-fs-ycsb-prom-metrics/YCSB-outputs/citus-exec-14-1000000-d-1-rf_2-bs_7000-fs_3000.txt': 'failed',
     // One line only: the java command bin/ycsb echoes (`… Client -t -db …ElasticsearchRestClient … -p
@@ -147,13 +149,72 @@ describe.skipIf(!present)('every file under shared/data gets a sensible status',
     for (const [rel, { run }] of all) {
       if (rel.startsWith('ycsb/variants/go-ycsb/')) expect(run.format, rel).toBe('go-ycsb');
     }
-    expect(all.get('ycsb/variants/ycsb-cpp/nohup.out')?.run.format).toBe('ycsb-cpp');
+    expect(all.get('ycsb/variants/ycsb-cpp/nohup.out#1')?.run.format).toBe('ycsb-cpp');
+    expect(all.get('ycsb/variants/ycsb-cpp/nohup.out#2')?.run.format).toBe('ycsb-cpp');
     const h = all.get('ycsb/variants/ycsb-0.1.4/histogram-load.dat')!.run;
     expect(h.format).toBe('ycsb-histogram');
     expect(h.sourceLatencyUnit).toBe('ms');
     expect(h.header.factors.phase).toBe('load');
     expect(h.metrics.runtime).toBe(1434); // "RunTime(ms), 1434.0"
     expect(h.metrics['insert.p95']).toBe(1000); // "95thPercentileLatency(ms), 1"
+  });
+
+  it('files holding several invocations: derrl\'s 8 (a load, then a run) and YCSB-cpp\'s nohup.out; every other file one', () => {
+    const all = parseAll();
+    const split = [...all.values()].filter((v) => v.run.invocation).map((v) => v.run);
+    const files = [...new Set(split.map((r) => r.invocation!.path))].sort();
+    expect(files).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `ycsb/more/derrl__3am/benchmark-scripts/redis-benchmark/ycsb-redis-64-only/ycsb-redis-client${i}`),
+      'ycsb/variants/ycsb-cpp/nohup.out',
+    ]);
+    for (const f of files) {
+      const [a, b, ...rest] = split.filter((r) => r.invocation!.path === f);
+      expect(rest, f).toEqual([]);
+      expect([a.name, b.name], f).toEqual([`${f}#1`, `${f}#2`]);
+      expect([a.invocation!.index, a.invocation!.of, b.invocation!.index, b.invocation!.of], f).toEqual([1, 2, 2, 2]);
+      expect([a.header.factors.phase, b.header.factors.phase], f).toEqual(['load', 'run']);
+      // the ranges are the file's lines in order: the run begins where the load's range ends
+      const text = all.get(a.name)!.text;
+      const lines = text.split('\n');
+      expect(a.invocation!.fromLine, f).toBe(1);
+      expect(b.invocation!.fromLine, f).toBeGreaterThan(a.invocation!.toLine);
+      expect(b.invocation!.toLine, f).toBe(lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
+      // each range holds its own summary and nothing of the other's
+      const body = (r: ParsedRun) => lines.slice(r.invocation!.fromLine - 1, r.invocation!.toLine).join('\n');
+      if (f.endsWith('nohup.out')) {
+        expect(body(a)).toMatch(/^Load throughput\(ops\/sec\): 9888\.6$/m);
+        expect(body(b)).not.toMatch(/^Load /m);
+        expect(b.invocation!.fromLine).toBe(lines.findIndex((l) => l.startsWith('starting client threadpool')) + 1);
+      } else {
+        for (const [r, flag] of [[a, '-load'], [b, '-t']] as const) {
+          expect(body(r).match(/^Command line: .*$/gm), r.name).toEqual([expect.stringMatching(new RegExp(` ${flag}$`))]);
+          expect(body(r).match(/^\[OVERALL\], RunTime/gm)?.length, r.name).toBe(1);
+        }
+        // each begins at the java command that bin/ycsb echoed for it
+        expect(lines[b.invocation!.fromLine - 1], f).toMatch(/bin\/java .* com\.yahoo\.ycsb\.Client /);
+        expect(a.metrics.throughput, a.name).toBe(Number(/^\[OVERALL\], Throughput\(ops\/sec\), (.*)$/m.exec(body(a))![1]));
+        expect(b.metrics.throughput, b.name).toBe(Number(/^\[OVERALL\], Throughput\(ops\/sec\), (.*)$/m.exec(body(b))![1]));
+      }
+    }
+  });
+
+  it('start times: from the first status line (its stamp less its seconds) wherever status lines carry stamps', () => {
+    for (const [name, { run, text }] of parseAll()) {
+      const lines = text.split('\n');
+      const from = run.invocation ? run.invocation.fromLine - 1 : 0;
+      const to = run.invocation ? run.invocation.toLine : lines.length;
+      const m = lines
+        .slice(from, to)
+        .map((l) => /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?::(\d{3}))? (\d+) sec: \d+ operations/.exec(l))
+        .find((x) => x !== null);
+      if (!m) {
+        expect(run.start, name).toBeUndefined();
+        continue;
+      }
+      const stamp = Date.parse(`${m[1]}T${m[2]}.${m[3] ?? '000'}Z`) - Number(m[4]) * 1000;
+      expect(run.start?.source, name).toBe('status-line');
+      expect(Date.parse(`${run.start!.iso}Z`), name).toBe(stamp);
+    }
   });
 
   it('go-ycsb ok runs: operations and throughput agree with the runtime', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type ParsedRun } from '../../src/model/run.js';
-import { dbFromBinding, parseYcsb, workloadName } from '../../src/ingest/parse.js';
+import { dbFromBinding, parseOutputs, parseYcsb, workloadName } from '../../src/ingest/parse.js';
 import { parseGoDuration, parseLocaleNumber, parseNumber } from '../../src/ingest/formats/numbers.js';
 import { parseStatusLine } from '../../src/ingest/formats/status.js';
 import { splitClientArgs } from '../../src/ingest/formats/header.js';
@@ -648,11 +648,15 @@ describe('not-ycsb and hostile input', () => {
     expect(r.format).toBe('unknown');
     expect(r.diagnostics[0].message).toMatch(/not a YCSB output/);
   });
-  it('empty text', () => {
+  it('empty text: status empty (no bytes, or only white space), not not-ycsb (issue 19)', () => {
     const r = parseYcsb('', 'empty');
-    expect(r.status).toBe('not-ycsb');
-    expect(r.diagnostics[0].message).toMatch(/empty/);
-    expect(parseYcsb('\n\n  \r\n', 'blank').status).toBe('not-ycsb');
+    expect(r.status).toBe('empty');
+    expect(r.diagnostics[0].message).toMatch(/no bytes/);
+    const blank = parseYcsb('\n\n  \r\n\t\n', 'blank');
+    expect(blank.status).toBe('empty');
+    expect(blank.diagnostics[0].message).toMatch(/only white space \(4 line\(s\)\)/);
+    expect(parseOutputs('', 'e').map((x) => x.status)).toEqual(['empty']);
+    expect(parseOutputs(' \n', 'e').map((x) => x.status)).toEqual(['empty']);
   });
   it('binary garbage', () => {
     let seed = 12345;

@@ -18,7 +18,8 @@
  * - a combined run lists its parts (identities as above): an inventory Run in `combined.clients`
  *   (src/ingest/clients.ts), a GroupRun or a group's `failed` entry in `clients` (`files` is read
  *   too); `file`, the combined run's own name (`dir/client[1-8]#2`), is then ignored;
- * - a run's line range is `lineRange` as `{ from, to }` or `[from, to]` (1-based, inclusive).
+ * - a run's line range is `invocation.fromLine`–`invocation.toLine` (src/model/run.ts InvocationRange;
+ *   or `lineRange` as `{ from, to }` or `[from, to]`), 1-based, inclusive.
  */
 import type { AnalysisResult, GroupResult } from '../../src/analysis/types.js';
 import type { Inventory, Run } from '../../src/model/index.js';
@@ -52,8 +53,9 @@ export function combined(parts: string[]): string {
   return [...parts].sort().join(' + ');
 }
 
-/** A run's line range (1-based, inclusive), when the implementation gives one. */
+/** A run's line range (1-based, inclusive), when the implementation gives one (Run.invocation). */
 export function lineRange(run: Run): { from: number; to: number } | undefined {
+  if (run.invocation) return { from: run.invocation.fromLine, to: run.invocation.toLine };
   const lr = (run as unknown as { lineRange?: unknown }).lineRange;
   if (Array.isArray(lr) && lr.length === 2 && lr.every((x) => typeof x === 'number')) return { from: lr[0] as number, to: lr[1] as number };
   if (lr && typeof lr === 'object' && typeof (lr as { from?: unknown }).from === 'number' && typeof (lr as { to?: unknown }).to === 'number') {

@@ -279,6 +279,7 @@ export function goHeaderLine(p: Invocation, line: string, n: number, c0: number)
       p.goPropsOpen = true;
       p.goSeen = true;
       p.headerLine ??= n;
+      p.goPropsLine ??= n;
     } else p.goPropsOpen = false;
     return true;
   }

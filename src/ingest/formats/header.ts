@@ -350,3 +350,60 @@ export function clientArgsFromJavaLine(line: string): ClientArgs | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a line is the java command the bin/ycsb wrapper echoes (`/usr/bin/java -cp … site.ycsb.Client
+ * -db … -t`, or com.yahoo.ycsb.Client): its first word names java, and the client class follows
+ * after white space, followed by white space or the end. Not a log or warning line that merely
+ * names the class (`WARNING: … access by site.ycsb.Client (…)`). Cheap for other lines: the first
+ * word is looked at before the line is searched.
+ */
+export function isJavaClientLine(line: string): boolean {
+  const sp = line.indexOf(' ');
+  if (sp < 4 || line.lastIndexOf('java', sp - 4) < 0) return false;
+  const at = line.indexOf('ycsb.Client', sp);
+  if (at < 0) return false;
+  let from: number;
+  if (at >= 5 && line.startsWith('site.', at - 5)) from = at - 5;
+  else if (at >= 10 && line.startsWith('com.yahoo.', at - 10)) from = at - 10;
+  else return false;
+  const before = line.charCodeAt(from - 1);
+  const after = line.charCodeAt(at + 11);
+  if (!(before === 32 || before === 9)) return false;
+  return Number.isNaN(after) || after === 32 || after === 9;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** date(1)'s default output: `Fri Nov 23 04:29:16 UTC 2018` (zone optional). */
+const DATE_COMMAND = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?: [A-Z]{1,5}| [+-]\d{4})? (\d{4})\s*$/;
+/** An ISO-like time alone: `2018-11-23 04:29:16`, `2018-11-23T04:29:16.517+01:00`, `… UTC`. */
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,:](\d{1,9}))?(?: ?(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?\s*$/;
+
+/**
+ * A date alone on a line (as a script's `date` prints it, or an ISO time), as a naive ISO time
+ * (`2018-11-23T04:29:16`, with milliseconds when written); undefined for any other line or an
+ * implausible date. The zone, when written, is dropped: times are naive, as YCSB prints them.
+ *
+ * @example headerDate('Fri Nov 23 04:29:16 UTC 2018') // '2018-11-23T04:29:16'
+ */
+export function headerDate(line: string): string | undefined {
+  const c0 = line.charCodeAt(0);
+  let f: number[];
+  let frac: string | undefined;
+  if (c0 >= 48 && c0 <= 57) {
+    const m = DATE_ISO.exec(line);
+    if (!m) return undefined;
+    f = m.slice(1, 7).map(Number);
+    frac = m[7];
+  } else if (c0 >= 65 && c0 <= 90) {
+    const m = DATE_COMMAND.exec(line);
+    if (!m) return undefined;
+    f = [Number(m[6]), MONTHS.indexOf(m[1]) + 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  } else return undefined;
+  const [y, mo, d, h, mi, s] = f;
+  const days = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (y < 1990 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return undefined;
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const iso = `${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}`;
+  return frac === undefined ? iso : `${iso}.${frac.slice(0, 3).padEnd(3, '0')}`;
+}

@@ -20,7 +20,7 @@
 import type { OperationStats, ParsedRun, YcsbFormat } from '../../model/run.js';
 import { noSummary, warnExceptionsInOkRun, exceptionText, type Missing } from '../classify.js';
 import { addOperationMetrics, clip, opKey, type Invocation } from '../invocation.js';
-import { applyClientArgs, clientArgsFromJavaLine, splitClientArgs } from './header.js';
+import { applyClientArgs, clientArgsFromJavaLine, isJavaClientLine, splitClientArgs } from './header.js';
 import { mayHoldJsonKey, scanJsonLine } from './json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseNumber } from './numbers.js';
 import { CPP_SUMMARY } from './ycsb-cpp.js';
@@ -119,6 +119,7 @@ export function javaHeaderLine(p: Invocation, line: string, n: number, c0: numbe
     return true;
   }
   if (line.indexOf('ycsb.Client') >= 0) {
+    if (p.javaEchoLine === undefined && isJavaClientLine(line)) p.javaEchoLine = n;
     const split = clientArgsFromJavaLine(line);
     if (split && !p.javaArgs) {
       p.javaArgs = { split, line: n };

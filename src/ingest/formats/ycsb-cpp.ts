@@ -7,8 +7,9 @@
  *     Load operations(ops): 100000     Run operations(ops): 600000
  *     Load throughput(ops/sec): 8130   Run throughput(ops/sec): 9983
  *
- * A file may hold both phases (`-load -run`): the run phase is the one reported, with the status
- * lines after the load summary.
+ * A file may hold both phases (`-load -run`, one process). Read as one invocation (parseYcsb), the
+ * run phase is the one reported, with the status lines after the load summary; read as a file
+ * (parseOutputs), the phases are two invocations: the load, and the run that follows its summary.
  *
  * Pure: no I/O.
  */
@@ -76,11 +77,14 @@ export function cppSummaryLine(p: Invocation, line: string, n: number): boolean 
   return true;
 }
 
-/** The run of a YCSB-cpp output with a summary: the run phase's, else the load phase's. */
+const CPP_RUN_SUMMARY = '"Run runtime(sec): …", "Run operations(ops): …", "Run throughput(ops/sec): …"';
+
+/** The run of a YCSB-cpp output with a summary: the run phase's, else the load phase's; or the run
+ * phase that followed a load summary (p.cppAfterLoadSummary) and stops before its own. */
 export function finishCpp(p: Invocation): ParsedRun {
   const chosen = p.cpp.run ?? p.cpp.load;
   const phase = p.cpp.run ? 'run' : 'load';
-  if (!chosen) return noSummary(p, 'ycsb-cpp', CPP_SUMMARY);
+  if (!chosen) return p.cppAfterLoadSummary !== undefined ? runAfterLoadCut(p, p.cppAfterLoadSummary) : noSummary(p, 'ycsb-cpp', CPP_SUMMARY);
   p.header.factors.phase = phase;
   // samples of the chosen phase: after the load summary when the run is chosen
   const from = phase === 'run' && p.cpp.load ? p.cpp.load.seriesEnd : 0;
@@ -116,7 +120,7 @@ export function finishCpp(p: Invocation): ParsedRun {
       line: p.cppAfterLoadLine,
       severity: 'warning',
       message: `partial: the load summary is complete (line ${chosen.line}), but the run phase that follows has no summary`,
-      expected: '"Run runtime(sec): …", "Run operations(ops): …", "Run throughput(ops/sec): …"',
+      expected: CPP_RUN_SUMMARY,
       found: 'end of text',
     });
     return run;
@@ -141,4 +145,18 @@ export function finishCpp(p: Invocation): ParsedRun {
   }
   warnExceptionsInOkRun(p);
   return run;
+}
+
+/** The run phase of `-load -run` after the load summary (its last line `loadLine`), cut before its own summary: partial. */
+function runAfterLoadCut(p: Invocation, loadLine: number): ParsedRun {
+  p.header.factors.phase = 'run';
+  fillThroughput(p.series);
+  p.diag({
+    line: p.lastNonEmptyLine,
+    severity: 'warning',
+    message: `partial: the run phase that follows the load summary (ending at line ${loadLine}) stops before its summary${p.series.length > 0 ? ` (${p.series.length} status line(s))` : ''}`,
+    expected: CPP_RUN_SUMMARY,
+    found: `end of text after ${JSON.stringify(clip(p.lastNonEmptyText, 60))}`,
+  });
+  return p.base('partial', 'ycsb-cpp');
 }
