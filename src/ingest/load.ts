@@ -4,12 +4,14 @@
  * - ./read.ts: one file into runs (read, content key, decode, parse, factors from the name);
  * - ./pool.ts: every file, in this thread or in a pool of worker threads (./worker.ts);
  * - ./readahead.ts: the read-ahead thread for files not in the page cache;
- * - ./duplicates.ts: byte-identical files counted once.
+ * - ./duplicates.ts: byte-identical files counted once;
+ * - ./identity.ts: which runs are repetitions of one configuration.
  */
 import { join } from 'node:path';
 import { RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { discover } from './discover.js';
 import { markDuplicates } from './duplicates.js';
+import { identifyRuns } from './identity.js';
 import { readFiles, type LoadThreads } from './pool.js';
 import { resolveHash, type FileResult, type ReadSettings } from './read.js';
 import { startReadAhead, type ReadAheadStats } from './readahead.js';
@@ -103,7 +105,10 @@ export const MAX_FILE_BYTES = 512 * 2 ** 20;
  *                                                                what the name lacks; conflicts kept
  *                   ──onRun hook──► strings copied out of the text (the text is then dropped)
  * 4. duplicates   byte-identical files: one kept, the others marked duplicate (./duplicates.ts)
- * 5. inventory    runs in discovery order, counts by status
+ * 5. identity     what one configuration is (./identity.ts): start times from names, folders,
+ *                 unread numbers and content properties that vary as factors, repetitions
+ *                 numbered by start time; what it decided in one line each (Inventory.notices)
+ * 6. inventory    runs in discovery order, counts by status
  * ```
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
  * @throws only when `roots` is empty.
@@ -159,10 +164,16 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   // 4. Duplicates.
   markDuplicates(files, results, settings.hash);
 
-  // 5. Stable order and counts.
   const runs: Run[] = results.flatMap((r) => r.runs);
+
+  // 5. Identity.
+  const { notices } = identifyRuns(runs, { templateFlag: options.templateFlag });
+
+  // 6. Stable order and counts.
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
   for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
-  return { roots, runs, scanErrors: found.errors, skipped, counts };
+  const inventory: Inventory = { roots, runs, scanErrors: found.errors, skipped, counts };
+  if (notices.length > 0) inventory.notices = notices;
+  return inventory;
 }

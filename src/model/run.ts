@@ -39,7 +39,6 @@ export const FACTOR_ALIASES: Readonly<Record<string, string>> = {
   iteration: 'rep',
   run: 'rep',
   database: 'db',
-  binding: 'db',
 };
 
 /** The name a factor is known by, after aliases (lower case). */
@@ -174,6 +173,9 @@ export interface RunHeader {
   factors: Factors;
   /** Every -p key=value seen. */
   properties: Record<string, string>;
+  /** The java classpath (`-cp`) of the java command bin/ycsb echoed, when the output shows one: its
+   * binding and driver jars refine the binding identity (src/ingest/bindings.ts). */
+  classpath?: string;
 }
 
 /** The result of parsing one file's text: pure, no file system. */
@@ -217,6 +219,9 @@ export interface FactorOrigin {
   conflicts: { factor: string; name: string; content: string }[];
   /** Things the scheme could not decide (e.g. a number that might be a rep or a size step). */
   ambiguities: string[];
+  /** Numbers of the file name no factor took (set only when there are some): the runs they tell
+   * apart are never pooled (src/ingest/identity.ts). */
+  unplaced?: string[];
 }
 
 /**
