@@ -164,7 +164,8 @@ Examples:
       // (warnings name the settings in words; the CLI names its flags)
       const result = inCliTerms(analyze(inventory, aopts));
       if (o.json) {
-        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
+        // (notices only when there are some: the key is absent otherwise)
+        io.stdout.write(analysisJson(result, { inventory: { roots: inventory.roots, counts: inventory.counts, scanErrors: inventory.scanErrors, skipped: inventory.skipped, ...(inventory.notices ? { notices: inventory.notices } : {}), files: inventory.runs.map((r) => ({ file: r.file, status: r.status, factors: r.factors, diagnostics: r.diagnostics })) } }));
       } else if (o.csv) {
         io.stdout.write(analysisCsv(result));
       } else {

@@ -120,7 +120,7 @@ export function identifyRuns(all: readonly Run[], options: IdentityOptions = {})
   const folders = folderFactors(runs, taken);
   for (const n of folders.factors.keys()) names.add(n);
   if (folders.factors.size > 0) {
-    notices.push(`folders separate runs the names do not: ${areFactors([...folders.factors])}`);
+    notices.push(`folders separate runs the file names do not: ${areFactors([...folders.factors])}`);
   }
 
   // 1. Start times from names, where the content gives none.

@@ -95,6 +95,7 @@ function qualitySection(a: AnalysisResult, inv: Inventory): string {
   const parts: string[] = [];
   parts.push(`<p>${e(inv.runs.length)} files found under ${inv.roots.map((r) => `<code>${e(r)}</code>`).join(', ')}.</p>`);
   parts.push(table(['Status', 'Files'], RUN_STATUSES.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
+  if (inv.notices?.length) parts.push(`<h3>How runs were told apart</h3><ul>${inv.notices.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
   if (inv.scanErrors.length) parts.push(`<h3>Could not be listed</h3>${table(['Path', 'Error'], inv.scanErrors.map((x) => [`<code>${e(x.path)}</code>`, e(x.message)]))}`);
   const notOk = inv.runs.filter((r) => r.status !== 'ok');
   if (notOk.length) {

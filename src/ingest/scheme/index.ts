@@ -29,3 +29,4 @@ export { BUILTIN_SCHEMES, type BuiltinScheme } from './builtin.js';
 export { inferFactors, readSegment, type InferOptions, type InferResult, type SegmentReading } from './infer.js';
 export { assignFactors, type AssignOptions, type FactorAssignment } from './assign.js';
 export { explainSchemes, factorOrder, shapeOf, type SchemeExplanation, type SchemeGroup } from './explain.js';
+export { checkTemplate, damerauLevenshtein, fileTemplate, nearMissFactor, type TemplateProblem } from './check.js';
