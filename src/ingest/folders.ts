@@ -61,9 +61,12 @@ export interface FolderFactors {
   dated: Set<string>;
 }
 
-/** The path of the file a run was read from (a run of several invocations: its file's path). */
+/** The path of the file a run was read from (a run of several invocations: its file's path; a run
+ * combined from client outputs: its first client's). */
 export function sourcePath(run: Run): string {
-  return run.invocation?.path ?? run.file;
+  if (run.invocation) return run.invocation.path;
+  const first = run.combined?.clients[0];
+  return first !== undefined ? first.replace(/#\d+$/, '') : run.file;
 }
 
 const readings = new Map<string, SegmentReading>();

@@ -26,7 +26,7 @@
  */
 import { compareLevels, factorKey, type Factors, type ParsedRun, type Run } from '../model/index.js';
 import { folderFactors, nameStart } from './folders.js';
-import { configurationSignature, signatureKey, type ConfigurationSignature } from './signature.js';
+import { CLIENT_SPLIT_PROPERTIES, configurationSignature, signatureKey, withoutKeys, type ConfigurationSignature } from './signature.js';
 
 /** Signatures seen so far in this thread: the runs of a campaign share a few, and so their objects. */
 const signatures = new Map<string, ConfigurationSignature>();
@@ -72,6 +72,33 @@ function takesPart(run: Run): boolean {
   return (run.status === 'ok' || run.status === 'failed' || run.status === 'partial') && run.format !== 'table';
 }
 
+/**
+ * A run combined from client outputs (Run.combined, ./clients.ts) stands for its clients, which take
+ * no part of their own. Where the combination left them unset, it takes its clients' common
+ * signature without their key ranges (CLIENT_SPLIT_PROPERTIES) and their earliest start.
+ * Returns the names of the client runs.
+ */
+function combinedRuns(all: readonly Run[]): Set<string> {
+  const clients = new Set<string>();
+  const byName = new Map<string, Run>();
+  for (const r of all) if (r.combined) for (const c of r.combined.clients) clients.add(c);
+  if (clients.size === 0) return clients;
+  for (const r of all) if (clients.has(r.file)) byName.set(r.file, r);
+  for (const r of all) {
+    if (!r.combined) continue;
+    const parts = r.combined.clients.map((c) => byName.get(c)).filter((p): p is Run => p !== undefined);
+    if (r.signature === undefined && parts.length > 0 && parts.every((p) => p.signature !== undefined)) {
+      const sigs = new Set(parts.map((p) => signatureKey(withoutKeys(p.signature!, CLIENT_SPLIT_PROPERTIES))));
+      if (sigs.size === 1) r.signature = withoutKeys(parts[0].signature!, CLIENT_SPLIT_PROPERTIES);
+    }
+    if (r.start === undefined) {
+      const starts = parts.map((p) => p.start).filter((s) => s !== undefined);
+      if (starts.length === parts.length && starts.length > 0) r.start = starts.reduce((a, b) => (b!.iso < a!.iso ? b : a));
+    }
+  }
+  return clients;
+}
+
 /** A key of the factors but rep (sorted names). */
 function configKey(f: Factors): string {
   const names = Object.keys(f)
@@ -106,10 +133,12 @@ function groupBy(runs: readonly Run[], key: (r: Run) => string): Map<string, Run
 /**
  * Decide what one configuration is over the runs of a campaign (see the module comment): sets
  * factors (folder levels, `number`, varying signature properties, `rep`) and start times on the
- * runs, in place. Runs other than ok, failed or partial ones, and rows of tables, are left as they are.
+ * runs, in place. Runs other than ok, failed or partial ones, rows of tables, and the client runs of a
+ * combined run (which stands for them), are left as they are.
  */
 export function identifyRuns(all: readonly Run[], options: IdentityOptions = {}): IdentityResult {
-  const runs = all.filter(takesPart);
+  const clients = combinedRuns(all);
+  const runs = all.filter((r) => takesPart(r) && !clients.has(r.file));
   const notices: string[] = [];
   if (runs.length === 0) return { notices };
   const names = new Set<string>();

@@ -13,10 +13,6 @@ import { parseTable, type TableOptions } from './table.js';
 /** Factors whose content value may differ from the name without it being a conflict. */
 const CONTENT_ONLY_HINTS = new Set(['target']);
 
-/** Factors whose value the client fixes when the content does not write it (YCSB runs 1 thread
- * without -threads; see CLIENT_DEFAULTS in ./signature.ts): a name that says otherwise disagrees
- * with what was run (KowsarAtz's elastic5-nothreading/…/tc4). */
-const DEFAULTED_FACTORS = ['threads'] as const;
 
 /** Merge factors from the name and from the content; the name wins, conflicts are recorded. */
 export function mergeFactors(fromName: Factors, fromContent: Factors): {
@@ -42,8 +38,9 @@ function sameLevel(a: string, b: string): boolean {
 /**
  * One Run of a parsed YCSB output:
  * 1. factors from the name (the schemes) merged with the content's, the name winning, conflicts kept;
- * 2. the content signature (./identity.ts); a name that contradicts a value the client fixed
- *    without writing it (the default 1 thread) is a conflict too;
+ * 2. the content signature (./identity.ts); a name factor the content's factors do not hold but its
+ *    signature does is checked against it: the client's default 1 thread against `tc4`
+ *    (KowsarAtz's elastic5-nothreading), `-p fieldcount=20` against `fc10`: a conflict, the name kept;
  * 3. no database in the name or the content's factors: the one the binding names (BINDING_DB,
  *    ./formats/header.ts), for JDBC the engine its URL, driver or jars say (`jdbc:postgresql` -> postgres).
  */
@@ -53,10 +50,9 @@ export function toRun(parsed: ParsedRun, file: string, root: string, sha256: str
   const { factors, conflicts } = mergeFactors(named.factors, fromContent);
   const signature = contentSignature(parsed);
   if (signature !== undefined) {
-    for (const k of DEFAULTED_FACTORS) {
-      const name = named.factors[k];
+    for (const [k, name] of Object.entries(named.factors)) {
       const ran = signature[k];
-      if (name !== undefined && fromContent[k] === undefined && ran !== undefined && !sameLevel(name, ran)) conflicts.push({ factor: k, name, content: ran });
+      if (ran !== undefined && fromContent[k] === undefined && !CONTENT_ONLY_HINTS.has(k) && !sameLevel(name, ran)) conflicts.push({ factor: k, name, content: ran });
     }
     if (factors.db === undefined && signature.binding?.startsWith('jdbc:')) {
       const db = dbFromBinding(signature.binding);
