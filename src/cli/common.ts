@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js';
+import { checkTemplate, type TemplateProblem } from '../ingest/scheme/index.js';
 import { compareLevels, formatDiagnostic, RARE_STATUSES, RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { withoutStatus } from './render.js';
@@ -55,6 +56,40 @@ export interface LoadHow {
   empty?: 'error' | 'allowed';
 }
 
+/** A --scheme that cannot be what the user meant, as one line that says what to write instead. */
+function schemeError(template: string, p: TemplateProblem): CliError {
+  const t = `--scheme '${template}'`;
+  if (p.kind === 'near-miss') {
+    const alias = p.canonical !== p.known ? ` (${p.canonical})` : '';
+    return new CliError(
+      `${t}: {${p.placeholder}} is not a factor the tool knows; did you mean {${p.known}}${alias}? Write --scheme '${p.fixed}' (a factor of your own needs a name that is not one or two letters off a known one)`,
+      EXIT.usage,
+    );
+  }
+  const fix = p.suggestion !== undefined ? `e.g. --scheme '${p.suggestion}'` : 'see the patterns with `analyze scheme <dir>`';
+  return new CliError(
+    `${t} reads none of the ${p.files} ${p.files === 1 ? 'file' : 'files'} found (e.g. '${p.example}'): a scheme matches the end of each path (the file name, and the folders above it when it holds '/'); write one for names such as that one, ${fix}`,
+    EXIT.usage,
+  );
+}
+
+/**
+ * --scheme templates checked against the data (see checkTemplate): before loading, a factor name
+ * one or two letters off a known one; after (`paths` given: the files read), a template that reads
+ * none of them. A template that does not compile is left to the loader, which says where it fails.
+ */
+export function checkSchemes(templates: readonly string[], paths?: readonly string[]): void {
+  for (const t of templates) {
+    let problem: TemplateProblem | undefined;
+    try {
+      problem = checkTemplate(t, paths);
+    } catch {
+      continue;
+    }
+    if (problem) throw schemeError(t, problem);
+  }
+}
+
 /** Below this many files, starting worker threads costs more than it saves. */
 const THREADS_MIN_FILES = 2_000;
 
@@ -72,12 +107,15 @@ export function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' 
  *    read-ahead mode of YCSB_ANALYZE_READAHEAD, and progress on a terminal; with many files and a
  *    lean-run hook, on worker threads
  * 3. name the folders as the user gave them; a folder that cannot be read is said on stderr
- * 4. no run at all: an error, unless `how.empty` allows it
+ * 4. a --scheme that reads none of the files: an error (a near miss of a known factor name is
+ *    one before step 2; see checkSchemes)
+ * 5. no run at all: an error, unless `how.empty` allows it
  */
 export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how: LoadHow = {}): Promise<Inventory> {
   const { metricColumns, onRun } = how;
   if (dirs.length === 0) throw new CliError('expected at least one folder or file to read, found none (try `analyze fixtures/campaign`)', EXIT.usage);
   const roots = dirs.map((d) => (isAbsolute(d) ? d : resolve(io.cwd, d)));
+  checkSchemes(opts.scheme ?? []);
   const tty = io.stderr.isTTY === true;
   let last = 0;
   const started = Date.now();
@@ -121,6 +159,12 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how
   inventory.roots = dirs;
   const rootErrors = inventory.scanErrors.filter((e) => roots.includes(e.path));
   for (const e of rootErrors) io.stderr.write(`analyze: ${dirs[roots.indexOf(e.path)]}: ${e.message}\n`);
+  if ((opts.scheme?.length ?? 0) > 0 && inventory.runs.length > 0) {
+    // the files a scheme could be meant for: outputs first (the example named is one of them)
+    const usable = (r: Run) => r.status === 'ok' || r.status === 'failed' || r.status === 'partial';
+    const paths = [...new Set([...inventory.runs.filter(usable), ...inventory.runs.filter((r) => !usable(r))].filter((r) => r.format !== 'table').map((r) => r.invocation?.path ?? r.file))];
+    checkSchemes(opts.scheme ?? [], paths);
+  }
   if (inventory.runs.length === 0 && how.empty !== 'allowed') {
     const where = dirs.join(', ');
     throw new CliError(
@@ -165,11 +209,12 @@ export function invocationLines(inv: Inventory): string[] {
 export function inventoryJson(inv: Inventory): Record<string, unknown> {
   const files: Record<string, unknown>[] = inv.runs.map((r) => ({ file: r.file, status: r.status, invocation: r.invocation, factors: r.factors, diagnostics: r.diagnostics }));
   for (const s of inv.skipped ?? []) files.push({ file: s.path, status: 'skipped', reason: s.reason });
-  return { roots: inv.roots, counts: inv.counts, scanErrors: inv.scanErrors, skipped: inv.skipped, files };
+  // (notices only when there are some: the key is absent otherwise)
+  return { roots: inv.roots, counts: inv.counts, scanErrors: inv.scanErrors, skipped: inv.skipped, ...(inv.notices ? { notices: inv.notices } : {}), files };
 }
 
-/** The inventory block: counts, then every file that is not ok with its reason, then the runs
- * combined from several client outputs (one line each). */
+/** The inventory block: counts, the loader's notices, then every file that is not ok with its reason,
+ * then the runs combined from several client outputs (one line each). */
 export function formatInventory(inv: Inventory): string {
   const inputs = inv.runs.filter((r) => r.combined === undefined);
   const skippedCount = inv.counts.skipped ?? 0;
@@ -185,6 +230,8 @@ export function formatInventory(inv: Inventory): string {
     const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(', ');
     out += `  skipped     ${skipped.length} ${skipped.length === 1 ? 'file that is not an output' : 'files that are not outputs'}: ${shown}${skipped.length > 5 ? ', …' : ''} (--include '**/*' reads them)\n`;
   }
+  // what the loader decided about the campaign as a whole (folders or content properties that became factors …)
+  for (const n of inv.notices ?? []) out += `  notice      ${n}\n`;
   const split = invocationLines(inv);
   for (const l of split.slice(0, 5)) out += `  split       ${l}\n`;
   if (split.length > 5) out += `  … and ${split.length - 5} more files holding several YCSB invocations (see --json)\n`;

@@ -177,6 +177,8 @@ function baseName(p: string): string {
  * gives `jdbc-mssql`. Sorted, without duplicates.
  */
 export function bindingModules(classpath: string): string[] {
+  const seen = modulesOf.get(classpath);
+  if (seen !== undefined) return [...seen];
   const out = new Set<string>();
   for (const entry of classpathEntries(classpath)) {
     const jar = /^(.+?)-binding(?:-\d[^/\\]*)?\.jar$/i.exec(baseName(entry));
@@ -189,20 +191,32 @@ export function bindingModules(classpath: string): string[] {
       if (dir) out.add(dir[1].toLowerCase());
     }
   }
-  return [...out].sort();
+  const sorted = [...out].sort();
+  // (one classpath serves every run of a campaign's binding)
+  if (modulesOf.size < 1_000) modulesOf.set(classpath, sorted);
+  return [...sorted];
 }
+
+/** Classpath -> its binding modules ({@link bindingModules}). */
+const modulesOf = new Map<string, readonly string[]>();
 
 /** The single JDBC engine whose driver jar a classpath loads (`mssql-jdbc-7.2.2.jre8.jar` ->
  * sqlserver), or undefined when none or several. */
 export function driverJarEngine(classpath: string): string | undefined {
+  if (enginesOf.has(classpath)) return enginesOf.get(classpath);
   const found = new Set<string>();
   for (const entry of classpathEntries(classpath)) {
     const b = baseName(entry).toLowerCase();
     if (!b.endsWith('.jar')) continue;
     for (const [re, engine] of DRIVER_JARS) if (re.test(b)) found.add(engine);
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  const engine = found.size === 1 ? [...found][0] : undefined;
+  if (enginesOf.size < 1_000) enginesOf.set(classpath, engine);
+  return engine;
 }
+
+/** Classpath -> its driver jar's engine ({@link driverJarEngine}). */
+const enginesOf = new Map<string, string | undefined>();
 
 /** What besides the binding itself can tell bindings apart. */
 export interface BindingContext {
@@ -249,8 +263,10 @@ export function bindingIdentity(binding: string | undefined, context: BindingCon
     else if (hasOwn(CLASS_BINDING, simple)) identity = CLASS_BINDING[simple];
     else identity = simple;
   }
-  const modules = context.classpath !== undefined ? bindingModules(context.classpath).filter((m) => m !== 'core') : [];
   const refine = hasOwn(MODULE_REFINES, identity) ? MODULE_REFINES[identity] : undefined;
+  // (the classpath's modules only where they can refine: reading them is most of the work)
+  if (refine === undefined && identity !== 'jdbc') return identity;
+  const modules = context.classpath !== undefined ? bindingModules(context.classpath).filter((m) => m !== 'core') : [];
   if (refine && modules.length === 1) identity = refine(modules[0]) ?? identity;
   if (identity === 'jdbc') {
     const engine = jdbcContextEngine(context, modules);

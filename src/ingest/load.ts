@@ -6,12 +6,14 @@
  * - ./readahead.ts: the read-ahead thread for files not in the page cache;
  * - ./duplicates.ts: byte-identical files counted once;
  * - ./clients.ts: the outputs of clients that ran one run together combined into one run.
+ * - ./identity.ts: which runs are repetitions of one configuration.
  */
 import { join } from 'node:path';
 import { RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { discover } from './discover.js';
 import { combineClientRuns } from './clients.js';
 import { markDuplicates } from './duplicates.js';
+import { identifyRuns } from './identity.js';
 import { readFiles, type LoadThreads } from './pool.js';
 import { resolveHash, type FileResult, type ReadSettings } from './read.js';
 import { startReadAhead, type ReadAheadStats } from './readahead.js';
@@ -109,7 +111,10 @@ export const MAX_FILE_BYTES = 512 * 2 ** 20;
  * 5. clients      outputs of the clients of one run (same configuration but the key range or client
  *                 index, started together) ──► one combined run after its parts; the parts keep their
  *                 status, marked combinedInto (./clients.ts)
- * 6. inventory    runs in discovery order, counts by status (of the inputs: combined runs not
+ * 6. identity     what one configuration is (./identity.ts): start times from names, folders,
+ *                 unread numbers and content properties that vary as factors, repetitions
+ *                 numbered by start time; what it decided in one line each (Inventory.notices)
+ * 7. inventory    runs in discovery order, counts by status (of the inputs: combined runs not
  *                 counted; skipped files counted when there are some)
  * ```
  * Texts are parsed as they are read and then dropped: the inventory never holds every file's text.
@@ -169,10 +174,15 @@ async function loadWith(roots: string[], options: LoadOptions, threads?: LoadThr
   // 5. Client outputs of one run combined.
   const runs: Run[] = combineClientRuns(results.flatMap((r) => r.runs));
 
-  // 6. Stable order and counts (of the inputs).
+  // 6. Identity.
+  const { notices } = identifyRuns(runs, { templateFlag: options.templateFlag });
+
+  // 7. Stable order and counts (of the inputs).
   const counts = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
   for (const r of runs) if (r.combined === undefined) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const skipped = found.skipped.map((f) => ({ path: roots.length > 1 ? join(f.root, f.path) : f.path, reason: f.reason }));
   if (skipped.length > 0) counts.skipped = skipped.length;
-  return { roots, runs, scanErrors: found.errors, skipped, counts };
+  const inventory: Inventory = { roots, runs, scanErrors: found.errors, skipped, counts };
+  if (notices.length > 0) inventory.notices = notices;
+  return inventory;
 }

@@ -1,14 +1,18 @@
 /**
  * What a file's parsed text becomes in the inventory (pure): a YCSB output one Run, with the
  * factors its name gives (the file-name schemes) merged with those its content gives, the name
- * winning and every conflict kept as a warning; a .csv table one Run per row.
+ * winning and every conflict kept as a warning, and its content signature (./identity.ts); a .csv
+ * table one Run per row.
  */
 import { emptyParsedRun, type Factors, type ParsedRun, type Run, type RunStatus } from '../model/index.js';
+import { dbFromBinding } from './formats/header.js';
+import { contentSignature } from './identity.js';
 import { assignFactors, type AssignOptions } from './scheme/index.js';
 import { parseTable, type TableOptions } from './table.js';
 
 /** Factors whose content value may differ from the name without it being a conflict. */
 const CONTENT_ONLY_HINTS = new Set(['target']);
+
 
 /** Merge factors from the name and from the content; the name wins, conflicts are recorded. */
 export function mergeFactors(fromName: Factors, fromContent: Factors): {
@@ -31,10 +35,30 @@ function sameLevel(a: string, b: string): boolean {
   return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(na) && na === nb;
 }
 
+/**
+ * One Run of a parsed YCSB output:
+ * 1. factors from the name (the schemes) merged with the content's, the name winning, conflicts kept;
+ * 2. the content signature (./identity.ts); a name factor the content's factors do not hold but its
+ *    signature does is checked against it: the client's default 1 thread against `tc4`
+ *    (KowsarAtz's elastic5-nothreading), `-p fieldcount=20` against `fc10`: a conflict, the name kept;
+ * 3. no database in the name or the content's factors: the one the binding names (BINDING_DB,
+ *    ./formats/header.ts), for JDBC the engine its URL, driver or jars say (`jdbc:postgresql` -> postgres).
+ */
 export function toRun(parsed: ParsedRun, file: string, root: string, sha256: string | undefined, naming: AssignOptions): Run {
   const named = assignFactors(file, naming);
   const fromContent = parsed.header.factors;
   const { factors, conflicts } = mergeFactors(named.factors, fromContent);
+  const signature = contentSignature(parsed);
+  if (signature !== undefined) {
+    for (const [k, name] of Object.entries(named.factors)) {
+      const ran = signature[k];
+      if (ran !== undefined && fromContent[k] === undefined && !CONTENT_ONLY_HINTS.has(k) && !sameLevel(name, ran)) conflicts.push({ factor: k, name, content: ran });
+    }
+    if (factors.db === undefined && signature.binding?.startsWith('jdbc:')) {
+      const db = dbFromBinding(signature.binding);
+      if (typeof db === 'string') factors.db = db;
+    }
+  }
   const diagnostics = [...parsed.diagnostics];
   for (const c of conflicts) {
     diagnostics.push({
@@ -54,6 +78,8 @@ export function toRun(parsed: ParsedRun, file: string, root: string, sha256: str
   run.sha256 = sha256;
   run.factors = factors;
   run.origin = { scheme: named.scheme, fromName: named.factors, fromContent, conflicts, ambiguities: named.ambiguities };
+  if (named.unplaced.length > 0) run.origin.unplaced = [...named.unplaced];
+  run.signature = signature;
   return run;
 }
 

@@ -180,6 +180,9 @@ export interface RunHeader {
   factors: Factors;
   /** Every -p key=value seen. */
   properties: Record<string, string>;
+  /** The java classpath (`-cp`) of the java command bin/ycsb echoed, when the output shows one: its
+   * binding and driver jars refine the binding identity (src/ingest/bindings.ts). */
+  classpath?: string;
 }
 
 /** The result of parsing one file's text: pure, no file system. */
@@ -223,6 +226,9 @@ export interface FactorOrigin {
   conflicts: { factor: string; name: string; content: string }[];
   /** Things the scheme could not decide (e.g. a number that might be a rep or a size step). */
   ambiguities: string[];
+  /** Numbers of the file name no factor took (set only when there are some): the runs they tell
+   * apart are never pooled (src/ingest/identity.ts). */
+  unplaced?: string[];
 }
 
 /**

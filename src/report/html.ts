@@ -146,6 +146,7 @@ function qualitySection(a: AnalysisResult, inv: Inventory, appendix: boolean): s
   // the usual statuses always, a rare one (empty, conflict, skipped) only when some input has it
   const statuses = [...RUN_STATUSES, ...RARE_STATUSES.filter((s) => (inv.counts[s] ?? 0) > 0)];
   parts.push(table(['Status', 'Files'], statuses.map((s) => [e(s), e(inv.counts[s] ?? 0)]), 'narrow'));
+  if (inv.notices?.length) parts.push(`<h3>How runs were told apart</h3><ul>${inv.notices.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
   if (inv.scanErrors.length) parts.push(`<h3>Could not be listed</h3>${table(['Path', 'Error'], inv.scanErrors.map((x) => [`<code>${e(x.path)}</code>`, e(x.message)]))}`);
   const skipped = inv.skipped ?? [];
   if (skipped.length) parts.push(`<h3>Skipped: not outputs</h3>${table(['File', 'Why'], skipped.map((x) => [`<code>${e(x.path)}</code>`, e(x.reason)]))}`);

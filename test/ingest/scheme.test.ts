@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { assignFactors, compileTemplate, explainSchemes, inferFactors, shapeOf, BUILTIN_SCHEMES } from '../../src/ingest/scheme/index.js';
+import { assignFactors, checkTemplate, compileTemplate, damerauLevenshtein, explainSchemes, inferFactors, nearMissFactor, readSegment, shapeOf, BUILTIN_SCHEMES } from '../../src/ingest/scheme/index.js';
 import { formatExplanation } from '../../src/cli/scheme-text.js';
 
 describe('built-in schemes: every name the study scripts write', () => {
@@ -446,5 +446,67 @@ describe('regression: a template without extension read the extension into its l
     const a = assignFactors('Workload A/outputRunA.txt', { templates: t });
     expect(a.factors.step).toBeUndefined();
     expect(a.scheme).not.toMatch(/^template:/);
+  });
+});
+
+describe('issue 19: names the scheme reads, and checks of a user template', () => {
+  it('tc8, op1000, fc10, 8_threads, raftrue; timestamps are dates, never numbers to place', () => {
+    expect(inferFactors('A/rc1000-op0/tc4/run0.txt').factors).toEqual({ workload: 'a', recordcount: '1000', operationcount: '0', threads: '4', rep: '0' });
+    expect(inferFactors('mongodb/vm/8_threads/201805030726/load.txt')).toMatchObject({ factors: { db: 'mongodb', threads: '8', phase: 'load' }, ambiguities: [], unplaced: [] });
+    expect(inferFactors('exp/raftrue/fc10/rep2.log').factors).toEqual({ raf: 'true', fieldcount: '10', rep: '2' });
+    expect(inferFactors('cassandra_raffalse_fc20-rep3.out').factors).toEqual({ db: 'cassandra', raf: 'false', fieldcount: '20', rep: '3' });
+    expect(inferFactors('run-2025-05-27_17-27-29.txt').ambiguities).toEqual([]);
+    // a six-digit yymmdd is a number here: a date only where sibling folders agree (the identity step)
+    expect(inferFactors('180503/hbase.txt').ambiguities.join('\n')).toMatch(/the number 180503/);
+  });
+
+  it('unplaced: the numbers of the file name no factor took', () => {
+    expect(inferFactors('Workload A/outputRunA2.txt').unplaced).toEqual(['2']);
+    expect(inferFactors('elastic5/run1.txt').unplaced).toEqual([]);
+    expect(assignFactors('hbase-exec-15-1000000-b-22-rf_1.txt').unplaced).toEqual([]);
+  });
+
+  it('readSegment: a folder name read whole (tc8, rc1000-op1000, a date, run3, a database) or not (vm_dockered, elastic5)', () => {
+    for (const s of ['tc8', 'rc1000-op1000', '8_threads', '201805030726', '2025-05-27_17-27-29', 'run3', 'mongodb', 'Workload A', 'B', 'raftrue', 'fc10'])
+      expect(readSegment(s).fullyRead, s).toBe(true);
+    for (const s of ['vm_dockered', 'elastic5', 'mongodb-async', 'disk-bound', 'baremetal', 'test']) expect(readSegment(s).fullyRead, s).toBe(false);
+    expect(readSegment('run3').reads).toEqual(['rep']);
+    expect(readSegment('201805030726').reads).toEqual(['date']);
+  });
+
+  it('a suggested template must reproduce the factors it claims, or none is suggested', () => {
+    // the folder says workload a, the lone letter B in the file name could be one too: a template
+    // reading {workload} from outputRunB2 would claim b — so no template is suggested, only the words
+    const a = assignFactors('Workload A/outputRunB2.txt', { templateFlag: '--scheme' });
+    expect(a.factors.workload).toBe('a');
+    const numberAmbiguity = a.ambiguities.find((m) => m.includes('the number 2'))!;
+    expect(numberAmbiguity).toContain('Say what it is with --scheme');
+    expect(numberAmbiguity).not.toContain("--scheme '");
+    // where the template does reproduce them, it is suggested and reads the file back
+    const b = assignFactors('Workload B/outputRunB2.txt', { templateFlag: '--scheme' });
+    expect(b.ambiguities[0]).toContain("--scheme 'outputRun{workload}{rep}'");
+  });
+
+  it('damerauLevenshtein and nearMissFactor: {wrkload} is workload; short names of ones own (bs, fs, step, mode) are not near misses', () => {
+    expect(damerauLevenshtein('wrkload', 'workload')).toBe(1);
+    expect(damerauLevenshtein('worklaod', 'workload')).toBe(1);
+    expect(damerauLevenshtein('recrodcuont', 'recordcount')).toBe(2);
+    expect(damerauLevenshtein('', 'abc')).toBe(3);
+    expect(damerauLevenshtein('ca', 'abc')).toBe(3);
+    expect(nearMissFactor('wrkload')).toBe('workload');
+    expect(nearMissFactor('worklaod')).toBe('workload');
+    expect(nearMissFactor('thread')).toBe('threads');
+    expect(nearMissFactor('recrodcuont')).toBe('recordcount');
+    expect(nearMissFactor('node')).toBe('nodes');
+    for (const own of ['bs', 'fs', 'step', 'mode', 'raf', 'tc', 'commutative', 'scenario', 'workload', 'size', 'replication', '_']) expect(nearMissFactor(own), own).toBeUndefined();
+  });
+
+  it('checkTemplate: a near miss, with the template as meant; a template that reads none of the files, with one that reads the example', () => {
+    expect(checkTemplate('{db}-{wrkload}-{rep}')).toEqual({ kind: 'near-miss', placeholder: 'wrkload', known: 'workload', canonical: 'workload', fixed: '{db}-{workload}-{rep}' });
+    expect(checkTemplate('{db}-{records}-{rep}', ['hbase-100-1.txt'])).toBeUndefined();
+    const none = checkTemplate('{db}-exec-{rep}', ['results/hbase-rf3-7.txt', 'results/hbase-rf3-8.txt']);
+    expect(none).toEqual({ kind: 'no-match', files: 2, example: 'results/hbase-rf3-7.txt', suggestion: '{db}-rf{rf}-{_}' });
+    expect(compileTemplate('{db}-rf{rf}-{_}').match('results/hbase-rf3-7.txt')?.factors).toEqual({ db: 'hbase', rf: '3' });
+    expect(() => checkTemplate('{db')).toThrow(/not closed/);
   });
 });

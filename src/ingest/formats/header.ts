@@ -112,6 +112,23 @@ export const BINDING_DB: Readonly<Record<string, string | null>> = {
   maprdb: 'maprdb',
   basic: 'basic',
   basicts: 'basic',
+  hbase1: 'hbase',
+  hbase094: 'hbase',
+  asynchbase: 'hbase',
+  elasticsearch7: 'elasticsearch',
+  googlebigtable2: 'googlebigtable',
+  // the JDBC binding by its engine (binding identities jdbc:<engine>, src/ingest/bindings.ts):
+  // the database when the name does not say it (the name wins: Citus is run as jdbc:postgresql)
+  'jdbc:postgresql': 'postgres',
+  'jdbc:mysql': 'mysql',
+  'jdbc:mariadb': 'mariadb',
+  'jdbc:sqlserver': 'sqlserver',
+  'jdbc:oracle': 'oracle',
+  'jdbc:db2': 'db2',
+  'jdbc:h2': 'h2',
+  'jdbc:sqlite': 'sqlite',
+  'jdbc:derby': 'derby',
+  'jdbc:hsqldb': 'hsqldb',
 };
 
 /**

@@ -21,6 +21,7 @@ import type { OperationStats, ParsedRun, YcsbFormat } from '../../model/run.js';
 import { noSummary, warnExceptionsInOkRun, exceptionText, type Missing } from '../classify.js';
 import { addOperationMetrics, clip, opKey, type Invocation } from '../invocation.js';
 import { applyClientArgs, clientArgsFromJavaLine, isJavaClientLine, splitClientArgs } from './header.js';
+import { javaClasspath } from '../signature.js';
 import { mayHoldJsonKey, scanJsonLine } from './json-records.js';
 import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseNumber } from './numbers.js';
 import { CPP_SUMMARY } from './ycsb-cpp.js';
@@ -123,6 +124,8 @@ export function javaHeaderLine(p: Invocation, line: string, n: number, c0: numbe
     const split = clientArgsFromJavaLine(line);
     if (split && !p.javaArgs) {
       p.javaArgs = { split, line: n };
+      const classpath = javaClasspath(line);
+      if (classpath !== undefined) p.header.classpath = classpath;
       p.headerLine ??= n;
     }
     if (split) return true;

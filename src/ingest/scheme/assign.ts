@@ -21,7 +21,12 @@ export interface FactorAssignment {
   spans: FactorSpan[];
   /** Offset in relPath where the part the scheme read starts (0 for inference). */
   matchedFrom: number;
+  /** Numbers of the file name that inference could not place (see InferResult.unplaced); empty
+   * for templates and built-in schemes. */
+  unplaced: readonly string[];
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 const templateCache = new Map<string, CompiledTemplate>();
 
@@ -46,10 +51,10 @@ function compiledUserTemplate(t: string): CompiledTemplate {
 export function assignFactors(relPath: string, opts: AssignOptions = {}): FactorAssignment {
   for (const t of opts.templates ?? []) {
     const m = compiledUserTemplate(t).match(relPath);
-    if (m) return { factors: m.factors, scheme: `template:${t}`, ambiguities: [], spans: m.spans, matchedFrom: m.start };
+    if (m) return { factors: m.factors, scheme: `template:${t}`, ambiguities: [], spans: m.spans, matchedFrom: m.start, unplaced: NONE };
   }
   const b = matchBuiltin(relPath);
-  if (b) return { factors: b.match.factors, scheme: b.name, ambiguities: [], spans: b.match.spans, matchedFrom: b.match.start };
+  if (b) return { factors: b.match.factors, scheme: b.name, ambiguities: [], spans: b.match.spans, matchedFrom: b.match.start, unplaced: NONE };
   const inf = inferFactors(relPath, { templateFlag: opts.templateFlag });
-  return { factors: inf.factors, scheme: 'inferred', ambiguities: inf.ambiguities, spans: inf.spans, matchedFrom: 0 };
+  return { factors: inf.factors, scheme: 'inferred', ambiguities: inf.ambiguities, spans: inf.spans, matchedFrom: 0, unplaced: inf.unplaced };
 }

@@ -26,6 +26,7 @@
 export { KNOWN_DATABASES, normalizeFactorValue } from './vocabulary.js';
 export { compileTemplate, type CompiledTemplate, type FactorSpan, type TemplateMatch } from './template.js';
 export { BUILTIN_SCHEMES, type BuiltinScheme } from './builtin.js';
-export { inferFactors, type InferOptions, type InferResult } from './infer.js';
+export { inferFactors, readSegment, type InferOptions, type InferResult, type SegmentReading } from './infer.js';
 export { assignFactors, type AssignOptions, type FactorAssignment } from './assign.js';
 export { explainSchemes, factorOrder, shapeOf, type SchemeExplanation, type SchemeGroup } from './explain.js';
+export { checkTemplate, damerauLevenshtein, fileTemplate, nearMissFactor, type TemplateProblem } from './check.js';

@@ -4,8 +4,9 @@
  * flag). Pure.
  */
 import { canonicalFactor, type Factors } from '../../model/run.js';
+import { nameTimestamps } from '../timestamps.js';
 import { compileTemplate, EXTENSION, type FactorSpan } from './template.js';
-import { BINDING_NAMES, INFER_KEYS, KNOWN_DATABASES, NOT_KEYS, PHASE_WORDS, normalizeFactorValue } from './vocabulary.js';
+import { BINDING_NAMES, INFER_KEYS, KNOWN_DATABASES, NOT_KEYS, NUMBER_KEYS, PHASE_WORDS, normalizeFactorValue } from './vocabulary.js';
 
 export interface InferOptions {
   /**
@@ -31,6 +32,9 @@ export interface InferResult {
   factors: Factors;
   ambiguities: string[];
   spans: FactorSpan[];
+  /** The numbers of the file name (its last segment) that no factor took, in order: the reason
+   * of an ambiguity (see the identity step, ../identity.ts, which never pools on them). */
+  unplaced: string[];
 }
 
 interface Candidate {
@@ -41,8 +45,9 @@ interface Candidate {
   where: string;
 }
 
-const DATE_TIME =
-  /(?<!\d)(?:19|20)\d{2}([-_.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?:[T_ -]?(?:[01]\d|2[0-3])([-:_.]?)[0-5]\d\2[0-5]\d(?:[.,]\d+)?)?(?!\d)/g;
+/** A date written with `_` or `.` between its parts (2025_05_27, 2025.05.27), which the name
+ * timestamps (../timestamps.ts) do not read: a date all the same, never a number to place. */
+const SEPARATED_DATE = /(?<!\d)(?:19|20)\d{2}([_.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])(?!\d)/g;
 /** A time on its own only with ':' (17:27:29); '17-27-29' counts as a time only after a date. */
 const TIME = /(?<!\d)(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?!\d)/g;
 const VERSION = /(?<![\d.])v?\d+(?:\.\d+)+(?![\d])/gi;
@@ -56,6 +61,15 @@ const KNOWN_KEY_NUMBER = new RegExp(
   'gi',
 );
 const SWITCH = /(?<![a-z0-9])([a-z][a-z0-9]*)[-_=](on|off|true|false|enabled|disabled)(?![a-z0-9])/gi;
+/** A key glued to true/false (`raftrue`, `compressionFalse`): key = the boolean. */
+const GLUED_BOOLEAN = /(?<![a-z0-9])([a-z]{2,}?)(true|false)(?![a-z0-9])/gi;
+/** A number followed by a word that names its factor (`8_threads`, `16threads`, `4-nodes`). */
+const NUMBER_KEY = new RegExp(
+  `(?<![A-Za-z0-9.])(\\d+)[_-]?(${Object.keys(NUMBER_KEYS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![a-z])`,
+  'gi',
+);
 const LOWER_KEY_UNDERSCORE_NUMBER = /(?<![A-Za-z0-9])([a-z]{2,})_(\d+)(?![0-9])/g;
 const BINDING = new RegExp(`(?<![a-z0-9])(${Object.keys(BINDING_NAMES).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`, 'gi');
 
@@ -87,9 +101,8 @@ function listWords(items: string[]): string {
 export function inferFactors(relPath: string, opts: InferOptions = {}): InferResult {
   const fix = fixWording(opts.templateFlag);
   const segments = relPath.split('/');
-  const candidates: Candidate[] = [];
-  const spans: FactorSpan[] = [];
-  const numbers: { seg: number; start: number; end: number; text: string }[] = [];
+  const scanned: SegmentScan = { candidates: [], spans: [], numbers: [], unread: [] };
+  const { candidates, spans, numbers } = scanned;
   let offset = 0;
   const segInfo: { start: number; text: string }[] = [];
 
@@ -98,120 +111,7 @@ export function inferFactors(relPath: string, opts: InferOptions = {}): InferRes
     const isLast = si === segments.length - 1;
     const text = isLast ? stripExtension(original) : original;
     segInfo.push({ start: offset, text });
-    // Working copy: consumed characters become spaces (offsets stay valid).
-    let w = text;
-    const consume = (s: number, e: number): void => {
-      w = w.slice(0, s) + ' '.repeat(e - s) + w.slice(e);
-    };
-    const where = original;
-    const scan = (re: RegExp, fn: (m: RegExpExecArray) => void): void => {
-      re.lastIndex = 0;
-      const found: RegExpExecArray[] = [];
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(w)) !== null) {
-        found.push(m);
-        if (m[0].length === 0) re.lastIndex++;
-      }
-      for (const f of found) fn(f);
-    };
-    const valueSpan = (m: RegExpExecArray, group: number): [number, number] => {
-      const g = m[group];
-      const rel = m[0].lastIndexOf(g);
-      return [m.index + rel, m.index + rel + g.length];
-    };
-
-    scan(DATE_TIME, (m) => {
-      spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'date' });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(TIME, (m) => {
-      spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'date' });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(VERSION, (m) => {
-      spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'version' });
-      consume(m.index, m.index + m[0].length);
-    });
-    for (const re of [STRONG_WORKLOAD, WL_WORKLOAD]) {
-      scan(re, (m) => {
-        // 'workloads' is a word, not workload s: without a separator only the core letters a–f.
-        if (m[1] === '' && !/^[a-f]$/i.test(m[2])) return;
-        const [s, e] = valueSpan(m, 2);
-        candidates.push({ factor: 'workload', value: normalizeFactorValue('workload', m[2]), where });
-        spans.push({ start: offset + s, end: offset + e, factor: 'workload' });
-        consume(m.index, m.index + m[0].length);
-      });
-    }
-    scan(KEY_EQ_VALUE, (m) => {
-      const key = m[1].toLowerCase();
-      const name = key === 'load' ? key : canonicalFactor(INFER_KEYS[key] ?? m[1]); // load=… in a name is not the deployment factor
-      const [s, e] = valueSpan(m, 2);
-      candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
-      spans.push({ start: offset + s, end: offset + e, factor: name });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(KNOWN_KEY_NUMBER, (m) => {
-      const name = INFER_KEYS[m[1].toLowerCase()];
-      const [s, e] = valueSpan(m, 2);
-      candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
-      spans.push({ start: offset + s, end: offset + e, factor: name });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(SWITCH, (m) => {
-      const key = m[1].toLowerCase();
-      if (PHASE_WORDS[key] || KNOWN_DATABASES[key]) return;
-      const name = canonicalFactor(key);
-      const [s, e] = valueSpan(m, 2);
-      candidates.push({ factor: name, value: m[2].toLowerCase(), where });
-      spans.push({ start: offset + s, end: offset + e, factor: name });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(LOWER_KEY_UNDERSCORE_NUMBER, (m) => {
-      const key = m[1];
-      if (NOT_KEYS.has(key) || PHASE_WORDS[key] || KNOWN_DATABASES[key]) return;
-      const name = canonicalFactor(key);
-      const [s, e] = valueSpan(m, 2);
-      candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
-      spans.push({ start: offset + s, end: offset + e, factor: name });
-      consume(m.index, m.index + m[0].length);
-    });
-    scan(BINDING, (m) => {
-      candidates.push({ factor: 'db', value: BINDING_NAMES[m[1].toLowerCase()], where });
-      spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'db' });
-      consume(m.index, m.index + m[0].length);
-    });
-    // Whole alphabetic runs first (MongoDB), then camel-case / letter-digit pieces.
-    scan(/[A-Za-z]+/g, (m) => {
-      const l = m[0].toLowerCase();
-      if (KNOWN_DATABASES[l]) {
-        candidates.push({ factor: 'db', value: KNOWN_DATABASES[l], where });
-        spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'db' });
-        consume(m.index, m.index + m[0].length);
-      }
-    });
-    scan(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g, (m) => {
-      const tok = m[0];
-      const s = m.index;
-      const e = s + tok.length;
-      if (/^\d+$/.test(tok)) {
-        numbers.push({ seg: si, start: offset + s, end: offset + e, text: tok });
-        return;
-      }
-      const l = tok.toLowerCase();
-      if (KNOWN_DATABASES[l]) {
-        candidates.push({ factor: 'db', value: KNOWN_DATABASES[l], where });
-        spans.push({ start: offset + s, end: offset + e, factor: 'db' });
-        return;
-      }
-      if (PHASE_WORDS[l]) {
-        candidates.push({ factor: 'phase', value: PHASE_WORDS[l], where });
-        return;
-      }
-      if (/^[a-f]$/i.test(tok)) {
-        candidates.push({ factor: 'workload', value: l, weak: true, where });
-        spans.push({ start: offset + s, end: offset + e, factor: 'workload' });
-      }
-    });
+    scanSegment(original, text, si, offset, scanned);
     offset += original.length + 1;
   }
 
@@ -273,7 +173,188 @@ export function inferFactors(relPath: string, opts: InferOptions = {}): InferRes
   }
   for (const s of spans) if (s.factor === 'date' || s.factor === 'version') keptSpans.includes(s) || keptSpans.push(s);
   keptSpans.sort((a, b) => a.start - b.start);
-  return { factors, ambiguities, spans: dedupeSpans(keptSpans) };
+  const unplaced = numbers.filter((n) => n.seg === segments.length - 1).map((n) => n.text);
+  return { factors, ambiguities, spans: dedupeSpans(keptSpans), unplaced };
+}
+
+/** How inference reads one folder name on its own (see {@link readSegment}). */
+export interface SegmentReading {
+  /** Every word and number of it is read: a key and its value, a date, a version, a database, a
+   * phase word, a workload letter. */
+  fullyRead: boolean;
+  /** What it was read as: factor names, and 'date' / 'version' for parts read but not kept. */
+  reads: string[];
+}
+
+/**
+ * How inference reads one folder name on its own, with the rules of {@link inferFactors}: for the
+ * identity step (../identity.ts), which makes a folder a factor only where its name says something
+ * no scheme reads (`vm_dockered`, not `tc8`, `rc1000-op1000`, `8_threads`, `mongodb` or a date).
+ * @example readSegment('8_threads') // { fullyRead: true, reads: ['threads'] }
+ * @example readSegment('vm_dockered').fullyRead // false
+ */
+export function readSegment(segment: string): SegmentReading {
+  const scanned: SegmentScan = { candidates: [], spans: [], numbers: [], unread: [] };
+  scanSegment(segment, segment, 0, 0, scanned);
+  const reads = new Set<string>(scanned.candidates.map((c) => c.factor));
+  for (const sp of scanned.spans) if (sp.factor === 'date' || sp.factor === 'version') reads.add(sp.factor);
+  return { fullyRead: scanned.numbers.length === 0 && scanned.unread.length === 0, reads: [...reads] };
+}
+
+/** What scanning segments collects: candidates, spans, numbers left over, words not read. */
+interface SegmentScan {
+  candidates: Candidate[];
+  spans: FactorSpan[];
+  numbers: { seg: number; start: number; end: number; text: string }[];
+  /** Words no rule read (neither a key, a value, a database, a phase word nor a workload letter). */
+  unread: string[];
+}
+
+/** Scan one segment (`text`: the file name without its extension, or a folder name) at `offset`
+ * in the path, the `si`-th segment, with every rule of {@link inferFactors} in order, each on what
+ * the ones before left (consumed characters become spaces, so offsets stay valid). */
+function scanSegment(original: string, text: string, si: number, offset: number, out: SegmentScan): void {
+  const { candidates, spans, numbers, unread } = out;
+  // Working copy: consumed characters become spaces (offsets stay valid).
+  let w = text;
+  const consume = (s: number, e: number): void => {
+    w = w.slice(0, s) + ' '.repeat(e - s) + w.slice(e);
+  };
+  const where = original;
+  const scan = (re: RegExp, fn: (m: RegExpExecArray) => void): void => {
+    re.lastIndex = 0;
+    const found: RegExpExecArray[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(w)) !== null) {
+      found.push(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    for (const f of found) fn(f);
+  };
+  const valueSpan = (m: RegExpExecArray, group: number): [number, number] => {
+    const g = m[group];
+    const rel = m[0].lastIndexOf(g);
+    return [m.index + rel, m.index + rel + g.length];
+  };
+
+  // timestamps (../timestamps.ts), but for the six-digit yymmdd: a date only where sibling
+  // folders agree (the identity step decides), a number here
+  for (const t of nameTimestamps(w)) {
+    if (/^\d{6}$/.test(t.text)) continue;
+    spans.push({ start: offset + t.index, end: offset + t.index + t.text.length, factor: 'date' });
+    consume(t.index, t.index + t.text.length);
+  }
+  scan(SEPARATED_DATE, (m) => {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'date' });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(TIME, (m) => {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'date' });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(VERSION, (m) => {
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'version' });
+    consume(m.index, m.index + m[0].length);
+  });
+  for (const re of [STRONG_WORKLOAD, WL_WORKLOAD]) {
+    scan(re, (m) => {
+      // 'workloads' is a word, not workload s: without a separator only the core letters a–f.
+      if (m[1] === '' && !/^[a-f]$/i.test(m[2])) return;
+      const [s, e] = valueSpan(m, 2);
+      candidates.push({ factor: 'workload', value: normalizeFactorValue('workload', m[2]), where });
+      spans.push({ start: offset + s, end: offset + e, factor: 'workload' });
+      consume(m.index, m.index + m[0].length);
+    });
+  }
+  scan(KEY_EQ_VALUE, (m) => {
+    const key = m[1].toLowerCase();
+    const name = key === 'load' ? key : canonicalFactor(INFER_KEYS[key] ?? m[1]); // load=… in a name is not the deployment factor
+    const [s, e] = valueSpan(m, 2);
+    candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(KNOWN_KEY_NUMBER, (m) => {
+    const name = INFER_KEYS[m[1].toLowerCase()];
+    const [s, e] = valueSpan(m, 2);
+    candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(NUMBER_KEY, (m) => {
+    const name = NUMBER_KEYS[m[2].toLowerCase()];
+    const s = m.index;
+    const e = s + m[1].length;
+    candidates.push({ factor: name, value: normalizeFactorValue(name, m[1]), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(SWITCH, (m) => {
+    const key = m[1].toLowerCase();
+    if (PHASE_WORDS[key] || KNOWN_DATABASES[key]) return;
+    const name = canonicalFactor(key);
+    const [s, e] = valueSpan(m, 2);
+    candidates.push({ factor: name, value: m[2].toLowerCase(), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(GLUED_BOOLEAN, (m) => {
+    const key = m[1].toLowerCase();
+    if (PHASE_WORDS[key] || KNOWN_DATABASES[key] || NOT_KEYS.has(key)) return;
+    const name = canonicalFactor(key);
+    const [s, e] = valueSpan(m, 2);
+    candidates.push({ factor: name, value: m[2].toLowerCase(), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(LOWER_KEY_UNDERSCORE_NUMBER, (m) => {
+    const key = m[1];
+    if (NOT_KEYS.has(key) || PHASE_WORDS[key] || KNOWN_DATABASES[key]) return;
+    const name = canonicalFactor(key);
+    const [s, e] = valueSpan(m, 2);
+    candidates.push({ factor: name, value: normalizeFactorValue(name, m[2]), where });
+    spans.push({ start: offset + s, end: offset + e, factor: name });
+    consume(m.index, m.index + m[0].length);
+  });
+  scan(BINDING, (m) => {
+    candidates.push({ factor: 'db', value: BINDING_NAMES[m[1].toLowerCase()], where });
+    spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'db' });
+    consume(m.index, m.index + m[0].length);
+  });
+  // Whole alphabetic runs first (MongoDB), then camel-case / letter-digit pieces.
+  scan(/[A-Za-z]+/g, (m) => {
+    const l = m[0].toLowerCase();
+    if (KNOWN_DATABASES[l]) {
+      candidates.push({ factor: 'db', value: KNOWN_DATABASES[l], where });
+      spans.push({ start: offset + m.index, end: offset + m.index + m[0].length, factor: 'db' });
+      consume(m.index, m.index + m[0].length);
+    }
+  });
+  scan(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g, (m) => {
+    const tok = m[0];
+    const s = m.index;
+    const e = s + tok.length;
+    if (/^\d+$/.test(tok)) {
+      numbers.push({ seg: si, start: offset + s, end: offset + e, text: tok });
+      return;
+    }
+    const l = tok.toLowerCase();
+    if (KNOWN_DATABASES[l]) {
+      candidates.push({ factor: 'db', value: KNOWN_DATABASES[l], where });
+      spans.push({ start: offset + s, end: offset + e, factor: 'db' });
+      return;
+    }
+    if (PHASE_WORDS[l]) {
+      candidates.push({ factor: 'phase', value: PHASE_WORDS[l], where });
+      return;
+    }
+    if (/^[a-f]$/i.test(tok)) {
+      candidates.push({ factor: 'workload', value: l, weak: true, where });
+      spans.push({ start: offset + s, end: offset + e, factor: 'workload' });
+      return;
+    }
+    unread.push(tok);
+  });
 }
 
 function dedupeSpans(spans: FactorSpan[]): FactorSpan[] {
@@ -342,6 +423,14 @@ function suggestTemplate(
     const m = t.match(relPath);
     if (!m) return undefined;
     if (repKnown ? m.factors.rep !== undefined && m.factors.rep !== factors.rep : m.factors.rep !== normalizeFactorValue('rep', repNum.text)) return undefined;
+    // it must reproduce the factors it claims: each one it reads as inference read it (rep: the
+    // number it is suggested for), and every factor inference read in the part it covers
+    const claimed: Factors = repKnown ? factors : { ...factors, rep: normalizeFactorValue('rep', repNum.text) };
+    for (const [k, v] of Object.entries(m.factors)) if (claimed[k] !== undefined && claimed[k] !== v) return undefined;
+    for (const s of spans) {
+      if (s.start < m.start || s.factor === 'date' || s.factor === 'version' || factors[s.factor] === undefined) continue;
+      if (m.factors[s.factor] === undefined) return undefined;
+    }
     if (repKnown && !/\{(?!_\})[a-z]+\}/.test(out.replace(/\{(db|workload|rep|rf|nodes|recordcount|operationcount|threads|phase)\}/g, ''))) return undefined;
     return out;
   } catch {

@@ -6,7 +6,7 @@
 
 /** Factors whose values are whole numbers (matched as digits by templates). `client` is the index of
  * one client among several that drove one run together (`ycsb-redis-client3`): not a repetition. */
-export const NUMERIC_FACTORS = new Set(['nodes', 'recordcount', 'operationcount', 'threads', 'rf', 'rep', 'client']);
+export const NUMERIC_FACTORS = new Set(['nodes', 'recordcount', 'operationcount', 'threads', 'rf', 'rep', 'client', 'fieldcount']);
 
 /** Database names recognised as a whole token (lower case) -> canonical name. */
 export const KNOWN_DATABASES: Readonly<Record<string, string>> = {
@@ -59,6 +59,9 @@ export const KNOWN_DATABASES: Readonly<Record<string, string>> = {
   wiredtiger: 'wiredtiger',
   lmdb: 'lmdb',
   terarkdb: 'terarkdb',
+  mssql: 'sqlserver',
+  sqlserver: 'sqlserver',
+  oracle: 'oracle',
 };
 
 /** YCSB binding names that carry a version number: the number is part of the name, not a factor. */
@@ -107,6 +110,11 @@ export const INFER_KEYS: Readonly<Record<string, string>> = {
   threadcount: 'threads',
   rc: 'recordcount',
   records: 'recordcount',
+  tc: 'threads',
+  op: 'operationcount',
+  fc: 'fieldcount',
+  fieldcount: 'fieldcount',
+  fields: 'fieldcount',
   recordcount: 'recordcount',
   oc: 'operationcount',
   ops: 'operationcount',
@@ -125,6 +133,22 @@ export const INFER_KEYS: Readonly<Record<string, string>> = {
   trial: 'rep',
   // one client of several that drove one run together (src/ingest/clients.ts combines them)
   client: 'client',
+};
+
+/**
+ * Words read after a number (`8_threads`, `16threads`, `4-nodes`): the number is that factor's level.
+ * Repetition words are not among them (`10_reps` is how many repetitions, not which one).
+ */
+export const NUMBER_KEYS: Readonly<Record<string, string>> = {
+  threads: 'threads',
+  thread: 'threads',
+  nodes: 'nodes',
+  node: 'nodes',
+  replicas: 'nodes',
+  records: 'recordcount',
+  operations: 'operationcount',
+  ops: 'operationcount',
+  fields: 'fieldcount',
 };
 
 /** Words never taken as a factor name in `word_<number>` (they describe the file, not a level). */
