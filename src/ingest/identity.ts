@@ -12,7 +12,7 @@
  *
  * ```
  * runs (factors from the names and the content) ──identifyRuns──►
- *   1 start times   a run whose content gives no start takes the timestamp in its file or folder
+ *   1 start times   a run whose content gives no start (or only its file's modification time) takes the timestamp in its file or folder
  *                   name (source 'name'): a start time, never a repetition number or a level
  *   2 folders       a folder whose siblings vary is a factor (./folders.ts)
  *   3 numbers       numbers of file names no scheme reads (a repetition? a step?) are a factor
@@ -152,9 +152,10 @@ export function identifyRuns(all: readonly Run[], options: IdentityOptions = {})
     notices.push(`folders separate runs the file names do not: ${areFactors([...folders.factors])}`);
   }
 
-  // 1. Start times from names, where the content gives none.
+  // 1. Start times from names, where the content gives none (a file's modification time, the
+  //    loader's last resort, gives way to a timestamp in its name).
   for (const r of runs) {
-    if (r.start !== undefined) continue;
+    if (r.start !== undefined && r.start.source !== 'mtime') continue;
     const iso = nameStart(r, folders.dated);
     if (iso !== undefined) r.start = { iso, source: 'name' };
   }
@@ -220,7 +221,8 @@ export function identifyRuns(all: readonly Run[], options: IdentityOptions = {})
   // 5. Repetitions by start time, where no name numbers them.
   let renumbered = 0;
   for (const list of groupBy(runs, (r) => configKey(r.factors)).values()) {
-    if (list.some((r) => r.factors.rep !== undefined || r.start === undefined)) continue;
+    // (a modification time is no evidence of order: copies and checkouts reset it)
+    if (list.some((r) => r.factors.rep !== undefined || r.start === undefined || r.start.source === 'mtime')) continue;
     const sorted = [...list].sort((a, b) => (a.start!.iso < b.start!.iso ? -1 : a.start!.iso > b.start!.iso ? 1 : compareLevels(a.file, b.file)));
     sorted.forEach((r, i) => (r.factors.rep = String(i + 1)));
     renumbered += sorted.length;

@@ -145,14 +145,14 @@ describe('folders as factors', () => {
 
   it('a factor named after its parent folder when every sibling shares it and it is a plain word', async () => {
     const dir = campaign({
-      'deployment/vm/rep1.txt': ycsb(ARGS(), 100),
-      'deployment/vm/rep2.txt': ycsb(ARGS(), 101),
-      'deployment/k8s_pod/rep1.txt': ycsb(ARGS(), 200),
-      'deployment/k8s_pod/rep2.txt': ycsb(ARGS(), 201),
+      'platform/vm/rep1.txt': ycsb(ARGS(), 100),
+      'platform/vm/rep2.txt': ycsb(ARGS(), 101),
+      'platform/k8s_pod/rep1.txt': ycsb(ARGS(), 200),
+      'platform/k8s_pod/rep2.txt': ycsb(ARGS(), 201),
     });
     const inv = await loadRuns([dir]);
-    expect(byFile(inv, 'deployment/k8s_pod/rep2.txt').factors).toMatchObject({ deployment: 'k8s_pod', rep: '2' });
-    expect(Object.keys(groups(inv))).toEqual(['deployment=k8s_pod', 'deployment=vm']);
+    expect(byFile(inv, 'platform/k8s_pod/rep2.txt').factors).toMatchObject({ platform: 'k8s_pod', rep: '2' });
+    expect(Object.keys(groups(inv))).toEqual(['platform=k8s_pod', 'platform=vm']);
   });
 
   it('folders the scheme reads (tc1/tc2, rc…-op…, run<k>, workload letters) are not folder factors', async () => {
@@ -177,7 +177,8 @@ describe('folders as factors', () => {
     ]);
     expect(dated.runs.map((r) => r.factors.rep)).toEqual(['1', '2']);
     const mixed = await loadRuns([campaign({ '180503/run.txt': ycsb(ARGS(), 100), 'other/run.txt': ycsb(ARGS(), 110) })]);
-    expect(mixed.runs.map((r) => r.start)).toEqual([undefined, undefined]);
+    // not dates: the start stays the loader's last resort, the files' modification time
+    expect(mixed.runs.map((r) => r.start?.source)).toEqual(['mtime', 'mtime']);
     expect(mixed.runs.map((r) => r.factors.folder1)).toEqual(['180503', 'other']);
   });
 });
