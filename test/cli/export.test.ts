@@ -105,7 +105,7 @@ describe('export --format seed-csv', () => {
       expect(ours[0]).toEqual(old[0]);
       expect(ours).toHaveLength(1 + 1080);
       expect(rowDifferences(ours.slice(1), old.slice(1))).toEqual([]);
-    }, 400_000);
+    }, 900_000);
   });
 });
 

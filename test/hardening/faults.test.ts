@@ -17,7 +17,9 @@ const inject = vi.hoisted(() => ({ dir: '', after: -1, count: 0 }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeFileSync = (path: realFs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, opts?: realFs.WriteFileOptions) => {
-    if (inject.dir && typeof path === 'string' && path.startsWith(inject.dir) && inject.count++ >= inject.after) {
+    // the report folder, or the fresh folder beside it that the report is built in (.NAME.ycsb-analyze-new-PID)
+    const inDir = (p: string) => p.startsWith(inject.dir) || p.startsWith(`${inject.dir.slice(0, inject.dir.lastIndexOf('/') + 1)}.${inject.dir.slice(inject.dir.lastIndexOf('/') + 1)}.`);
+    if (inject.dir && typeof path === 'string' && inDir(path) && inject.count++ >= inject.after) {
       const buf = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       fs.writeFileSync(path, buf.subarray(0, Math.floor(buf.length / 2))); // the disk filled up half-way
       const err = new Error(`ENOSPC: no space left on device, write '${path}'`) as NodeJS.ErrnoException;
@@ -153,6 +155,8 @@ describe('a full disk while writing a report', () => {
       } finally {
         inject.dir = '';
       }
+      // the folder the report was being built in is gone too
+      expect(readdirSync(root).filter((n) => n.startsWith(`.full-${after}.`)), 'a temporary folder was left behind').toEqual([]);
       for (const f of files(dir)) {
         expect(f, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
         // Whatever was written before the failure is whole: byte-identical to the complete report.

@@ -37,22 +37,22 @@ function output(args: string, opts: { status?: boolean; runtime?: number } = {})
 const byFile = (inv: Inventory): Map<string, Run> => new Map(inv.runs.map((r) => [r.file, r]));
 
 describe('loadRuns: one run per YCSB invocation', () => {
-  it('a load then a run in one file: path#1 and path#2 with their lines, factors from the path (issue 19: the load was lost)', async () => {
+  it('a load then a run in one file: path#1 and path#2 with their lines, factors from the path (issue 19: the load was lost; names without a client index, which would combine the runs)', async () => {
     const load = output('-db site.ycsb.db.RedisClient -P workloads/workloada -p recordcount=1000 -load');
     const run = output('-db site.ycsb.db.RedisClient -P workloads/workloada -p recordcount=1000 -p operationcount=2000 -t');
-    const dir = campaign({ 'redis-rf3/client1.txt': load + '+ sleep 10\n' + run, 'redis-rf3/client2.txt': run });
+    const dir = campaign({ 'redis-rf3/first.txt': load + '+ sleep 10\n' + run, 'redis-rf3/second.txt': run });
     const inv = await loadRuns([dir]);
     expect(inv.runs.map((r) => [r.file, r.status, r.factors.phase])).toEqual([
-      ['redis-rf3/client1.txt#1', 'ok', 'load'],
-      ['redis-rf3/client1.txt#2', 'ok', 'run'],
-      ['redis-rf3/client2.txt', 'ok', 'run'],
+      ['redis-rf3/first.txt#1', 'ok', 'load'],
+      ['redis-rf3/first.txt#2', 'ok', 'run'],
+      ['redis-rf3/second.txt', 'ok', 'run'],
     ]);
     expect(inv.counts.ok).toBe(3);
     const [a, b, c] = inv.runs;
     const loadLines = load.split('\n').length - 1;
     expect([a.invocation, b.invocation, c.invocation]).toEqual([
-      { index: 1, of: 2, path: 'redis-rf3/client1.txt', fromLine: 1, toLine: loadLines + 1 },
-      { index: 2, of: 2, path: 'redis-rf3/client1.txt', fromLine: loadLines + 2, toLine: loadLines + 1 + run.split('\n').length - 1 },
+      { index: 1, of: 2, path: 'redis-rf3/first.txt', fromLine: 1, toLine: loadLines + 1 },
+      { index: 2, of: 2, path: 'redis-rf3/first.txt', fromLine: loadLines + 2, toLine: loadLines + 1 + run.split('\n').length - 1 },
       undefined,
     ]);
     // the name's factors are read from the path, the same for both invocations and the other file
