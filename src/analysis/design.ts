@@ -125,6 +125,9 @@ export function designFromRuns(runs: Run[], reps?: number): Design {
       loads = true;
       continue;
     }
+    // A byte-identical copy names no configuration of its own (its name may read fewer factors
+    // than the file it copies: `… (copy).txt`); findGaps still reports it beside its original.
+    if (run.status === 'duplicate') continue;
     const f = designFactors(run);
     const key = configKey(f);
     if (!byKey.has(key)) {
