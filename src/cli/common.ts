@@ -97,13 +97,16 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, met
   // Report roots in the terms the user gave them; a root that cannot be read is an error worth stderr.
   inventory.roots = dirs;
   const rootErrors = inventory.scanErrors.filter((e) => roots.includes(e.path));
-  for (const e of rootErrors) io.stderr.write(`analyze: ${dirs[roots.indexOf(e.path)]}: ${e.message}\n`);
+  const said = (e: { path: string; message: string }) => `${dirs[roots.indexOf(e.path)]}: ${e.message}`;
+  // No root can be read: one line that says which and why (e.g. "out/: no such file or folder").
+  if (rootErrors.length === dirs.length) {
+    throw new CliError(rootErrors.length === 1 ? said(rootErrors[0]) : `none of the folders can be read: ${rootErrors.map(said).join('; ')}`, EXIT.error);
+  }
+  for (const e of rootErrors) io.stderr.write(`analyze: ${said(e)}\n`);
   if (inventory.runs.length === 0) {
     const where = dirs.join(', ');
     throw new CliError(
-      rootErrors.length === dirs.length
-        ? `nothing to read: ${rootErrors.length === 1 ? 'the folder does not exist or cannot be read' : 'none of the folders exists or can be read'} (${where})`
-        : `no output files found under ${where}${(inventory.skipped?.length ?? 0) > 0 ? ` (${inventory.skipped!.length} skipped as non-outputs; --include '**/*' reads them)` : ''}`,
+      `no output files found under ${where}${(inventory.skipped?.length ?? 0) > 0 ? ` (${inventory.skipped!.length} skipped as non-outputs; --include '**/*' reads them)` : ''}`,
       EXIT.error,
     );
   }

@@ -112,6 +112,8 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
     design = designFromExperiment(experiment);
     if (reps !== undefined) design = { ...design, repetitions: reps };
   } else {
+    const missing = inventory.scanErrors.find((e) => e.path === root);
+    if (missing) throw new CliError(`${dir}: ${missing.message}`);
     design = designFromRuns(inventory.runs, reps);
     if (design.configurations.length === 0) {
       throw new CliError(`${dir}: no YCSB run found to infer a design from (give --experiment FILE)`);
