@@ -13,7 +13,7 @@ import { formatDiagnostic, RUN_STATUSES, type Inventory } from '../model/index.j
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
-import { methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
+import { methodsParagraph, stratumTest, studentizedPCell, summarySentences, type Software } from './text.js';
 
 /** Escape text for HTML content and attribute values. */
 export function escapeHtml(s: unknown): string {
@@ -158,7 +158,7 @@ function metricTables(a: AnalysisResult): string {
         e(Number.isFinite(p.percent.lo) ? `[${fmtFixed(p.percent.lo, 1)}, ${fmtFixed(p.percent.hi, 1)}]` : '—'),
         e(Number.isFinite(p.hedgesG.center) ? fmtFixed(p.hedgesG.center, 2) : 'NA'),
         e(fmtPCell(p.welch.pAdjusted)),
-        e(p.gamesHowell ? fmtPCell(p.gamesHowell.p) : ''),
+        e(p.gamesHowell ? studentizedPCell(p.gamesHowell) : ''),
         e(p.wilcoxon ? fmtPCell(p.wilcoxon.p) : ''),
       ]);
     }
