@@ -101,10 +101,12 @@ function snapshot(): Record<string, { sha: string; mtime: number }> {
 
 const verbs = () => sim.calls().map((c) => c.filter((a, i) => !(['--context', '--namespace'].includes(a) || ['--context', '--namespace'].includes(c[i - 1]))));
 const starts = (output: string) => sim.ycsb().filter((e) => e.event === 'start' && e.output === output);
+/** Whether a process is still running: a zombie (exited, its parent has not reaped it yet) answers
+ * signal 0 too, but does no work. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
