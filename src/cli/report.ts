@@ -3,7 +3,8 @@
  *
  * 1. the completeness grid from the gap analysis (expected reps × what became of each)
  * 2. the latency metrics present, analysed with the same grouping (one table each)
- * 3. writeReport: index.html, figures, tables, data, and with --pdf the PDFs, the whole folder at
+ * 3. the provenance files `fill` wrote beside the outputs it produced (for the methods)
+ * 4. writeReport: index.html, figures, tables, data, and with --pdf the PDFs, the whole folder at
  *    once (a folder holding files it did not write is refused unless --force, which keeps it as a backup)
  */
 import { isAbsolute, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import type { AnalysisResult } from '../analysis/types.js';
 import type { Inventory } from '../model/index.js';
 import { ChromiumMissingError } from '../report/pdf.js';
 import type { CellStatus, Completeness } from '../report/types.js';
+import { readProvenance } from '../ingest/provenance.js';
 import { checkReportFolder, ReportFolderError, writeReport } from '../report/write.js';
 import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
@@ -126,13 +128,16 @@ export async function writeReportFromCli(inventory: Inventory, analysis: Analysi
   const completeness = completenessOf(inventory, analysis);
   // 2. Further metrics, same grouping.
   const more = latencyMetrics(inventory, analysis).map((metric) => inCliTerms(analyze(inventory, { ...analysis.options, metric, bootstrap: undefined })));
-  // 3. Write.
+  // 3. The provenance of the runs fill produced (files beside the outputs), for the methods.
+  const provenance = readProvenance(inventory);
+  // 4. Write.
   try {
     const result = await writeReport(dir, {
       analysis,
       more,
       inventory,
       completeness,
+      provenance,
       options: {
         pdf: o.pdf,
         chromium: o.chromium,

@@ -11,50 +11,9 @@
  * Pure: the executor runs the commands and writes the file.
  */
 
-export const PROVENANCE_SCHEMA = 'ycsb-analyze/provenance@1';
+import type { NodeInfo, PodInfo } from '../model/index.js';
 
-export interface NodeInfo {
-  name: string;
-  kubeletVersion?: string;
-  containerRuntimeVersion?: string;
-  osImage?: string;
-  kernelVersion?: string;
-  architecture?: string;
-  roles: string[];
-  ready?: boolean;
-}
-
-export interface PodInfo {
-  name: string;
-  node?: string;
-  phase?: string;
-  labels: Record<string, string>;
-  containers: { name: string; image?: string; imageID?: string; restartCount?: number }[];
-}
-
-export interface Provenance {
-  schema: typeof PROVENANCE_SCHEMA;
-  /** Campaign-relative path of the output this describes (or where it was kept). */
-  output: string;
-  step: string;
-  attempt: number;
-  context?: string;
-  namespace: string;
-  start: string;
-  end: string;
-  /** The exact argv that ran the script (kubectl included). */
-  command: string[];
-  /** The file the script wrote in the output folder, and the name the experiment file expected. */
-  remote?: { dir: string; file: string; expected: string };
-  script?: { path: string; sha256?: string };
-  nodes: NodeInfo[];
-  pods: PodInfo[];
-  /** Whether the output measures the same thing as the configuration's existing runs. */
-  comparable: boolean | 'not checked';
-  differences?: string;
-  /** What could not be collected (the run is kept all the same). */
-  errors: string[];
-}
+export { PROVENANCE_SCHEMA, type NodeInfo, type PodInfo, type Provenance } from '../model/index.js';
 
 /** Nodes and their versions from `kubectl get nodes -o json`. */
 export function nodesOf(json: string): NodeInfo[] {

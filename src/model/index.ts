@@ -4,3 +4,4 @@ export * from './inventory.js';
 export * from './hash.js';
 export * from './experiment.js';
 export * from './plan.js';
+export * from './provenance.js';

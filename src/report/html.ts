@@ -13,10 +13,11 @@
  * interval is kept on one line. The per-run appendix is optional (one compact line per file).
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
-import { RARE_STATUSES, RUN_STATUSES, type Inventory, type Run } from '../model/index.js';
+import { RARE_STATUSES, RUN_STATUSES, type Inventory, type ProvenanceSet, type Run } from '../model/index.js';
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
+import { provenanceParagraph } from './provenance.js';
 import { headlinePair, methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
 import { HOEFLER_BELLI, reportingChecklist, type ChecklistItem } from './checklist.js';
 import type { Completeness } from './types.js';
@@ -78,6 +79,8 @@ export interface HtmlInput {
   appendix?: boolean;
   /** The exact command that made the report, shown once as "How to reproduce". */
   reproduce?: string;
+  /** The provenance of the runs `fill` produced: a paragraph of the methods. */
+  provenance?: ProvenanceSet;
 }
 
 const e = escapeHtml;
@@ -406,7 +409,7 @@ export function renderHtml(input: HtmlInput): string {
     stamp: input.stamp ? `<p class="stamp">Generated ${e(input.stamp)}</p>` : '',
     toc,
     summary: summarySection(a),
-    methods: methodsParagraph(a, input.software).map((p) => `<p>${textHtml(inWords(p))}</p>`).join('\n'),
+    methods: [...methodsParagraph(a, input.software), ...provenanceParagraph(input.provenance, input.inventory.runs.filter((r) => r.combined === undefined).length)].map((p) => `<p>${textHtml(inWords(p))}</p>`).join('\n'),
     reproduce: input.reproduce ? `<p class="reproduce"><strong>How to reproduce:</strong> <code>${e(input.reproduce)}</code></p>` : '',
     checklist: checklistSection(checklist),
     quality: qualitySection(a, input.inventory, input.appendix === true),

@@ -3,7 +3,7 @@
  * (filled by the analysis' gap computation) and the options of `--report`.
  */
 import type { AnalysisResult } from '../analysis/types.js';
-import type { Factors, Inventory } from '../model/index.js';
+import type { Factors, Inventory, ProvenanceSet } from '../model/index.js';
 
 /** State of one repetition of one configuration in the completeness grid. */
 export type CellStatus = 'ok' | 'failed' | 'missing' | 'outlier';
@@ -54,5 +54,7 @@ export interface ReportInput {
   inventory: Inventory;
   /** The completeness grid; without it the completeness chart is built from the analysis' groups. */
   completeness?: Completeness;
+  /** The provenance files beside the outputs `fill` produced (src/ingest/provenance.ts), for the methods. */
+  provenance?: ProvenanceSet;
   options?: ReportOptions;
 }

@@ -33,6 +33,7 @@ import { groupsTable, pairsTable } from './latex.js';
 import { filesCsv, groupsCsv, latencyCsv, pairsCsv, runsCsv, seriesCsv } from './csv.js';
 import { ChromiumMissingError, DEFAULT_CHROMIUM, figurePdf, launchChromium, reportPdf } from './pdf.js';
 import { slug } from './labels.js';
+import { provenanceCsv } from './provenance.js';
 import type { ReportInput } from './types.js';
 import type { Software } from './text.js';
 
@@ -314,6 +315,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
   outputs.set('data/latency.csv', latencyCsv(a, runs));
   outputs.set('data/series.csv', seriesCsv(a, runs));
   outputs.set('data/files.csv', filesCsv(a, input.inventory));
+  if (input.provenance && (input.provenance.records.length > 0 || input.provenance.problems.length > 0)) outputs.set('data/provenance.csv', provenanceCsv(input.provenance));
 
   let browser: Browser | undefined;
   let missing: ChromiumMissingError | undefined;
@@ -346,6 +348,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<Writ
       stamp,
       appendix: opts.appendix === true,
       reproduce: opts.reproduce,
+      provenance: input.provenance,
     });
     outputs.set('index.html', html);
 
