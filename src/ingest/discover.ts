@@ -7,7 +7,9 @@
  *
  * Defaults (all overridable, see {@link DiscoverOptions}):
  * - `node_modules` folders are not entered;
- * - hidden files and folders (name starting with `.`) are skipped;
+ * - hidden files and folders (name starting with `.`) are skipped, and listed as skipped: a hidden
+ *   folder once (`.git/`, not entered), the provenance records `fill` writes beside its outputs
+ *   (`.<name>.provenance.json`) as such;
  * - obvious non-outputs are skipped by name, see {@link DEFAULT_SKIP}: licences, READMEs and other
  *   documentation (`*.md`, `*.rst`, …), configuration (`*.yaml`, `*.yml`, `*.toml`, `*.xml`, …),
  *   scripts and source code (`*.sh`, `*.py`, `*.R`, `*.js`, …), images, archives, office
@@ -44,8 +46,9 @@ export interface DiscoverError {
 export interface DiscoverResult {
   files: DiscoveredFile[];
   errors: DiscoverError[];
-  /** Files left out by the default skip list (licences, READMEs, scripts, …), with the reason, so
-   * that nothing is dropped silently. Hidden files and node_modules are not listed. */
+  /** Files left out by the default skip list (licences, READMEs, scripts, …) and hidden files and
+   * folders (a folder once, with a `/` at the end), with the reason, so that nothing is dropped
+   * silently. Without include patterns only; node_modules folders are not listed. */
   skipped: { root: string; path: string; reason: string }[];
 }
 
@@ -312,8 +315,12 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
       continue;
     }
     const walkErrors: DiscoverError[] = [];
-    const all = await walkRoot(root, options, f, walkErrors);
+    const hidden: HiddenEntry[] = [];
+    const all = await walkRoot(root, options, f, walkErrors, hidden);
     const found: string[] = [];
+    if (!(options.include && options.include.length > 0)) {
+      for (const h of hidden) skipped.push({ root, path: h.folder ? `${h.path}/` : h.path, reason: hiddenReason(h) });
+    }
     for (const rel of all) {
       const reason = options.include && options.include.length > 0 ? undefined : defaultSkipReason(rel.slice(rel.lastIndexOf('/') + 1));
       if (reason === undefined) found.push(rel);
@@ -338,11 +345,27 @@ export async function discover(roots: string[], options: DiscoverOptions = {}): 
   return { files, errors, skipped: sortNatural(skipped, (x) => x.path) };
 }
 
+/** A hidden file or folder seen in a folder the walk read (relative path, `/` separators). */
+interface HiddenEntry {
+  path: string;
+  folder: boolean;
+}
+
+/** Why a hidden entry is left out, in the inventory's words. */
+function hiddenReason(h: HiddenEntry): string {
+  const name = h.path.slice(h.path.lastIndexOf('/') + 1);
+  if (h.folder) return name === '.analyze-fill' ? "fill's journal and the outputs it kept aside (hidden folder, not entered)" : 'hidden folder (not entered)';
+  const prov = /^\.(.+)\.provenance\.json$/.exec(name);
+  if (prov) return `provenance record of ${prov[1]} (read by the report's methods)`;
+  return 'hidden file';
+}
+
 async function walkRoot(
   root: string,
   options: DiscoverOptions,
   f: DiscoverFs,
   errors: DiscoverError[],
+  hidden: HiddenEntry[],
 ): Promise<string[]> {
   const absRoot = path.resolve(root);
   const include = options.include && options.include.length > 0 ? options.include : undefined;
@@ -400,7 +423,15 @@ async function walkRoot(
           if (e) {
             report(abs, `cannot read folder: ${errnoMessage(e)}`);
             resolve([]);
-          } else resolve(entries);
+          } else {
+            for (const en of entries) {
+              const name = typeof en === 'string' ? en : (en as fs.Dirent).name;
+              if (typeof name === 'string' && name.charCodeAt(0) === 46 /* . */) {
+                hidden.push({ path: rel(path.join(abs, name)), folder: typeof en !== 'string' && (en as fs.Dirent).isDirectory() });
+              }
+            }
+            resolve(entries);
+          }
         };
         if (readOpts === undefined) (f.readdir as unknown as (p: string, cb: typeof done) => void)(dir, done);
         else (f.readdir as unknown as (p: string, o: unknown, cb: typeof done) => void)(dir, readOpts, done);

@@ -27,6 +27,8 @@ beforeAll(() => {
   // hidden, node_modules, non-outputs
   touch('camp/.hidden.txt');
   touch('camp/.git/objects/x.txt');
+  touch('camp/cassandra/a/.run-1.txt.provenance.json', '{}');
+  touch('camp/.analyze-fill/journal.jsonl');
   touch('camp/node_modules/pkg/out.txt');
   touch('camp/sub/node_modules/out.txt');
   touch('camp/README.md');
@@ -96,6 +98,20 @@ describe('discover', () => {
     expect(loop?.message).toMatch(/symbolic link loop/);
     expect(r.errors.find((e) => e.path.endsWith('/self'))?.message).toMatch(/loop/);
     expect(r.errors.find((e) => e.path.endsWith('/broken.txt'))?.message).toMatch(/broken symbolic link/);
+  });
+
+  it('lists every hidden file, and every hidden folder once, as skipped with the reason (issue 19: every file found is in the inventory)', async () => {
+    const r = await discover([path.join(tmp, 'camp')]);
+    const hidden = r.skipped.filter((s) => s.path.split('/').some((seg) => seg.startsWith('.')));
+    expect(hidden.map((s) => [s.path, s.reason])).toEqual([
+      ['.analyze-fill/', "fill's journal and the outputs it kept aside (hidden folder, not entered)"],
+      ['.git/', 'hidden folder (not entered)'],
+      ['.hidden.txt', 'hidden file'],
+      ['cassandra/a/.run-1.txt.provenance.json', "provenance record of run-1.txt (read by the report's methods)"],
+    ]);
+    // with include patterns, only what they match is listed (as for every other file)
+    const inc = await discover([path.join(tmp, 'camp')], { include: ['cassandra/**'] });
+    expect(inc.skipped).toEqual([]);
   });
 
   it.skipIf(isRoot)('an unreadable folder is an error entry and the walk goes on (skipped: running as root, chmod 000 does not stop root)', async () => {
