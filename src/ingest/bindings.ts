@@ -1,7 +1,7 @@
 /**
  * Binding identity: which client software a run used, finer than the database it names.
  *
- * The `db` factor (BINDING_DB / dbFromBinding in formats/header.ts) says which database was
+ * The `db` factor (BINDING_DB here, read by dbFromBinding in formats/header.ts) says which database was
  * measured; two bindings of one database can still be different software whose numbers must not be
  * pooled: the synchronous and the asynchronous MongoDB drivers, Elasticsearch's transport and REST
  * clients, HBase 1 and HBase 2 clients, JDBC against SQL Server and against MySQL. The identity is
@@ -9,80 +9,125 @@
  * `hbase2`, `elasticsearch5-rest`, …) and, for the generic JDBC binding, `jdbc:<engine>`
  * (`jdbc:postgresql`, `jdbc:sqlserver`) when the engine can be told.
  *
- * Pure: no I/O, no imports. Its classes are those of BINDING_DB (formats/header.ts), which maps
- * them to databases; a test holds the two tables together.
+ * Pure: no I/O, no imports. One table, {@link BINDINGS}, says which binding is which database and
+ * which classes are which binding; the lookups by class and by name are derived from it.
  */
 
+/** One YCSB binding: the database it measures (`null`: a generic binding such as JDBC or REST,
+ * whose database the name or the JDBC URL must say) and the Java classes (simple names) that are
+ * it. Where one class serves several bindings (CassandraCQLClient: cassandra-cql and
+ * cassandra2-cql; HBaseClient10: hbase10…hbase20) it is listed under the default one, and the
+ * classpath's binding jar refines it ({@link bindingIdentity}). */
+export interface BindingEntry {
+  db: string | null;
+  classes?: readonly string[];
+}
+
 /**
- * Binding class (simple name) -> binding identity, named as bin/ycsb (bindings.properties) names
- * the binding that loads it. Where one class is shared by several bindings (CassandraCQLClient by
- * cassandra-cql and cassandra2-cql, HBaseClient10 by hbase10…hbase20) the name here is the default
- * and the classpath's binding jar refines it ({@link bindingIdentity}).
+ * THE binding table: `bin/ycsb` binding name (bindings.properties) or JDBC identity
+ * (`jdbc:<engine>`) -> database and classes. Everything else is derived from it:
+ * {@link CLASS_BINDING} (class -> binding identity, the signature's binding) and
+ * {@link BINDING_DB} (class or binding name -> the `db` factor, src/ingest/formats/header.ts).
  */
-export const CLASS_BINDING: Readonly<Record<string, string>> = {
-  CassandraCQLClient: 'cassandra-cql',
-  CassandraClient7: 'cassandra-7',
-  CassandraClient8: 'cassandra-8',
-  CassandraClient10: 'cassandra-10',
-  ScyllaCQLClient: 'scylla',
-  HBaseClient: 'hbase',
-  HBaseClient10: 'hbase10',
-  HBaseClient1: 'hbase1',
-  HBaseClient2: 'hbase2',
-  AsyncHBaseClient: 'asynchbase',
-  MongoDbClient: 'mongodb',
-  AsyncMongoDbClient: 'mongodb-async',
-  JdbcDBClient: 'jdbc',
-  RedisClient: 'redis',
-  RocksDBClient: 'rocksdb',
-  MemcachedClient: 'memcached',
-  CouchbaseClient: 'couchbase',
-  Couchbase2Client: 'couchbase2',
-  DynamoDBClient: 'dynamodb',
-  ElasticsearchClient: 'elasticsearch',
-  ElasticSearchClient: 'elasticsearch',
-  ElasticsearchRestClient: 'elasticsearch5-rest',
-  AerospikeClient: 'aerospike',
-  AccumuloClient: 'accumulo',
-  ArangoDBClient: 'arangodb',
-  AzureCosmosClient: 'azurecosmos',
-  AzureClient: 'azuretablestorage',
-  CloudSpannerClient: 'cloudspanner',
-  GoogleBigtableClient: 'googlebigtable',
-  GoogleBigtable2Client: 'googlebigtable2',
-  GoogleDatastoreClient: 'googledatastore',
-  IgniteClient: 'ignite',
-  IgniteSqlClient: 'ignite-sql',
-  InfinispanClient: 'infinispan',
-  InfinispanRemoteClient: 'infinispan-cs',
-  KuduYCSBClient: 'kudu',
-  OrientDBClient: 'orientdb',
-  RiakKVClient: 'riak',
-  VoltClient4: 'voltdb',
-  FoundationDBClient: 'foundationdb',
-  GeodeClient: 'geode',
-  GemFireClient: 'gemfire',
-  TarantoolClient: 'tarantool',
-  SolrClient: 'solr',
-  Solr7Client: 'solr7',
-  ZKClient: 'zookeeper',
-  PostgreNoSQLDBClient: 'postgrenosql',
-  S3Client: 's3',
-  GridDBClient: 'griddb',
-  MapRJSONDBClient: 'maprjsondb',
-  MapRDBClient: 'maprdb',
-  NoSqlDbClient: 'nosqldb',
-  RadosClient: 'rados',
-  RestClient: 'rest',
-  CrailClient: 'crail',
-  TableStoreClient: 'tablestore',
-  SeaweedClient: 'seaweedfs',
-  HypertableClient: 'hypertable',
-  MapKeeperClient: 'mapkeeper',
-  VoldemortClient: 'voldemort',
-  BasicDB: 'basic',
-  BasicTSDB: 'basicts',
+export const BINDINGS: Readonly<Record<string, BindingEntry>> = {
+  'cassandra-cql': { db: 'cassandra', classes: ['CassandraCQLClient'] },
+  'cassandra-7': { db: 'cassandra', classes: ['CassandraClient7'] },
+  'cassandra-8': { db: 'cassandra', classes: ['CassandraClient8'] },
+  'cassandra-10': { db: 'cassandra', classes: ['CassandraClient10'] },
+  scylla: { db: 'scylla', classes: ['ScyllaCQLClient'] },
+  hbase: { db: 'hbase', classes: ['HBaseClient'] },
+  hbase10: { db: 'hbase', classes: ['HBaseClient10'] },
+  hbase1: { db: 'hbase', classes: ['HBaseClient1'] },
+  hbase2: { db: 'hbase', classes: ['HBaseClient2'] },
+  asynchbase: { db: 'hbase', classes: ['AsyncHBaseClient'] },
+  mongodb: { db: 'mongodb', classes: ['MongoDbClient'] },
+  'mongodb-async': { db: 'mongodb', classes: ['AsyncMongoDbClient'] },
+  jdbc: { db: null, classes: ['JdbcDBClient'] },
+  redis: { db: 'redis', classes: ['RedisClient'] },
+  rocksdb: { db: 'rocksdb', classes: ['RocksDBClient'] },
+  memcached: { db: 'memcached', classes: ['MemcachedClient'] },
+  couchbase: { db: 'couchbase', classes: ['CouchbaseClient'] },
+  couchbase2: { db: 'couchbase', classes: ['Couchbase2Client'] },
+  dynamodb: { db: 'dynamodb', classes: ['DynamoDBClient'] },
+  elasticsearch: { db: 'elasticsearch', classes: ['ElasticsearchClient', 'ElasticSearchClient'] },
+  'elasticsearch5-rest': { db: 'elasticsearch', classes: ['ElasticsearchRestClient'] },
+  aerospike: { db: 'aerospike', classes: ['AerospikeClient'] },
+  accumulo: { db: 'accumulo', classes: ['AccumuloClient'] },
+  arangodb: { db: 'arangodb', classes: ['ArangoDBClient'] },
+  azurecosmos: { db: 'azurecosmos', classes: ['AzureCosmosClient'] },
+  azuretablestorage: { db: 'azuretablestorage', classes: ['AzureClient'] },
+  cloudspanner: { db: 'cloudspanner', classes: ['CloudSpannerClient'] },
+  googlebigtable: { db: 'googlebigtable', classes: ['GoogleBigtableClient'] },
+  googlebigtable2: { db: 'googlebigtable', classes: ['GoogleBigtable2Client'] },
+  googledatastore: { db: 'googledatastore', classes: ['GoogleDatastoreClient'] },
+  ignite: { db: 'ignite', classes: ['IgniteClient'] },
+  'ignite-sql': { db: 'ignite', classes: ['IgniteSqlClient'] },
+  infinispan: { db: 'infinispan', classes: ['InfinispanClient'] },
+  'infinispan-cs': { db: 'infinispan', classes: ['InfinispanRemoteClient'] },
+  kudu: { db: 'kudu', classes: ['KuduYCSBClient'] },
+  orientdb: { db: 'orientdb', classes: ['OrientDBClient'] },
+  riak: { db: 'riak', classes: ['RiakKVClient'] },
+  voltdb: { db: 'voltdb', classes: ['VoltClient4'] },
+  foundationdb: { db: 'foundationdb', classes: ['FoundationDBClient'] },
+  geode: { db: 'geode', classes: ['GeodeClient'] },
+  gemfire: { db: 'gemfire', classes: ['GemFireClient'] },
+  tarantool: { db: 'tarantool', classes: ['TarantoolClient'] },
+  solr: { db: 'solr', classes: ['SolrClient'] },
+  solr7: { db: 'solr', classes: ['Solr7Client'] },
+  zookeeper: { db: 'zookeeper', classes: ['ZKClient'] },
+  postgrenosql: { db: 'postgrenosql', classes: ['PostgreNoSQLDBClient'] },
+  s3: { db: 's3', classes: ['S3Client'] },
+  griddb: { db: 'griddb', classes: ['GridDBClient'] },
+  maprjsondb: { db: 'maprdb', classes: ['MapRJSONDBClient'] },
+  maprdb: { db: 'maprdb', classes: ['MapRDBClient'] },
+  nosqldb: { db: 'nosqldb', classes: ['NoSqlDbClient'] },
+  rados: { db: 'rados', classes: ['RadosClient'] },
+  rest: { db: null, classes: ['RestClient'] },
+  crail: { db: 'crail', classes: ['CrailClient'] },
+  tablestore: { db: 'tablestore', classes: ['TableStoreClient'] },
+  seaweedfs: { db: 'seaweedfs', classes: ['SeaweedClient'] },
+  hypertable: { db: 'hypertable', classes: ['HypertableClient'] },
+  mapkeeper: { db: 'mapkeeper', classes: ['MapKeeperClient'] },
+  voldemort: { db: 'voldemort', classes: ['VoldemortClient'] },
+  basic: { db: 'basic', classes: ['BasicDB'] },
+  basicts: { db: 'basic', classes: ['BasicTSDB'] },
+  cassandra: { db: 'cassandra' },
+  'cassandra2-cql': { db: 'cassandra' },
+  hbase098: { db: 'hbase' },
+  hbase12: { db: 'hbase' },
+  hbase14: { db: 'hbase' },
+  hbase20: { db: 'hbase' },
+  elasticsearch5: { db: 'elasticsearch' },
+  'accumulo1.9': { db: 'accumulo' },
+  hbase094: { db: 'hbase' },
+  elasticsearch7: { db: 'elasticsearch' },
+  solr6: { db: 'solr' },
+  // the JDBC binding by its engine (identities jdbc:<engine>): the database when the name does not
+  // say it (the name wins: Citus is run as jdbc:postgresql)
+  'jdbc:postgresql': { db: 'postgres' },
+  'jdbc:mysql': { db: 'mysql' },
+  'jdbc:mariadb': { db: 'mariadb' },
+  'jdbc:sqlserver': { db: 'sqlserver' },
+  'jdbc:oracle': { db: 'oracle' },
+  'jdbc:db2': { db: 'db2' },
+  'jdbc:h2': { db: 'h2' },
+  'jdbc:sqlite': { db: 'sqlite' },
+  'jdbc:derby': { db: 'derby' },
+  'jdbc:hsqldb': { db: 'hsqldb' },
 };
+
+/** Binding class (simple name) -> binding identity, from {@link BINDINGS}. */
+export const CLASS_BINDING: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(BINDINGS).flatMap(([name, b]) => (b.classes ?? []).map((c) => [c, name]))),
+);
+
+/**
+ * Binding (a class's simple name, or a `bin/ycsb` binding name / JDBC identity) -> the database used
+ * as the `db` factor, from {@link BINDINGS}; `null`: generic binding, the database cannot be told.
+ */
+export const BINDING_DB: Readonly<Record<string, string | null>> = Object.freeze(
+  Object.fromEntries(Object.entries(BINDINGS).flatMap(([name, b]) => [[name, b.db] as const, ...(b.classes ?? []).map((c) => [c, b.db] as const)])),
+);
 
 /** `<package segment>.<class>` -> identity, where the package names the binding (one class name,
  * two bindings: `site.ycsb.db.elasticsearch5.ElasticsearchClient` is elasticsearch5, not elasticsearch). */

@@ -117,6 +117,37 @@ describe('bindingIdentity', () => {
   });
 });
 
+describe('the binding table (issue 19: binding names map to databases in one table)', () => {
+  it('gives each binding name, its classes and its JDBC identities one database', () => {
+    const cases: [string, string | null][] = [
+      ['jdbc', null],
+      ['site.ycsb.db.JdbcDBClient', null],
+      ['jdbc:postgresql', 'postgres'],
+      ['jdbc:sqlserver', 'sqlserver'],
+      ['cassandra-cql', 'cassandra'],
+      ['cassandra2-cql', 'cassandra'],
+      ['com.yahoo.ycsb.db.CassandraCQLClient', 'cassandra'],
+      ['mongodb', 'mongodb'],
+      ['mongodb-async', 'mongodb'],
+      ['com.yahoo.ycsb.db.AsyncMongoDbClient', 'mongodb'],
+      ['redis', 'redis'],
+      ['hbase1', 'hbase'],
+      ['hbase2', 'hbase'],
+      ['site.ycsb.db.hbase2.HBaseClient2', 'hbase'],
+      ['rest', null],
+      ['site.ycsb.db.GemFireClient', 'gemfire'],
+    ];
+    for (const [binding, db] of cases) expect(dbFromBinding(binding), binding).toBe(db);
+    // the identity a class gets is a binding of the same database
+    for (const [binding, db] of cases) {
+      const id = bindingIdentity(binding, binding.includes('Jdbc') ? { properties: { 'db.url': 'jdbc:sqlserver://h;databaseName=x' } } : {})!;
+      if (db !== null) expect(dbFromBinding(id), `${binding} -> ${id}`).toBe(db);
+    }
+    expect(bindingIdentity('site.ycsb.db.JdbcDBClient', { properties: { 'db.url': 'jdbc:sqlserver://h;databaseName=x' } })).toBe('jdbc:sqlserver');
+    expect(dbFromBinding('jdbc:sqlserver')).toBe('sqlserver');
+  });
+});
+
 describe('jdbcEngine and classpath readers', () => {
   it('reads the engine from the subprotocol', () => {
     expect(jdbcEngine('jdbc:postgresql://h:5432/db')).toBe('postgresql');

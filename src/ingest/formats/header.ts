@@ -1,135 +1,14 @@
 /**
  * The header of a YCSB output: the `Command line:` arguments (or the java command that started
- * `site.ycsb.Client`), the client version, and the binding -> database map.
+ * `site.ycsb.Client`), the client version, and the database a binding names (from the one binding
+ * table, ../bindings.ts).
  *
- * Pure: no I/O. Imports only the model's types.
+ * Pure: no I/O.
  */
 import type { Diagnostic, RunHeader } from '../../model/run.js';
+import { BINDING_DB } from '../bindings.js';
 
-/**
- * Binding (YCSB `-db` class, its simple name, or the `bin/ycsb` binding name) -> database name
- * used as the `db` factor. `null` means "generic binding: the database cannot be told from it"
- * (JdbcDBClient runs against PostgreSQL, Citus, MySQL…; the file name must say which).
- * Class names are matched on their simple name (after the last dot); binding names in lower case.
- */
-export const BINDING_DB: Readonly<Record<string, string | null>> = {
-  // Java class simple names
-  CassandraCQLClient: 'cassandra',
-  CassandraClient7: 'cassandra',
-  CassandraClient8: 'cassandra',
-  CassandraClient10: 'cassandra',
-  ScyllaCQLClient: 'scylla',
-  HBaseClient: 'hbase',
-  HBaseClient10: 'hbase',
-  HBaseClient2: 'hbase',
-  MongoDbClient: 'mongodb',
-  AsyncMongoDbClient: 'mongodb',
-  JdbcDBClient: null,
-  RedisClient: 'redis',
-  RocksDBClient: 'rocksdb',
-  MemcachedClient: 'memcached',
-  CouchbaseClient: 'couchbase',
-  Couchbase2Client: 'couchbase',
-  DynamoDBClient: 'dynamodb',
-  ElasticsearchClient: 'elasticsearch',
-  ElasticsearchRestClient: 'elasticsearch',
-  AerospikeClient: 'aerospike',
-  AccumuloClient: 'accumulo',
-  ArangoDBClient: 'arangodb',
-  AzureCosmosClient: 'azurecosmos',
-  CloudSpannerClient: 'cloudspanner',
-  GoogleBigtableClient: 'googlebigtable',
-  GoogleDatastoreClient: 'googledatastore',
-  IgniteClient: 'ignite',
-  IgniteSqlClient: 'ignite',
-  InfinispanClient: 'infinispan',
-  InfinispanRemoteClient: 'infinispan',
-  KuduYCSBClient: 'kudu',
-  OrientDBClient: 'orientdb',
-  RiakKVClient: 'riak',
-  VoltClient4: 'voltdb',
-  FoundationDBClient: 'foundationdb',
-  GeodeClient: 'geode',
-  TarantoolClient: 'tarantool',
-  SolrClient: 'solr',
-  Solr7Client: 'solr',
-  ZKClient: 'zookeeper',
-  PostgreNoSQLDBClient: 'postgrenosql',
-  S3Client: 's3',
-  GridDBClient: 'griddb',
-  MapRJSONDBClient: 'maprdb',
-  BasicDB: 'basic',
-  BasicTSDB: 'basic',
-  // bin/ycsb binding names
-  cassandra: 'cassandra',
-  'cassandra-cql': 'cassandra',
-  'cassandra2-cql': 'cassandra',
-  scylla: 'scylla',
-  hbase: 'hbase',
-  hbase098: 'hbase',
-  hbase10: 'hbase',
-  hbase12: 'hbase',
-  hbase14: 'hbase',
-  hbase20: 'hbase',
-  hbase2: 'hbase',
-  mongodb: 'mongodb',
-  'mongodb-async': 'mongodb',
-  jdbc: null,
-  redis: 'redis',
-  rocksdb: 'rocksdb',
-  memcached: 'memcached',
-  couchbase: 'couchbase',
-  couchbase2: 'couchbase',
-  dynamodb: 'dynamodb',
-  elasticsearch: 'elasticsearch',
-  elasticsearch5: 'elasticsearch',
-  'elasticsearch5-rest': 'elasticsearch',
-  aerospike: 'aerospike',
-  accumulo: 'accumulo',
-  'accumulo1.9': 'accumulo',
-  arangodb: 'arangodb',
-  azurecosmos: 'azurecosmos',
-  cloudspanner: 'cloudspanner',
-  googlebigtable: 'googlebigtable',
-  googledatastore: 'googledatastore',
-  ignite: 'ignite',
-  'ignite-sql': 'ignite',
-  infinispan: 'infinispan',
-  'infinispan-cs': 'infinispan',
-  kudu: 'kudu',
-  orientdb: 'orientdb',
-  riak: 'riak',
-  voltdb: 'voltdb',
-  foundationdb: 'foundationdb',
-  geode: 'geode',
-  tarantool: 'tarantool',
-  solr: 'solr',
-  solr7: 'solr',
-  zookeeper: 'zookeeper',
-  postgrenosql: 'postgrenosql',
-  s3: 's3',
-  griddb: 'griddb',
-  maprdb: 'maprdb',
-  basic: 'basic',
-  basicts: 'basic',
-  hbase1: 'hbase',
-  hbase094: 'hbase',
-  asynchbase: 'hbase',
-  elasticsearch7: 'elasticsearch',
-  googlebigtable2: 'googlebigtable',
-  // the JDBC binding by its engine (binding identities jdbc:<engine>, src/ingest/bindings.ts):
-  // the database when the name does not say it (the name wins: Citus is run as jdbc:postgresql)
-  'jdbc:postgresql': 'postgres',
-  'jdbc:mysql': 'mysql',
-  'jdbc:mariadb': 'mariadb',
-  'jdbc:sqlserver': 'sqlserver',
-  'jdbc:oracle': 'oracle',
-  'jdbc:db2': 'db2',
-  'jdbc:h2': 'h2',
-  'jdbc:sqlite': 'sqlite',
-  'jdbc:derby': 'derby',
-  'jdbc:hsqldb': 'hsqldb',
-};
+export { BINDING_DB } from '../bindings.js';
 
 /**
  * The database a binding names, from {@link BINDING_DB}: the class's simple name first
