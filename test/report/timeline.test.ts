@@ -63,6 +63,15 @@ describe('the timeline figure', () => {
     expect(values(g).filter((v) => v.kind === 'rule')).toHaveLength(3);
   });
 
+  it('colours and shapes by factors with no more levels than distinct colours and shapes; the caption names the others', () => {
+    // threads: 12 levels, one per configuration (more than the 7 colours): neither colour nor shape
+    const many = { ...f.analysis, groups: f.analysis.groups.map((g, i) => ({ ...g, factors: { ...g.factors, threads: String(i + 1) } })) };
+    const [g] = timelineFigures(many, f.inventory.runs);
+    expect(g.caption).toMatch(/^Point: one repetition, its throughput at the time it started; colour: RF; shape: workload \(threads not told apart\)\./);
+    const legend = (g.spec as unknown as { spec: { layer: { encoding: { color: { legend: { columns: number } } } }[] } }).spec.layer[0].encoding.color.legend;
+    expect(legend.columns).toBe(3);
+  });
+
   it('is left out without start times, and says when no change point was found', () => {
     const bare = f.inventory.runs.map((r) => ({ ...r, start: undefined }));
     expect(timelineFigures(f.analysis, bare)).toEqual([]);

@@ -15,6 +15,7 @@ import {
   axisWidth,
   CATEGORY_COLOURS,
   CATEGORY_SHAPES,
+  FONT_SIZE,
   labelWidth,
   OKABE_ITO,
   rowHeader,
@@ -29,8 +30,9 @@ import {
 
 /** The x axis: the clock time the outputs wrote, whose zone they do not say. */
 export const TIMELINE_X_TITLE = 'run start (local time of the outputs; no zone recorded)';
-/** Tick labels on the 24-hour clock, the date at midnight ('Sep 13', '06:00'), in the UTC frame the times are placed in. */
-const TIME_LABEL = "utcFormat(datum.value, utchours(datum.value) === 0 && utcminutes(datum.value) === 0 ? '%b %d' : '%H:%M')";
+/** Tick labels on the 24-hour clock ('06:00', '06:00:30' between minutes), the date at midnight ('Sep 13'), the year on 1 January, in the UTC frame the times are placed in. */
+const TIME_LABEL =
+  "utcFormat(datum.value, utcseconds(datum.value) !== 0 ? '%H:%M:%S' : utchours(datum.value) !== 0 || utcminutes(datum.value) !== 0 ? '%H:%M' : utcmonth(datum.value) === 0 && utcdate(datum.value) === 1 ? '%Y' : '%b %d')";
 /** Rules closer than this (px) share one label ("1, 2"), so that labels never overlap. */
 const LABEL_GAP = 18;
 
@@ -48,14 +50,26 @@ export function shortTime(iso: string): string {
   return m ? (m[2] ? `${m[1]} ${m[2]}` : m[1]) : iso;
 }
 
-/** The factors that tell configurations apart within a row, most levels first: colour, then shape. */
+/**
+ * The factors that tell configurations apart within a row, most levels first: colour, then shape,
+ * each with at most as many levels as there are distinct colours (shapes); the rest are not told apart.
+ */
 function markFactors(a: AnalysisResult, row: string): { colour: string; shape: string; others: string[] } {
   const varying = sortLevels(new Set(a.groups.flatMap((g) => Object.keys(g.factors))))
     .filter((f) => f !== row && new Set(a.groups.map((g) => g.factors[f])).size > 1)
     .map((f) => ({ f, n: new Set(a.groups.map((g) => g.factors[f])).size }))
-    .sort((x, y) => y.n - x.n || (x.f < y.f ? -1 : 1))
-    .map((x) => x.f);
-  return { colour: varying[0] ?? '', shape: varying[1] ?? '', others: varying.slice(2) };
+    .sort((x, y) => y.n - x.n || (x.f < y.f ? -1 : 1));
+  const colour = varying.find((x) => x.n <= CATEGORY_COLOURS.length)?.f ?? '';
+  const shape = varying.find((x) => x.f !== colour && x.n <= CATEGORY_SHAPES.length)?.f ?? '';
+  return { colour, shape, others: varying.map((x) => x.f).filter((f) => f !== colour && f !== shape) };
+}
+
+/** A legend at most `room` px wide: as many columns of the labels as fit. */
+function legendFor(labels: string[], room: number): Record<string, unknown> {
+  const entry = 16 + 12; // symbol and column padding
+  const limit = Math.max(20, Math.min(labelWidth(labels, FONT_SIZE, false), room - entry));
+  const columns = Math.max(1, Math.min(labels.length, Math.floor(room / (limit + entry))));
+  return { columns, labelLimit: Math.ceil(limit), titleLimit: room };
 }
 
 /** Consecutive rules of a row closer than LABEL_GAP px, labelled once: '1', '2, 3'. */
@@ -136,15 +150,20 @@ export function timelineFigures(a: AnalysisResult, runs: readonly Run[], opts: F
     for (const l of ruleLabels(inRow, t0, t1, width)) rules.push({ kind: l.end ? 'label-end' : 'label', t: l.t, label: l.label, row: r, col: '' });
   }
 
+  // The legends side by side under the plot, within the figure's width.
+  const colourLabels = colourLevels.map((v) => label(colour, v));
+  const shapeLabels = shapeLevels.map((v) => label(shape, v));
+  const legendRoom = THESIS_WIDTH - 24;
+  const colourRoom = shape ? Math.floor(legendRoom * 0.6) : legendRoom;
   const colourEnc = {
     field: 'colour',
     type: 'nominal',
     title: colour ? factorName(colour) : null,
-    scale: { domain: colourLevels.length ? colourLevels.map((v) => label(colour, v)) : ['run'], range: colourLevels.length ? colourLevels.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) : [OKABE_ITO.blue] },
-    ...(colour ? {} : { legend: null }),
+    scale: { domain: colourLabels.length ? colourLabels : ['run'], range: colourLevels.length ? colourLevels.map((_, i) => CATEGORY_COLOURS[i]) : [OKABE_ITO.blue] },
+    legend: colour ? legendFor(colourLabels, colourRoom) : null,
   };
   const shapeEnc = shape
-    ? { field: 'shape', type: 'nominal', title: factorName(shape), scale: { domain: shapeLevels.map((v) => label(shape, v)), range: shapeLevels.map((_, i) => CATEGORY_SHAPES[i % CATEGORY_SHAPES.length]) } }
+    ? { field: 'shape', type: 'nominal', title: factorName(shape), scale: { domain: shapeLabels, range: shapeLevels.map((_, i) => CATEGORY_SHAPES[i]) }, legend: legendFor(shapeLabels, legendRoom - colourRoom - 12) }
     : { value: 'circle' };
   const x = { field: 't', type: 'temporal', title: null, scale: { type: 'utc' }, axis: { tickCount: 6, labelFlush: true, labelBound: 1, labelExpr: TIME_LABEL } };
   const y = { field: 'value', type: 'quantitative', title: null, scale: { zero: false }, axis: { tickCount: 4 } };
