@@ -14,6 +14,8 @@
  *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects, power
  *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
  *           ──8 series──► stalls, warm-up and steady-state throughput per run
+ *           ──9 timeline► the runs in start-time order as z-scores in their configuration; PELT's
+ *                         change points of the whole campaign (timeline.ts)
  *           ──────────► AnalysisResult (warnings instead of failures)
  * ```
  */
@@ -54,6 +56,7 @@ import type {
 import { FIXES } from './fixes.js';
 import { attempt, seriesOf, steadyState } from './series.js';
 import { qualityWarnings } from './quality.js';
+import { campaignTimeline } from './timeline.js';
 import { DEPLOYMENT, deploymentNotice, groupDependence, loadSecondsFor, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
 
 export { digestSeries, seriesOf, steadyState, throughputSamples } from './series.js';
@@ -236,6 +239,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
 
   // 9. Data quality that changes how the numbers read.
   warnings.push(...qualityWarnings(counting, series));
+  const timeline = campaignTimeline(groups, counting);
 
   return {
     schema: 'ycsb-analyze/analysis@1',
@@ -248,6 +252,8 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     twoway,
     series,
     excluded,
+    // the campaign in start-time order, its change points (timeline.ts)
+    ...(timeline ? { timeline } : {}),
     warnings,
   };
 }

@@ -226,5 +226,31 @@ export interface AnalysisResult {
   series: RunSeriesResult[];
   /** Runs left out before grouping, with the reason (filter, load phase, failed, no metric). */
   excluded: { file: string; reason: string }[];
+  /** The campaign in start-time order and its change points (src/analysis/timeline.ts); absent when no analysed run has a start time. */
+  timeline?: CampaignTimeline;
   warnings: string[];
+}
+
+/**
+ * The analysed runs in start-time order, each as a z-score within its configuration, segmented by
+ * PELT: where the level shared by the configurations running at the time changed.
+ */
+export interface CampaignTimeline {
+  /** Runs placed on the timeline: kept runs with a start time, in configurations of at least 3 such runs with spread. */
+  n: number;
+  /** Where the placed runs' start times came from (mtime: the file's modification time, weak evidence). */
+  sources: Partial<Record<'status-line' | 'header' | 'name' | 'mtime', number>>;
+  /** Kept runs left out: without a start time; in a configuration with fewer than 3 placed runs or no spread. */
+  leftOut: { noStart: number; fewRuns: number };
+  /** First and last start time (ISO, as the outputs wrote it, no zone). */
+  first?: string;
+  last?: string;
+  /** How the change points were found: PELT over the z-scores, the penalty per change (3·ln n, plus ln of each segment's length), noise variance, shortest segment. */
+  method: { scale: 'z-score'; penalty: 'MBIC'; penaltyValue: number; variance: number; minSegment: number };
+  /** Each change: the first run after it (its index in start-time order, its file and start), and the mean z-score before and after. */
+  changePoints: { index: number; file: string; start: string; before: number; after: number }[];
+  /** The segments between the changes: first and last start, runs, mean z-score. */
+  segments: { first: string; last: string; runs: number; level: number }[];
+  /** Why no change was looked for (too few runs). */
+  note?: string;
 }

@@ -8,9 +8,10 @@
  * 2. the absolute values beside every ratio                                      (rules 1, 4)
  * 3. how results were summarised: the mean across repetitions, rates             (rules 3, 5)
  * 4. normality diagnostics                                                       (rule 6)
- * 5. percentiles for latency                                                     (rule 7)
- * 6. the number of repetitions, and why                                          (rule 5)
- * 7. what was excluded, and why                                                  (rule 2)
+ * 5. independence of the repetitions: trend, lag-1 dependence, deployments       (rules 5, 6)
+ * 6. percentiles for latency                                                     (rule 7)
+ * 7. the number of repetitions, and why                                          (rule 5)
+ * 8. what was excluded, and why                                                  (rule 2)
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
 import type { Inventory, Run } from '../model/index.js';
@@ -18,9 +19,10 @@ import { compareLevels, factorName, factorsLabel, fmtFixed, fmtNum, levelLabel, 
 import { headlinePair, stratumTest } from './text.js';
 import type { Completeness } from './types.js';
 import { inWords } from './words.js';
+import { independenceItemText } from './independence.js';
 
 export interface ChecklistItem {
-  id: 'factors' | 'ratios' | 'summary' | 'normality' | 'percentiles' | 'repetitions' | 'excluded';
+  id: 'factors' | 'ratios' | 'summary' | 'normality' | 'independence' | 'percentiles' | 'repetitions' | 'excluded';
   title: string;
   /** Hoefler & Belli's rule(s) the item answers. */
   rule: string;
@@ -410,7 +412,13 @@ function excludedItem(a: AnalysisResult, inv: Inventory): ChecklistItem {
   return { id: 'excluded', title: 'What was excluded, and why', rule: 'rule 2', text };
 }
 
-/** The seven items, in the order of the list above. */
+// 5. Independence of the repetitions (independence.ts).
+function independenceItem(a: AnalysisResult, figures?: string[]): ChecklistItem {
+  const fig = figureRef(figures, 'timeline');
+  return { id: 'independence', title: 'Independence of the repetitions', rule: 'rules 5 and 6', text: independenceItemText(a, fig || undefined) };
+}
+
+/** The eight items, in the order of the list above. */
 export function reportingChecklist(input: ChecklistInput): ChecklistItem[] {
   const a = input.analysis;
   return [
@@ -418,6 +426,7 @@ export function reportingChecklist(input: ChecklistInput): ChecklistItem[] {
     ratiosItem(a),
     summaryItem(a),
     normalityItem(a, input.figures),
+    independenceItem(a, input.figures),
     percentilesItem(a, input.more ?? [], input.figures),
     repetitionsItem(a, input.completeness),
     excludedItem(a, input.inventory),

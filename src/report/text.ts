@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, PairResult, StratumResult } from '../analysis/types.js';
 import { factorName, factorsLabel, fmtFixed, fmtP, levelLabel, metricLabel, sortLevels } from './labels.js';
+import { changePointSentence, deploymentSentence, independenceSentences } from './independence.js';
 
 const TEST_NAMES: Record<'anova' | 'welch' | 'kruskal', string> = {
   anova: 'one-way ANOVA',
@@ -110,6 +111,8 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   if (o.bootstrap) ci.push(`a BCa bootstrap interval (${o.bootstrap.resamples} resamples, seed ${o.bootstrap.seed})`);
   ci.push('and its median with an exact order-statistic interval');
   p.push(`${ci.join(', ')}.`);
+  // Are the repetitions independent? The check, its outcome, the deployments (independence.ts).
+  p.push(...[...independenceSentences(a), deploymentSentence(a), changePointSentence(a)].filter((x) => x !== ''));
   const used = { anova: 0, welch: 0, kruskal: 0 };
   for (const s of a.strata) if (s.recommended) used[s.recommended.test]++;
   const usedText = Object.entries(used)

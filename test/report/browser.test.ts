@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('the report in a browser', () => {
         return { id: fig.id, svg: !!svg, marks, w: box?.width ?? 0, h: box?.height ?? 0 };
       }),
     );
-    expect(charts.map((c) => c.id)).toEqual(['fig-means', 'fig-box', 'fig-series', 'fig-latency', 'fig-pairs', 'fig-qq', 'fig-completeness']);
+    expect(charts.map((c) => c.id)).toEqual(['fig-means', 'fig-box', 'fig-series', 'fig-timeline', 'fig-latency', 'fig-pairs', 'fig-qq', 'fig-completeness']);
     for (const c of charts) {
       expect(c.svg, c.id).toBe(true);
       expect(c.marks, c.id).toBeGreaterThan(0);

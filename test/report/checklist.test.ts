@@ -97,8 +97,20 @@ describe('reportingChecklist', () => {
     return { ...it, all: it.text.join(' ') };
   };
 
-  it('has the seven items, in order', () => {
-    expect(items.map((x) => x.id)).toEqual(['factors', 'ratios', 'summary', 'normality', 'percentiles', 'repetitions', 'excluded']);
+  it('has the eight items, in order', () => {
+    expect(items.map((x) => x.id)).toEqual(['factors', 'ratios', 'summary', 'normality', 'independence', 'percentiles', 'repetitions', 'excluded']);
+  });
+
+  it('the independence check and its outcome, counted from the configurations’ trend and lag-1 results; one deployment', () => {
+    const it = item('independence');
+    const deps = a.groups.map((g) => g.dependence!);
+    const trends = deps.filter((d) => d.kendall!.p < 0.01).length;
+    expect(it.all).toContain("Kendall's τ of throughput against the run order tests for a trend, and the Ljung–Box test of the lag-1 autocorrelation");
+    expect(it.all).toContain('each at α = 0.01');
+    expect(it.all).toContain(trends === 0 ? `None of the ${deps.length} configurations shows a significant trend` : `${trends} of ${deps.length} configurations show a significant trend`);
+    expect(it.all).toContain('All repetitions of a configuration ran on one deployment');
+    // the fixture's hand-set timeline: one change point; no timeline figure among this call's figures
+    expect(it.all).toContain(`on the ${a.timeline!.n} runs in start-time order, each as a z-score within its configuration: 1 was found (2024-03-05 00:40).`);
   });
 
   it('1. the factors and their levels, with the command line each configuration ran', () => {

@@ -67,7 +67,7 @@ describe.each(variants)('figures (%s)', (_, figures) => {
   });
 
   it('have a caption that says what the marks are, and unique names', () => {
-    const marks: Record<string, RegExp> = { means: /Point:.*bar:/, box: /Box:.*Point:/, series: /Line:.*Shaded:/, latency: /Point:.*bar:/, pairs: /Cell:.*Number:/, qq: /Point:.*dashed line:/, completeness: /Cell:/ };
+    const marks: Record<string, RegExp> = { means: /Point:.*bar:/, box: /Box:.*Point:/, series: /Line:.*Shaded:/, timeline: /Point:.*Dashed rule, numbered: a change point/, latency: /Point:.*bar:/, pairs: /Cell:.*Number:/, qq: /Point:.*dashed line:/, completeness: /Cell:/ };
     for (const fig of figures) {
       const kind = Object.keys(marks).find((k) => fig.name === k || fig.name.startsWith(`${k}-`))!;
       expect(kind, fig.name).toBeDefined();

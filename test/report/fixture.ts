@@ -7,6 +7,7 @@
  */
 import type {
   AnalysisResult,
+  CampaignTimeline,
   GroupResult,
   GroupRun,
   PairResult,
@@ -15,6 +16,7 @@ import type {
 import type { Factors, Inventory, Run, RunStatus, StatusSample, Summary } from '../../src/model/index.js';
 import { tQuantile, tTwoSided, normalQuantile } from '../../src/stats/distributions.js';
 import type { Completeness } from '../../src/report/types.js';
+import { groupDependence } from '../../src/analysis/dependence.js';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>-1.txt';
 
@@ -194,6 +196,13 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
       steadyThroughput: r.metrics.throughput,
       warnings: [],
     }));
+  const timeline = placeInTime(runs, groups);
+  // Trend and lag-1 dependence per configuration, as the analysis computes them (runs in start order = rep order).
+  const startOf = new Map(runs.map((r) => [r.file, r.start!.iso]));
+  for (const g of groups) {
+    const isos = g.runs.map((r) => startOf.get(r.file)!);
+    g.dependence = groupDependence('start-time', g.runs.map((r) => r.value), 'throughput', 'ops/s', g.meanCi, { first: isos[0], last: isos[isos.length - 1] }).dependence;
+  }
   const counts = { ok: 0, failed: 0, partial: 0, duplicate: 0, 'not-ycsb': 0, unreadable: 0 } as Record<RunStatus, number>;
   for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const analysis: AnalysisResult = {
@@ -231,11 +240,54 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
     ],
     series,
     excluded: [{ file: 'citus-exec-15-1000000-b-3-rf_2.txt', reason: 'failed: Throughput(ops/sec) is 0' }],
+    timeline,
     warnings: ['1 configuration has fewer repetitions than the others (citus, rf 3, workload a: 4 of 5)'],
   };
   const inventory: Inventory = { roots: ['fixtures/campaign'], runs, scanErrors: [], counts };
   void normalQuantile;
   return { analysis, inventory, completeness };
+}
+
+/**
+ * Start times, as a campaign would run them: database by database, RF by RF, the workloads
+ * interleaved repetition by repetition, a run every 7 minutes, a night's pause between the
+ * databases; Citus' workload b at RF 1 has only its files' modification times (weak evidence). And
+ * the timeline the analysis would give, by hand (an input of the report, not a result under test):
+ * one change point, at the first run of Citus RF 2.
+ */
+function placeInTime(runs: Run[], groups: GroupResult[]): CampaignTimeline {
+  const order = ['db', 'rf', 'rep', 'workload'];
+  const ordered = [...runs].sort((a, b) => {
+    for (const f of order) {
+      const c = f === 'rep' || f === 'rf' ? Number(a.factors[f]) - Number(b.factors[f]) : a.factors[f] < b.factors[f] ? -1 : a.factors[f] > b.factors[f] ? 1 : 0;
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  let minutes = 0;
+  ordered.forEach((r, i) => {
+    if (i > 0 && r.factors.db !== ordered[i - 1].factors.db) minutes += 12 * 60;
+    const iso = new Date(Date.UTC(2024, 2, 4, 8, 0) + minutes * 60_000).toISOString().replace('Z', '');
+    r.start = { iso, source: r.factors.db === 'citus' && r.factors.workload === 'b' && r.factors.rf === '1' ? 'mtime' : 'status-line' };
+    minutes += 7;
+  });
+  const kept = new Set(groups.flatMap((g) => g.runs.map((r) => r.file)));
+  const placed = ordered.filter((r) => kept.has(r.file));
+  const at = placed.findIndex((r) => r.factors.db === 'citus' && r.factors.rf === '2');
+  const mtime = placed.filter((r) => r.start!.source === 'mtime').length;
+  return {
+    n: placed.length,
+    sources: { 'status-line': placed.length - mtime, mtime },
+    leftOut: { noStart: 0, fewRuns: 0 },
+    first: placed[0].start!.iso,
+    last: placed[placed.length - 1].start!.iso,
+    method: { scale: 'z-score', penalty: 'MBIC', penaltyValue: 3 * Math.log(placed.length), variance: 1, minSegment: 3 },
+    changePoints: [{ index: at, file: placed[at].file, start: placed[at].start!.iso, before: 0.21, after: -0.64 }],
+    segments: [
+      { first: placed[0].start!.iso, last: placed[at - 1].start!.iso, runs: at, level: 0.21 },
+      { first: placed[at].start!.iso, last: placed[placed.length - 1].start!.iso, runs: placed.length - at, level: -0.64 },
+    ],
+  };
 }
 
 /** Intervals without operations (status samples with throughput 0), as the analysis reports them. */

@@ -10,11 +10,11 @@ const f = buildFixture();
 describe('Vega-Lite specs', () => {
   const figures = allFigures(f.analysis, f.inventory.runs, f.completeness);
 
-  it('builds all seven charts for a full campaign', () => {
-    expect(figures.map((x) => x.name)).toEqual(['means', 'box', 'series', 'latency', 'pairs', 'qq', 'completeness']);
+  it('builds all eight charts for a full campaign', () => {
+    expect(figures.map((x) => x.name)).toEqual(['means', 'box', 'series', 'timeline', 'latency', 'pairs', 'qq', 'completeness']);
   });
 
-  it.each(['means', 'box', 'series', 'latency', 'pairs', 'qq', 'completeness'])('%s validates against the Vega-Lite JSON schema', (name) => {
+  it.each(['means', 'box', 'series', 'timeline', 'latency', 'pairs', 'qq', 'completeness'])('%s validates against the Vega-Lite JSON schema', (name) => {
     const fig = figures.find((x) => x.name === name)!;
     expect(validateSpec(fig.spec)).toEqual([]);
   });

@@ -24,7 +24,7 @@ const out = mkdtempSync(path.join(tmpdir(), 'ycsb-study-report-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe.skipIf(!ready)('the whole report on the study (--group rf,workload --pdf)', () => {
-  it('writes HTML, PDF, 11 figures × svg/pdf/vl.json, tables and data, and the PDF holds the key numbers', async () => {
+  it('writes HTML, PDF, 12 figures × svg/pdf/vl.json, tables and data, and the PDF holds the key numbers', async () => {
     const chunks: string[] = [];
     const errs: string[] = [];
     const code = await run([STUDY, '--group', 'rf,workload', '--report', out, '--pdf'], { write: (s: string) => chunks.push(s) }, { write: (s: string) => errs.push(s) });
@@ -32,7 +32,7 @@ describe.skipIf(!ready)('the whole report on the study (--group rf,workload --pd
     expect(code).toBe(0);
     const figures = readdirSync(path.join(out, 'figures'));
     // Throughput over time and latency: one figure per database (at most 12 panels a figure).
-    for (const name of ['means', 'box', 'series-cassandra', 'series-citus', 'series-hbase', 'latency-cassandra', 'latency-citus', 'latency-hbase', 'pairs', 'qq', 'completeness']) {
+    for (const name of ['means', 'box', 'series-cassandra', 'series-citus', 'series-hbase', 'timeline', 'latency-cassandra', 'latency-citus', 'latency-hbase', 'pairs', 'qq', 'completeness']) {
       for (const ext of ['svg', 'pdf', 'vl.json']) expect(figures).toContain(`${name}.${ext}`);
     }
     expect(readdirSync(path.join(out, 'tables'))).toEqual(expect.arrayContaining(['throughput.tex', 'throughput-pairs.tex', 'read-avg.tex']));
@@ -81,6 +81,23 @@ describe.skipIf(!ready)('the whole report on the study (--group rf,workload --pd
     expect(checklist).toContain('READ average, p95 and p99');
     expect(checklist).toContain('9 files: load phase');
     expect(checklist).toContain('citus-exec-14-1000000-c-6-rf_1-bs_7000-fs_3000.txt');
+  });
+
+  it('states the independence check and its outcome in the methods paragraph and the checklist (issue 22)', () => {
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const { text } = committeeText(html);
+    const methods = text.slice(text.indexOf('Runs were grouped by'), text.indexOf('After Hoefler & Belli'));
+    const checklist = text.slice(text.indexOf('After Hoefler & Belli'), text.indexOf('files found under'));
+    // The issue's counts on the study: 13 of 36 trends at p < 0.01 (test/analysis/dependence.test.ts checks them against R), 16 flagged in all.
+    for (const part of [methods, checklist]) {
+      expect(part).toContain("Kendall's τ of throughput against the run order tests for a trend, and the Ljung–Box test of the lag-1 autocorrelation");
+      expect(part).toContain('each at α = 0.01');
+      expect(part).toMatch(/13 of 36 configurations show a significant trend \(τ from −0\.\d\d to \+0\.\d\d\), \d+ a significant lag-1 autocorrelation \(it is above 0\.3 in 16\)/);
+      expect(part).toContain("for these 16 configurations the mean's interval is also given corrected for the dependence");
+      expect(part.match(/All repetitions of a configuration ran on one deployment/g)).toHaveLength(1);
+      expect(part).toMatch(/Changes of the whole campaign over time were sought with PELT .* on the 1078 runs in start-time order/);
+    }
+    expect(checklist).toMatch(/Figure \d+ shows every run against its start time, the change points marked/);
   });
 
   it('laid out for print: nothing wider than the page, no interval broken across lines', async () => {

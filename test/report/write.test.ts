@@ -37,7 +37,7 @@ describe('writeReport (no PDF)', () => {
   });
 
   it('writes the HTML, every figure as SVG and Vega-Lite JSON, the LaTeX tables and the CSV', () => {
-    for (const n of ['means', 'box', 'series', 'latency', 'pairs', 'qq', 'completeness']) {
+    for (const n of ['means', 'box', 'series', 'timeline', 'latency', 'pairs', 'qq', 'completeness']) {
       expect(existsSync(join(d1, 'figures', `${n}.svg`))).toBe(true);
       const spec = JSON.parse(readFileSync(join(d1, 'figures', `${n}.vl.json`), 'utf8'));
       expect(spec.data.values.length).toBeGreaterThan(0);
