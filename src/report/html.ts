@@ -17,7 +17,7 @@ import { RARE_STATUSES, RUN_STATUSES, type Inventory, type Run } from '../model/
 import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
-import { headlinePair, methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
+import { headlinePair, methodsParagraph, stratumTest, studentizedPCell, summarySentences, type Software } from './text.js';
 import { HOEFLER_BELLI, reportingChecklist, type ChecklistItem } from './checklist.js';
 import type { Completeness } from './types.js';
 import { inWords } from './words.js';
@@ -254,7 +254,7 @@ function metricTables(a: AnalysisResult): string {
         ciHtml(p.percent.lo, p.percent.hi, (x) => fmtFixed(x, 1)),
         e(Number.isFinite(p.hedgesG.center) ? fmtFixed(p.hedgesG.center, 2) : 'NA'),
         e(fmtPCell(p.welch.pAdjusted)),
-        e(p.gamesHowell ? fmtPCell(p.gamesHowell.p) : ''),
+        e(p.gamesHowell ? studentizedPCell(p.gamesHowell) : ''),
         e(p.wilcoxon ? fmtPCell(p.wilcoxon.p) : ''),
       ]),
     });
