@@ -307,11 +307,28 @@ describe.skipIf(!existsSync(STUDY))('answer first, within the width (the study)'
     expect(lines[answer]).toMatch(/^  cassandra, workload a: rf 3 is 14\.0% slower than rf 1 \(60\.96 → 52\.40 ops\/s, p < 0\.001, Welch\)$/);
     expect(piped.stdout).toMatch(/hbase, workload a: rf 3 vs 1: −4\.5%, not significant \(p = 0\.\d{3}, Welch; could detect ±\d+\.\d%\)/);
     expect(answer).toBeLessThan(lines.findIndex((l) => l === 'Configurations'));
+    // main's dependence warnings (issue 22) as one table: a row per configuration flagged, no paragraph
+    const json = JSON.parse((await runCli([STUDY, '--json'], ROOT, {})).stdout) as { groups: { factors: Record<string, string>; dependence?: { significant: boolean; adjustedCi?: { lo: number; hi: number } } }[] };
+    const flagged = json.groups.filter((g) => g.dependence?.significant);
+    expect(flagged.length).toBeGreaterThan(0);
+    const head = lines.findIndex((l) => l.startsWith(`Repetitions not independent in ${flagged.length} configurations`));
+    expect(head).toBeGreaterThan(answer);
+    const rows = lines.slice(head).filter((l) => /^1[45] +[123] +[abcd] +\w+ +[+−]/.test(l));
+    expect(rows).toHaveLength(flagged.length);
+    expect(piped.stdout).not.toMatch(/the repetitions are not independent, so/);
+    // the "ran in different periods" notes of the 12 strata as one
+    expect(piped.stdout.match(/ran in different periods/g)).toHaveLength(1);
+    expect(piped.stdout).toMatch(/in all 12 strata, levels of rf ran in different periods/);
   }, 120_000);
 
   it('--detail: today\'s per-stratum tables, within the width; Tukey/Games–Howell below 1e-9 only as a bound', async () => {
     const r = await runCli([STUDY, '--detail'], ROOT, { COLUMNS: '100' });
     expect(tooWide(r.stdout, 100)).toEqual([]);
+    // each dependence warning and each period note in words (the default view condenses them)
+    const unwrapped = r.stdout.replace(/\n {4}/g, ' ');
+    expect(unwrapped.match(/: the repetitions are not independent, so /g)).toHaveLength(16);
+    expect(unwrapped.match(/\) ran in different periods: /g)).toHaveLength(36);
+    expect(r.stdout).not.toMatch(/^Repetitions not independent in/m);
     expect(r.stdout.match(/^nodes=\d+, workload=\w, db=\w+: rf 1 vs 2 vs 3$/gm)).toHaveLength(12);
     // Wide enough for each pair table in one block: pair, diff, CI, change, CI, g, p, stars,
     // Games–Howell p, Tukey p, Wilcoxon p, detectable.
