@@ -10,8 +10,9 @@
  *           ──5 describe► n, mean, sd, se, median, min, max, CV, t CI, BCa CI, median CI, ratio of sums,
  *                         Shapiro–Wilk, repetitions needed; in run order: trend, lag-1 dependence, the
  *                         deployment-nested interval (dependence.ts)
- *           ──6 compare─► per stratum: Levene, Brown–Forsythe, ANOVA, Welch, Kruskal–Wallis, advice,
- *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects, power
+ *           ──6 compare─► per stratum: Levene, Brown–Forsythe, ANOVA, Welch (primary), Kruskal–Wallis,
+ *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects,
+ *                         minimum detectable difference
  *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
  *           ──8 series──► stalls, warm-up and steady-state throughput per run
  *           ──9 timeline► the runs in start-time order as z-scores in their configuration; PELT's
@@ -42,7 +43,7 @@ import { tukeyHsd } from '../stats/tukeyHsd.js';
 import { wilcoxonRankSum } from '../stats/wilcoxonRankSum.js';
 import { hedgesG } from '../stats/hedgesG.js';
 import { percentChange } from '../stats/percentChange.js';
-import { welchPower } from '../stats/power.js';
+import { welchMinimumDetectable } from '../stats/power.js';
 import type {
   AnalysisOptions,
   AnalysisResult,
@@ -484,13 +485,32 @@ function valuesOf(g: GroupResult): number[] {
   return g.runs.filter((r) => !r.excluded).map((r) => r.value);
 }
 
+/** Tests that keep a level with a single run, and those that need a variance per level. */
+const KEEP_SINGLETONS = 'one-way ANOVA, Kruskal–Wallis, Levene, Brown–Forsythe and Tukey HSD';
+const NEED_VARIANCE = "Welch's ANOVA, Games–Howell and the Welch t-tests of its pairs";
+
+/**
+ * Step 6 for one stratum: the levels of the compared factor, tested against each other.
+ *
+ * Levels are kept wherever a test is defined for them, as R does: a level with one run enters
+ * one-way ANOVA (`aov`), Kruskal–Wallis (`kruskal.test`), Levene and Brown–Forsythe
+ * (`car::leveneTest`) and Tukey HSD (`TukeyHSD`), but not Welch's ANOVA, Games–Howell or a Welch
+ * t-test, which need a variance per level; the stratum says so. A level with no run is in no test.
+ * Welch's ANOVA is the primary test (see {@link recommend}); when it is undefined the stratum says
+ * "not testable" and why (`notTestable`).
+ */
 function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions): StratumResult {
   const warnings: string[] = [];
+  const c = opts.compare;
   const sorted = [...list].sort((a, b) => compareLevels(a.level, b.level));
-  const usable = sorted.filter((g) => g.n >= 2);
-  for (const g of sorted) if (g.n < 2) warnings.push(`level ${opts.compare}=${g.level} has n = ${g.n}: left out of the tests (needs at least 2)`);
+  const present = sorted.filter((g) => g.n >= 1);
+  const withVariance = sorted.filter((g) => g.n >= 2);
+  for (const g of sorted) {
+    if (g.n === 0) warnings.push(`level ${c}=${g.level} has n = 0: in no test`);
+    else if (g.n === 1) warnings.push(`level ${c}=${g.level} has n = 1: kept in ${KEEP_SINGLETONS}; left out of ${NEED_VARIANCE}, which need a variance per level`);
+  }
   const factors: Factors = {};
-  if (sorted[0]) for (const [k, v] of Object.entries(sorted[0].factors)) if (k !== opts.compare) factors[k] = v;
+  if (sorted[0]) for (const [k, v] of Object.entries(sorted[0].factors)) if (k !== c) factors[k] = v;
   const result: StratumResult = {
     key,
     factors,
@@ -499,12 +519,13 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
     pairs: [],
     warnings,
   };
-  if (usable.length < 2) {
-    warnings.push(`fewer than 2 levels of ${opts.compare} with data: nothing to compare`);
+  if (present.length < 2) {
+    warnings.push(`fewer than 2 levels of ${c} with data: nothing to compare`);
+    result.notTestable = `fewer than 2 levels of ${c} have runs`;
     return result;
   }
-  const xs = usable.map(valuesOf);
-  const allConstant = xs.every((x) => x.every((v) => v === x[0]));
+  const xs = present.map(valuesOf);
+  const allConstant = xs.every((x) => x.every((v) => v === xs[0][0]));
   // Variance tests are reported only when they mean something: with 2 runs per group (or no spread
   // of the deviations within groups) F is infinite or undefined, and R warns the fit is perfect.
   const lev = attempt('Levene', warnings, () => levene(xs, 'mean'));
@@ -518,25 +539,38 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
     result.anova = { statistic: an.F, df1: an.df1, df2: an.df2, p: an.p, etaSquared: an.etaSquared, omegaSquared: an.omegaSquared };
     warnings.push(...an.warnings);
   }
-  if (!allConstant) {
-    const w = attempt('Welch ANOVA', warnings, () => welchAnova(xs));
-    if (w) result.welch = { statistic: w.F, df1: w.df1, df2: w.df2, p: w.p };
-  } else warnings.push('every value is the same in every group: no test is meaningful');
+  const welchXs = withVariance.map(valuesOf);
+  if (allConstant) {
+    result.notTestable = `every value is the same in every level of ${c}`;
+  } else if (withVariance.length < 2) {
+    result.notTestable = `fewer than 2 levels of ${c} have 2 or more runs, and Welch's ANOVA needs a variance per level`;
+  } else {
+    const flat = withVariance.filter((g, i) => welchXs[i].every((v) => v === welchXs[i][0]));
+    if (flat.length > 0) {
+      const which = flat.map((g) => `${c}=${g.level} (its ${g.n} runs all equal ${g.mean})`).join(', ');
+      result.notTestable = `zero variance in ${which}: Welch's weights n/s² are infinite`;
+    } else {
+      const w = attempt('Welch ANOVA', warnings, () => welchAnova(welchXs));
+      if (w && Number.isFinite(w.p)) result.welch = { statistic: w.F, df1: w.df1, df2: w.df2, p: w.p };
+      else result.notTestable = w?.warnings[0] ?? "Welch's ANOVA could not be computed";
+    }
+  }
+  if (allConstant) warnings.push('every value is the same in every group: no test is meaningful');
   const kw = attempt('Kruskal–Wallis', warnings, () => kruskalWallis(xs));
   if (kw) {
     result.kruskal = { statistic: kw.H, df1: kw.df, p: kw.p };
     warnings.push(...kw.warnings);
   }
-  result.recommended = recommend(usable, result);
+  result.recommended = recommend(result, withVariance.length < present.length ? withVariance.map((g) => g.level) : undefined, c);
 
-  // Pairwise, every pair of levels (a = lower level, b = higher).
+  // Pairwise, every pair of levels with runs (a = lower level, b = higher).
   const pairs: PairResult[] = [];
   const intervals = { intervals: opts.pairIntervals ?? true };
-  const gh = attempt('Games–Howell', warnings, () => gamesHowell(xs, usable.map((g) => g.level), opts.confidence, intervals));
-  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, usable.map((g) => g.level), opts.confidence, intervals));
-  for (let i = 0; i < usable.length; i++) {
-    for (let j = i + 1; j < usable.length; j++) {
-      pairs.push(pairOf(usable[i], usable[j], xs[i], xs[j], opts, gh, th));
+  const gh = withVariance.length >= 2 ? attempt('Games–Howell', warnings, () => gamesHowell(welchXs, withVariance.map((g) => g.level), opts.confidence, intervals)) : undefined;
+  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, present.map((g) => g.level), opts.confidence, intervals));
+  for (let i = 0; i < present.length; i++) {
+    for (let j = i + 1; j < present.length; j++) {
+      pairs.push(pairOf(present[i], present[j], xs[i], xs[j], opts, gh, th));
     }
   }
   const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
@@ -545,28 +579,34 @@ function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions)
   return result;
 }
 
-type PairTable = { a: string; b: string; diff: number; lo: number; hi: number; p: number }[];
+type PairTable = { a: string; b: string; diff: number; lo: number; hi: number; p: number; pUpper?: number }[];
 
-function findPair(table: PairTable | undefined, a: string, b: string): { p: number; lo: number; hi: number } | undefined {
+/** A studentized-range pair as the result reports it: no point value below the noise floor. */
+function findPair(table: PairTable | undefined, a: string, b: string): PairResult['tukey'] {
   if (!table) return undefined;
   const direct = table.find((r) => r.a === a && r.b === b);
-  if (direct) return { p: direct.p, lo: direct.lo, hi: direct.hi };
-  const rev = table.find((r) => r.a === b && r.b === a);
-  if (rev) return { p: rev.p, lo: -rev.hi, hi: -rev.lo };
-  return undefined;
+  const rev = direct ? undefined : table.find((r) => r.a === b && r.b === a);
+  const r = direct ?? rev;
+  if (!r) return undefined;
+  const [lo, hi] = direct ? [r.lo, r.hi] : [-r.hi, -r.lo];
+  return r.pUpper !== undefined ? { p: NaN, pUpper: r.pUpper, lo, hi } : { p: r.p, lo, hi };
 }
 
 function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], opts: AnalysisOptions, gh: PairTable | undefined, th: PairTable | undefined): PairResult {
   const warnings: string[] = [];
   const conf = opts.confidence;
   const t = attempt('Welch t', warnings, () => welchTTest(xb, xa, conf));
-  const diff = t ? summary(t.meanDiff, t.lo, t.hi, conf) : summary(gb.mean - ga.mean, NaN, NaN, conf, ['no interval']);
+  if (t?.reason) warnings.push(`Welch t: ${t.reason}`);
+  const diff = summary(gb.mean - ga.mean, t?.lo ?? NaN, t?.hi ?? NaN, conf, t && !t.reason ? [] : ['no interval']);
   const pc = attempt('percent change', warnings, () => percentChange(xa, xb, conf));
   const percent = pc ? summary(pc.pct, pc.lo, pc.hi, conf) : summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['no interval']);
   const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf, { interval: opts.pairIntervals ?? true }));
   const hedges = g ? summary(g.g, g.lo, g.hi, conf) : summary(NaN, NaN, NaN, conf, ['not computable']);
   const w = attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
-  const power = attempt('power', warnings, () => welchPower(xb, xa, 1 - conf));
+  // What the Welch test could detect at these n and sds: α = 1 − confidence, two-sided, unadjusted.
+  const alpha = +(1 - conf).toPrecision(12);
+  const mde = attempt('minimum detectable difference', warnings, () => welchMinimumDetectable(xa.length, ga.sd, xb.length, gb.sd, DETECT_POWER, alpha));
+  if (mde?.reason) warnings.push(`minimum detectable difference: ${mde.reason}`);
   return {
     a: ga.level,
     b: gb.level,
@@ -577,53 +617,44 @@ function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], op
     gamesHowell: findPair(gh, ga.level, gb.level),
     tukey: findPair(th, ga.level, gb.level),
     wilcoxon: w ? { W: w.W, p: w.p, method: w.method } : undefined,
-    power: typeof power === 'number' ? power : (power as { power?: number } | undefined)?.power,
+    minDetectable:
+      mde && !mde.reason
+        ? { diff: mde.delta, percent: (100 * mde.delta) / Math.abs(ga.mean), power: DETECT_POWER, alpha }
+        : undefined,
     warnings,
   };
 }
 
-/** Below this many runs in some group, a non-normal sample can mislead Welch's ANOVA. */
-export const SMALL_GROUP = 15;
+/** The power at which the minimum detectable difference of a pair is stated. */
+export const DETECT_POWER = 0.8;
 
 /**
- * Which omnibus test to read, and why. Welch's ANOVA is the primary test: it does not assume equal
- * variances and loses almost nothing when they are equal, so no pre-test decides for it (choosing a
- * test after testing its assumptions distorts error rates). Kruskal–Wallis is recommended instead
- * only where Welch's robustness is doubtful: Shapiro–Wilk rejects normality (p < 0.05) in some group
- * AND some group has fewer than SMALL_GROUP runs. The reason states the conditions that applied, and
- * when classic ANOVA or Kruskal–Wallis disagrees with the reading at α = 0.05 the stratum says so.
+ * Which omnibus test to read: Welch's ANOVA, always, when it is defined. It does not assume equal
+ * variances and loses almost nothing when they are equal, so it is chosen before looking at the data:
+ * no pre-test of normality or of variances decides for it (choosing a test after testing its
+ * assumptions distorts error rates, and Shapiro–Wilk at α = 0.05 across k groups rejects somewhere
+ * in 1 − 0.95^k of normal data sets, 14% at k = 3). One-way ANOVA and Kruskal–Wallis are sensitivity
+ * checks: where one disagrees with Welch's ANOVA at α = 0.05 the stratum says so. When Welch's ANOVA
+ * is undefined (a level with zero variance, fewer than two levels with a variance, every value
+ * equal) nothing is recommended: `notTestable` says why, and no other test stands in for it.
+ * `subset`: the levels Welch's ANOVA used when some level (n = 1) could not enter it.
  */
-function recommend(groups: GroupResult[], s: StratumResult): StratumResult['recommended'] {
+function recommend(s: StratumResult, subset: string[] | undefined, compare: string): StratumResult['recommended'] {
   const usable = (t: { p: number } | undefined): t is { p: number } => t !== undefined && Number.isFinite(t.p);
-  if (!usable(s.anova) && !usable(s.welch) && !usable(s.kruskal)) return undefined;
-  const nonNormal = groups.filter((g) => g.shapiro && g.shapiro.p < 0.05).length;
-  const tested = groups.filter((g) => g.shapiro).length;
-  const minN = Math.min(...groups.map((g) => g.n));
-  const conditions = [
-    `min n = ${minN}`,
-    tested > 0 ? `Shapiro–Wilk rejects normality in ${nonNormal} of ${tested} groups` : 'normality not testable',
-    s.brownForsythe ? `Brown–Forsythe p = ${fmtP(s.brownForsythe.p)}` : undefined,
-  ]
-    .filter((x) => x !== undefined)
-    .join('; ');
-  let rec: NonNullable<StratumResult['recommended']>;
-  if (nonNormal > 0 && minN < SMALL_GROUP && usable(s.kruskal)) {
-    rec = { test: 'kruskal', reason: `small and non-normal groups (${conditions}): Welch's ANOVA may mislead, the rank test does not assume normality` };
-  } else if (usable(s.welch)) {
-    rec = { test: 'welch', reason: `the primary test: no equal-variance assumption (${conditions})` };
-  } else {
-    rec = { test: 'anova', reason: `Welch's ANOVA is not computable here (${conditions})` };
-  }
-  const chosen = rec.test === 'welch' ? s.welch : rec.test === 'kruskal' ? s.kruskal : s.anova;
+  if (!usable(s.welch)) return undefined;
+  const over = subset ? `, over ${compare} ${subset.join(', ')} (the levels with a variance)` : '';
+  const rec: NonNullable<StratumResult['recommended']> = {
+    test: 'welch',
+    reason: `the primary test, chosen before seeing the data (it does not assume equal variances)${over}`,
+  };
   const others: [string, { p: number } | undefined][] = [
     ['one-way ANOVA', s.anova],
-    ["Welch's ANOVA", s.welch],
     ['Kruskal–Wallis', s.kruskal],
   ];
   for (const [name, t] of others) {
-    if (t === chosen || !usable(t) || !usable(chosen)) continue;
-    if (t.p < 0.05 !== chosen.p < 0.05) {
-      s.warnings.push(`${name} (p = ${fmtP(t.p)}) disagrees with the recommended test (p = ${fmtP(chosen.p)}) at α = 0.05: read the result as uncertain`);
+    if (!usable(t)) continue;
+    if (t.p < 0.05 !== s.welch.p < 0.05) {
+      s.warnings.push(`${name} (p = ${fmtP(t.p)}) disagrees with Welch's ANOVA (p = ${fmtP(s.welch.p)}) at α = 0.05: read the result as uncertain`);
     }
   }
   return rec;

@@ -22,22 +22,70 @@ function runPhase(inv: Inventory): Run[] {
 const cell = (v: number | string | undefined) => (v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v));
 
 /**
- * The old script's CSV. WriteLatency is the UPDATE average, else the INSERT average (µs).
- * @example toSeedCsv(inv).split('\n')[0] // 'DB,Replication,Index,Workload,Size,RunTime,Throughput,ReadLatency,WriteLatency'
+ * A double as Java's Double.toString writes it, which is how YCSB prints throughput and latencies
+ * (and so how the old script, which copies the text, wrote them): the shortest digits that read
+ * back as the same double, at least one after the point ('71116.0', '0.0'), and the computerized
+ * scientific form outside [1e-3, 1e7) ('1.0E7', '2.5E-4'). Empty for a missing value.
+ * @example javaDouble(71116) // '71116.0'
  */
-export function toSeedCsv(inv: Inventory): string {
-  const rows = runPhase(inv).map((r) => [
+export function javaDouble(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(x);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [m, e] = x.toExponential().split('e');
+  return `${m.includes('.') ? m : `${m}.0`}E${Number(e)}`;
+}
+
+/** A row of the seed CSV that is not a measurement: a failed run (its throughput, usually 0.0, kept as
+ * the old script wrote it) or a partial one (empty cells). `line` is its line in the CSV (header = 1). */
+export interface SeedCsvNote {
+  line: number;
+  file: string;
+  status: 'failed' | 'partial';
+  reason: string;
+}
+
+/**
+ * The old script's CSV (bench/old-summary.sh), row for row: one row per run of the run phase that
+ * ran (ok, failed or partial), failed runs included with the throughput they printed (0.0), as the
+ * old script wrote them; `notes` says which rows those are. Numbers are written as YCSB prints them
+ * (RunTime a whole number of ms, the others as Java doubles), so on YCSB's own text output each cell
+ * is the old script's text. WriteLatency is the UPDATE average, else the INSERT average (µs).
+ * Byte-identical copies of a file are one row (the old script, which reads every file, repeats them).
+ */
+export function seedCsv(inv: Inventory): { text: string; notes: SeedCsvNote[] } {
+  const runs = runPhase(inv);
+  const rows = runs.map((r) => [
     cell(r.factors.db),
     cell(r.factors.rf),
     cell(r.factors.rep),
     cell(r.factors.workload),
     cell(r.factors.recordcount),
     cell(r.metrics.runtime),
-    cell(r.metrics.throughput),
-    cell(r.metrics['read.avg']),
-    cell(r.metrics['update.avg'] ?? r.metrics['insert.avg']),
+    javaDouble(r.metrics.throughput),
+    javaDouble(r.metrics['read.avg']),
+    javaDouble(r.metrics['update.avg'] ?? r.metrics['insert.avg']),
   ]);
-  return Papa.unparse({ fields: SEED_CSV_HEADER, data: rows }, { newline: '\n' }) + '\n';
+  const notes: SeedCsvNote[] = [];
+  runs.forEach((r, i) => {
+    if (r.status !== 'failed' && r.status !== 'partial') return;
+    const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
+    notes.push({ line: i + 2, file: r.file, status: r.status, reason: d ? d.message.replace(new RegExp(`^${r.status}: `), '') : r.status });
+  });
+  return { text: Papa.unparse({ fields: SEED_CSV_HEADER, data: rows }, { newline: '\n' }) + '\n', notes };
+}
+
+/**
+ * The old script's CSV (see {@link seedCsv}).
+ * @example toSeedCsv(inv).split('\n')[0] // 'DB,Replication,Index,Workload,Size,RunTime,Throughput,ReadLatency,WriteLatency'
+ */
+export function toSeedCsv(inv: Inventory): string {
+  return seedCsv(inv).text;
 }
 
 /** Every factor name used by any run, canonical ones first. */

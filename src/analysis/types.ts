@@ -157,11 +157,18 @@ export interface PairResult {
   /** Hedges' g of b vs a with its CI. */
   hedgesG: Summary;
   welch: { t: number; df: number; p: number; pAdjusted: number };
-  gamesHowell?: { p: number; lo: number; hi: number };
-  tukey?: { p: number; lo: number; hi: number };
+  /** Games–Howell (absent when a level has one run). Below the studentized-range noise floor of its
+   * df (1e-9 for df 12–100) there is no point value: `p` is NaN (null in JSON) and `pUpper` is the
+   * bound (p < pUpper). */
+  gamesHowell?: { p: number; pUpper?: number; lo: number; hi: number };
+  /** Tukey HSD, with `p`/`pUpper` as for gamesHowell. */
+  tukey?: { p: number; pUpper?: number; lo: number; hi: number };
   wilcoxon?: { W: number; p: number; method: 'exact' | 'normal' };
-  /** Power of the two-sided Welch test at the observed difference. */
-  power?: number;
+  /** The smallest true difference of means the two-sided Welch t-test at α = `alpha` (1 −
+   * confidence, not adjusted for multiplicity) detects with probability `power` (0.8) at these
+   * groups' n and standard deviations: `diff` in the metric's unit, `percent` of mean(a). Absent
+   * when a group has fewer than 2 runs or both have zero spread. */
+  minDetectable?: { diff: number; percent: number; power: number; alpha: number };
   warnings: string[];
 }
 
@@ -178,7 +185,11 @@ export interface StratumResult {
   anova?: TestResult & { etaSquared: number; omegaSquared: number };
   welch?: TestResult;
   kruskal?: TestResult;
-  recommended?: { test: 'anova' | 'welch' | 'kruskal'; reason: string };
+  /** The test to read: Welch's ANOVA whenever it is defined (one-way ANOVA and Kruskal–Wallis are
+   * sensitivity checks, never substitutes). */
+  recommended?: { test: 'welch'; reason: string };
+  /** Set when Welch's ANOVA is undefined: why (then no omnibus test is read). */
+  notTestable?: string;
   pairs: PairResult[];
   warnings: string[];
 }

@@ -10,11 +10,12 @@ import type { Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
 import { canonicalFactor, compareLevels, type Inventory } from '../model/index.js';
-import { addInputOptions, formatInventory, formatLevels, inventoryJson, loadInputs, type InputOptions } from './common.js';
+import { addInputOptions, formatInventory, formatInventoryCompact, formatLevels, inventoryJson, loadInputs, type InputOptions } from './common.js';
 import { inCliTerms } from './flags.js';
 import { CliError, EXIT, type Io } from './io.js';
 import { badValue, choiceOption, collect, parseFactors, parseFilter, parseFraction, parseWhole } from './options.js';
-import { analysisCsv, analysisJson, formatAnalysis } from './render.js';
+import { analysisCsv, analysisJson, fitWidth, formatAnalysis, type ViewOptions } from './render.js';
+import { outputWidth } from './format.js';
 import type { ReportCliOptions } from './report.js';
 import { formatExplanationFor } from './scheme.js';
 import { leanRun, leanRunExceptLoad } from './lean.js';
@@ -37,6 +38,7 @@ export interface AnalyzeCliOptions extends InputOptions, ReportCliOptions {
   json?: boolean;
   csv?: boolean;
   explain?: boolean;
+  detail?: boolean;
 }
 
 /** Turn CLI options into analysis options (validated). */
@@ -67,6 +69,12 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
   };
 }
 
+/** The inventory as the summary prints it first: compact, or in full with --detail; within the width. */
+export function formatInventoryView(inv: Inventory, view: ViewOptions): string {
+  if (!view.detail) return formatInventoryCompact(inv, view.width);
+  return fitWidth(formatInventory(inv) + formatLevels(inv), view.width);
+}
+
 /** Usable runs (ok, failed, partial) of the phases analysed. */
 function usableRuns(inv: Inventory, o: Partial<AnalysisOptions>): Inventory['runs'] {
   return inv.runs.filter((r) => (r.status === 'ok' || r.status === 'failed' || r.status === 'partial') && (o.includeLoad || r.factors.phase !== 'load'));
@@ -79,7 +87,12 @@ function usableRuns(inv: Inventory, o: Partial<AnalysisOptions>): Inventory['run
 export function checkAgainstData(inv: Inventory, o: Partial<AnalysisOptions>): void {
   const runs = usableRuns(inv, o);
   if (runs.length === 0) {
-    throw new CliError(`no usable run to analyse: every input is ${Object.entries(inv.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')} (see the inventory)`, EXIT.error);
+    // nothing else has been printed yet: the inventory the message points to comes with it
+    const loadOnly = !o.includeLoad && inv.runs.some((r) => r.status === 'ok' && r.factors.phase === 'load');
+    const what = loadOnly
+      ? 'every run that ran is of the load phase (--include-load analyses it)'
+      : `every input is ${Object.entries(inv.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`;
+    throw new CliError(`no usable run to analyse: ${what} (see the inventory below)\n${formatInventory(inv).trimEnd()}`, EXIT.error);
   }
   if (!runs.some((r) => r.status === 'ok')) {
     // (not a --metric problem: no run of the phases analysed is complete)
@@ -87,7 +100,7 @@ export function checkAgainstData(inv: Inventory, o: Partial<AnalysisOptions>): v
     for (const r of runs) by.set(r.status, (by.get(r.status) ?? 0) + 1);
     const loads = o.includeLoad ? 0 : inv.runs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
     const more = loads > 0 ? `; ${loads} load-phase ${loads === 1 ? 'run is' : 'runs are'} complete (--include-load analyses ${loads === 1 ? 'it' : 'them'})` : '';
-    throw new CliError(`no complete run to analyse: the runs are ${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}${more} (see the inventory)`, EXIT.error);
+    throw new CliError(`no complete run to analyse: the runs are ${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}${more} (see the inventory below)\n${formatInventory(inv).trimEnd()}`, EXIT.error);
   }
   const levels = new Map<string, Set<string>>();
   for (const r of runs) for (const [k, v] of Object.entries(r.factors)) (levels.get(k) ?? levels.set(k, new Set()).get(k)!).add(v);
@@ -133,7 +146,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--include-load', 'analyse load-phase files too (excluded by default)')
     .option('--json', 'print everything as JSON (schema in README)')
     .option('--csv', 'print the per-group table as CSV')
-    .option('--explain', 'show which naming scheme matched each file pattern');
+    .option('--explain', 'show which naming scheme matched each file pattern')
+    .option('--detail', "every column, every note, and each stratum's tests and pairs (the default shows the findings and the configurations)");
   addInputOptions(cmd);
   cmd
     .option('--report <dir>', 'write an HTML report, figures, LaTeX tables and CSV data to this folder')
@@ -169,10 +183,10 @@ Examples:
       const inventory = await loadInputs(dirs, o, io, { metricColumns: o.metric !== 'throughput' ? [o.metric] : undefined, onRun: hook });
       // 2. Check the options against what was found: a name that matches nothing is a usage error.
       checkAgainstData(inventory, aopts);
+      const view: ViewOptions = { width: outputWidth(io.env, io.stdout), detail: o.detail === true };
       if (!o.json && !o.csv) {
-        io.stdout.write(formatInventory(inventory));
-        io.stdout.write(formatLevels(inventory));
-        if (o.explain) io.stdout.write(formatExplanationFor(inventory, o.scheme ?? []));
+        io.stdout.write(formatInventoryView(inventory, view));
+        if (o.explain) io.stdout.write(fitWidth(formatExplanationFor(inventory, o.scheme ?? []), view.width));
       }
       // 3. Analyse and print: on the terminal the inventory and the levels came first.
       // (warnings name the settings in words; the CLI names its flags)
@@ -182,7 +196,7 @@ Examples:
       } else if (o.csv) {
         io.stdout.write(analysisCsv(result));
       } else {
-        io.stdout.write(formatAnalysis(result));
+        io.stdout.write(formatAnalysis(result, view));
       }
       // 4. Report.
       // (loaded only when asked: the report pulls in Vega, Vega-Lite and the PDF printer)

@@ -8,6 +8,7 @@ import { loadRuns, loadRunsThreaded, type LoadOptions } from '../ingest/load.js'
 import { checkTemplate, type TemplateProblem } from '../ingest/scheme/index.js';
 import { compareLevels, formatDiagnostic, RARE_STATUSES, RUN_STATUSES, type Inventory, type Run, type RunStatus } from '../model/index.js';
 import { CliError, EXIT, type Io } from './io.js';
+import { truncate, wrapText } from './format.js';
 import { withoutStatus } from './render.js';
 import { leanRun, leanRunExceptLoad } from './lean.js';
 import { collect, list, parseChoice } from './options.js';
@@ -54,6 +55,12 @@ export interface LoadHow {
    * gaps and fill, which can plan a campaign not run yet from its experiment file.
    */
   empty?: 'error' | 'allowed';
+  /**
+   * What it is when no folder given can be read (e.g. does not exist): 'error' (the default: one line
+   * naming each folder and why), or 'allowed' for a campaign not run yet whose experiment file says
+   * what it lacks (the folder is still named on stderr).
+   */
+  absent?: 'error' | 'allowed';
 }
 
 /** A --scheme that cannot be what the user meant, as one line that says what to write instead. */
@@ -106,7 +113,8 @@ export function readAheadMode(value: string | undefined): 'auto' | 'on' | 'off' 
  * 2. load every file with the input options (--include, --exclude, --scheme, --factors), the
  *    read-ahead mode of YCSB_ANALYZE_READAHEAD, and progress on a terminal; with many files and a
  *    lean-run hook, on worker threads
- * 3. name the folders as the user gave them; a folder that cannot be read is said on stderr
+ * 3. name the folders as the user gave them; none can be read: an error in one line (unless
+ *    `how.absent` allows it), else each that cannot be read is said on stderr
  * 4. a --scheme that reads none of the files: an error (a near miss of a known factor name is
  *    one before step 2; see checkSchemes)
  * 5. no run at all: an error, unless `how.empty` allows it
@@ -158,7 +166,12 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how
   // Report roots in the terms the user gave them; a root that cannot be read is an error worth stderr.
   inventory.roots = dirs;
   const rootErrors = inventory.scanErrors.filter((e) => roots.includes(e.path));
-  for (const e of rootErrors) io.stderr.write(`analyze: ${dirs[roots.indexOf(e.path)]}: ${e.message}\n`);
+  const said = (e: { path: string; message: string }) => `${dirs[roots.indexOf(e.path)]}: ${e.message}`;
+  // No root can be read: one line that says which and why (e.g. "out/: no such file or folder").
+  if (rootErrors.length === dirs.length && how.absent !== 'allowed') {
+    throw new CliError(rootErrors.length === 1 ? said(rootErrors[0]) : `none of the folders can be read: ${rootErrors.map(said).join('; ')}`, EXIT.error);
+  }
+  for (const e of rootErrors) io.stderr.write(`analyze: ${said(e)}\n`);
   if ((opts.scheme?.length ?? 0) > 0 && inventory.runs.length > 0) {
     // the files a scheme could be meant for: outputs first (the example named is one of them)
     const usable = (r: Run) => r.status === 'ok' || r.status === 'failed' || r.status === 'partial';
@@ -168,9 +181,7 @@ export async function loadInputs(dirs: string[], opts: InputOptions, io: Io, how
   if (inventory.runs.length === 0 && how.empty !== 'allowed') {
     const where = dirs.join(', ');
     throw new CliError(
-      rootErrors.length === dirs.length
-        ? `nothing to read: ${rootErrors.length === 1 ? 'the folder does not exist or cannot be read' : 'none of the folders exists or can be read'} (${where})`
-        : `no output files found under ${where}${(inventory.skipped?.length ?? 0) > 0 ? ` (${inventory.skipped!.length} skipped as non-outputs; --include '**/*' reads them)` : ''}`,
+      `no output files found under ${where}${(inventory.skipped?.length ?? 0) > 0 ? ` (${inventory.skipped!.length} skipped as non-outputs; --include '**/*' reads them)` : ''}`,
       EXIT.error,
     );
   }
@@ -268,8 +279,60 @@ export function formatInventory(inv: Inventory): string {
   return out;
 }
 
+/**
+ * The inventory in a few lines, for the summary's default view, within `width`: the counts, the
+ * loader's notices in full (wrapped), up to five inputs that are not ok (one line each, cut to the
+ * width), a count of the conflicting, ambiguous, split and combined files, and the factor levels on
+ * a few lines. `--detail` prints {@link formatInventory} and {@link formatLevels} instead.
+ */
+export function formatInventoryCompact(inv: Inventory, width: number): string {
+  const inputs = inv.runs.filter((r) => r.combined === undefined);
+  const total = inputs.length + (inv.counts.skipped ?? 0);
+  const parts = shownStatuses(inv).filter((s) => (inv.counts[s] ?? 0) > 0).map((s) => `${inv.counts[s]} ${s}`);
+  const load = inputs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
+  let out = wrapText(`Inventory: ${total} ${total === 1 ? 'input' : 'inputs'} — ${parts.join(', ') || 'none'}${load > 0 ? ` (${load} of the ok ones are load-phase files)` : ''}`, width).join('\n') + '\n';
+  const line = (status: string, text: string) => (out += truncate(`  ${status.padEnd(10)}  ${text}`, width) + '\n');
+  const count = (text: string) => (out += wrapText(text, width, '  ', '    ').join('\n') + '\n');
+  for (const e of inv.scanErrors) line('scan-error', `${e.path}: ${e.message}`);
+  const skipped = inv.skipped ?? [];
+  if (skipped.length > 0) line('skipped', `${skipped.length} ${skipped.length === 1 ? 'file that is not an output' : 'files that are not outputs'} (--include '**/*' reads them)`);
+  // what the loader decided about the campaign as a whole: said in full, it changes what a run is
+  for (const n of inv.notices ?? []) out += wrapText(n, width, `  ${'notice'.padEnd(10)}  `, ' '.repeat(14)).join('\n') + '\n';
+  const bad = inv.runs.filter((r) => r.status !== 'ok');
+  for (const r of bad.slice(0, 5)) {
+    const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
+    line(r.status, d ? formatDiagnostic(r.file, { ...d, message: withoutStatus(r.status, d.message) }) : r.file);
+  }
+  if (bad.length > 5) count(`… and ${bad.length - 5} more inputs that are not ok (--detail lists each with its reason)`);
+  const split = invocationLines(inv).length;
+  if (split) count(`${split} ${split === 1 ? 'file holds' : 'files hold'} several YCSB invocations, read as one run each (--detail)`);
+  const combined = inv.runs.filter((r) => r.combined);
+  if (combined.length) {
+    const clients = combined.reduce((t, r) => t + r.combined!.clients.length, 0);
+    count(`${combined.length} ${combined.length === 1 ? 'run is' : 'runs are'} combined from ${clients} client outputs that ran at the same time (--detail)`);
+  }
+  const conflicts = inv.runs.filter((r) => r.origin.conflicts.length > 0).length;
+  if (conflicts) count(`${conflicts} ${conflicts === 1 ? 'file has' : 'files have'} factors that differ between name and content (--detail)`);
+  // the first ambiguous name in full (it says what to write), the others counted
+  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
+  const ambiguousPaths = new Set(ambiguous.map((r) => r.invocation?.path ?? r.file));
+  if (ambiguous.length > 0) {
+    const path = ambiguous[0].invocation?.path ?? ambiguous[0].file;
+    out += wrapText(`${path}: ${withoutFile(path, ambiguous[0].origin.ambiguities[0])}`, width, `  ${'ambiguous'.padEnd(10)}  `, ' '.repeat(14)).join('\n') + '\n';
+    if (ambiguousPaths.size > 1) count(`… and ${ambiguousPaths.size - 1} more files with ambiguous names (run \`analyze scheme <dir>\`)`);
+  }
+  const levels = factorLevels(inv);
+  if (levels.size === 0) return out + 'Factors: none found\n';
+  const shown = sortedFactors(levels).map((n) => {
+    const vals = [...levels.get(n)!].sort(compareLevels);
+    return `${n} ${vals.length > 12 && vals.every((v) => /^\d+$/.test(v)) ? `${vals[0]}..${vals[vals.length - 1]}` : vals.join(', ')}`;
+  });
+  out += wrapText(`Factors: ${shown.join('; ')}`, width, '', '  ').join('\n') + '\n';
+  return out;
+}
+
 /** Factor levels found among the runs that count (ok, failed, partial). */
-export function formatLevels(inv: Inventory): string {
+function factorLevels(inv: Inventory): Map<string, Set<string>> {
   const levels = new Map<string, Set<string>>();
   for (const r of inv.runs) {
     if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable' || r.status === 'empty' || r.status === 'conflict') continue;
@@ -278,9 +341,20 @@ export function formatLevels(inv: Inventory): string {
       levels.get(k)!.add(v);
     }
   }
+  return levels;
+}
+
+/** Factor names in the usual order (db, phase, workload, rf, …), the others alphabetically after them. */
+function sortedFactors(levels: Map<string, Set<string>>): string[] {
+  return [...levels.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+}
+
+/** Factor levels found among the runs that count (ok, failed, partial). */
+export function formatLevels(inv: Inventory): string {
+  const levels = factorLevels(inv);
   if (levels.size === 0) return 'Factors: none found\n';
   let out = 'Factors:\n';
-  const names = [...levels.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const names = sortedFactors(levels);
   const w = Math.max(...names.map((n) => n.length));
   for (const n of names) {
     const vals = [...levels.get(n)!].sort(compareLevels);

@@ -77,7 +77,8 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
   }
   const reps = o.reps !== undefined ? parseWhole('--reps', o.reps) : undefined;
   // A campaign not run yet has no file: its experiment file alone says what it lacks.
-  const inventory = await loadInputs([dir], o, io, { empty: 'allowed' });
+  // Without one, a folder that does not exist is an error in one line (loadInputs).
+  const inventory = await loadInputs([dir], o, io, { empty: 'allowed', absent: experiment ? 'allowed' : 'error' });
   let design: Design;
   if (experiment) {
     design = designFromExperiment(experiment);

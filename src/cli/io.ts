@@ -3,6 +3,8 @@ export interface Out {
   write(chunk: string): unknown;
   /** True when the stream is a terminal (progress displays only then). */
   isTTY?: boolean;
+  /** The terminal's width in columns, when it is one (process.stdout.columns). */
+  columns?: number;
 }
 
 export interface Io {

@@ -298,9 +298,12 @@ function normalityItem(a: AnalysisResult, figures?: string[]): ChecklistItem {
     if (t) used.set(t.name, (used.get(t.name) ?? 0) + 1);
   }
   const checks = [a.strata.some((s) => s.kruskal) ? 'Kruskal–Wallis' : '', a.strata.some((s) => s.pairs.some((p) => p.wilcoxon)) ? 'the Wilcoxon rank-sum test' : ''].filter(Boolean);
-  if (used.size) {
+  const untestable = a.strata.filter((s) => !stratumTest(s)).length;
+  if (used.size || untestable) {
+    const read = [...used].map(([t, n]) => `${t} in ${plural(n, 'stratum', 'strata')}`);
+    if (untestable) read.push(`not testable in ${plural(untestable, 'stratum', 'strata')} (the table of omnibus tests says why)`);
     text.push(
-      `The omnibus test read: ${[...used].map(([t, n]) => `${t} in ${plural(n, 'stratum', 'strata')}`).join(', ')}${checks.length ? `; ${joinAnd(checks)}, which assume no normality, ${checks.length === 1 ? 'is' : 'are'} reported beside it as a check` : ''}.`,
+      `The omnibus test read, chosen before seeing the data and not by these diagnostics: ${read.join(', ')}${checks.length ? `; ${joinAnd(checks)}, which assume no normality, ${checks.length === 1 ? 'is' : 'are'} reported beside it as a check` : ''}.`,
     );
   }
   return { id: 'normality', title: 'Normality diagnostics', rule: 'rule 6', text };

@@ -18,7 +18,7 @@ import type { Figure } from './specs.js';
 import { factorName, factorsLabel, fmtFixed, fmtNum, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
 import { groupLetters } from './latex.js';
 import { provenanceParagraph } from './provenance.js';
-import { headlinePair, methodsParagraph, stratumTest, summarySentences, type Software } from './text.js';
+import { headlinePair, methodsParagraph, stratumTest, studentizedPCell, summarySentences, type Software } from './text.js';
 import { HOEFLER_BELLI, reportingChecklist, type ChecklistItem } from './checklist.js';
 import type { Completeness } from './types.js';
 import { inWords } from './words.js';
@@ -257,7 +257,7 @@ function metricTables(a: AnalysisResult): string {
         ciHtml(p.percent.lo, p.percent.hi, (x) => fmtFixed(x, 1)),
         e(Number.isFinite(p.hedgesG.center) ? fmtFixed(p.hedgesG.center, 2) : 'NA'),
         e(fmtPCell(p.welch.pAdjusted)),
-        e(p.gamesHowell ? fmtPCell(p.gamesHowell.p) : ''),
+        e(p.gamesHowell ? studentizedPCell(p.gamesHowell) : ''),
         e(p.wilcoxon ? fmtPCell(p.wilcoxon.p) : ''),
       ]),
     });
@@ -270,20 +270,28 @@ function metricTables(a: AnalysisResult): string {
 
 function assumptionsSection(a: AnalysisResult): string {
   const parts: string[] = [];
+  // Welch's ANOVA is the test read (chosen before seeing the data); the others are checks beside it.
   const srows = a.strata.map((s) => {
     const t = stratumTest(s);
+    const why = t ? (s.recommended?.reason ?? '') : (s.notTestable ?? "Welch's ANOVA could not be computed");
     return [
       e(factorsLabel(Object.fromEntries(Object.entries(s.factors).filter(([k]) => k !== a.options.compare)))),
+      e(s.welch ? fmtPCell(s.welch.p) : '—'),
+      e(t ? t.name : 'not testable'),
+      textHtml(inWords(why)),
+      e(s.anova ? fmtPCell(s.anova.p) : ''),
+      e(s.kruskal ? fmtPCell(s.kruskal.p) : ''),
       e(s.levene ? fmtPCell(s.levene.p) : ''),
       e(s.brownForsythe ? fmtPCell(s.brownForsythe.p) : ''),
-      e(s.anova ? fmtPCell(s.anova.p) : ''),
-      e(s.welch ? fmtPCell(s.welch.p) : ''),
-      e(s.kruskal ? fmtPCell(s.kruskal.p) : ''),
-      e(t ? t.name : ''),
-      textHtml(inWords(s.recommended?.reason ?? '')),
     ];
   });
-  if (srows.length) parts.push(`<h3>Variances and omnibus tests per stratum</h3>${table(['Stratum', 'Levene p', 'Brown–Forsythe p', 'ANOVA p', 'Welch p', 'Kruskal p', 'Test used', 'Why'], srows, 'num')}`);
+  if (srows.length) {
+    const intro =
+      "<p>The test read in each stratum is Welch's ANOVA, chosen before seeing the data because it does not assume equal variances; where it is undefined the stratum is not testable, and the reason is given. One-way ANOVA and Kruskal–Wallis are sensitivity checks beside it, Levene and Brown–Forsythe diagnostics of the variances: none of them chooses the test.</p>";
+    parts.push(
+      `<h3>Omnibus tests and variances per stratum</h3>${intro}${table(['Stratum', "Welch's ANOVA p", 'Test read', 'Why', 'ANOVA p (check)', 'Kruskal–Wallis p (check)', 'Levene p', 'Brown–Forsythe p'], srows, 'num')}`,
+    );
+  }
   const grows = a.groups.map((g) => [e(groupLabel(a, g)), e(g.n), e(g.shapiro ? fmtFixed(g.shapiro.W, 3) : '—'), e(g.shapiro ? fmtPCell(g.shapiro.p) : '—'), e(g.shapiro && g.shapiro.p < 0.05 ? 'doubtful' : g.shapiro ? 'plausible' : 'not tested')]);
   parts.push(`<h3>Normality per configuration (Shapiro–Wilk)</h3>${table(['Configuration', 'n', 'W', 'p', 'Normality'], grows, 'num')}`);
   for (const t of a.twoway) {

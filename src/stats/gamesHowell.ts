@@ -1,7 +1,7 @@
 import { mean } from './mean.js';
 import { variance } from './variance.js';
 import { qtukeyR } from './qtukey.js';
-import { checkPairwiseInput, levelPairs, studentizedRange } from './studentizedRangePairs.js';
+import { checkPairwiseInput, levelPairs, studentizedRange, studentizedRangePFloor } from './studentizedRangePairs.js';
 
 /** One pair of {@link gamesHowell}: level `b` (later) against level `a` (earlier). */
 export interface GamesHowellPair {
@@ -23,8 +23,12 @@ export interface GamesHowellPair {
   q: number;
   /** Welch–Satterthwaite degrees of freedom of the pair. */
   df: number;
-  /** P(Q_{k,df} > q), already adjusted for the k-group family (do not adjust again). */
+  /** P(Q_{k,df} > q), already adjusted for the k-group family (do not adjust again); as R
+   * computes it, noise included. */
   p: number;
+  /** Set when p is below the accuracy of the studentized-range tail at this pair's df
+   * (studentizedRangePFloor): p is then only known to be below pUpper. */
+  pUpper?: number;
   /** Why values are NaN (e.g. both groups constant); absent when all is well. */
   reason?: string;
 }
@@ -39,8 +43,9 @@ export interface GamesHowellPair {
  * interval), with |·| taken as PMCMRplus does. Pairs come in TukeyHSD order: (2−1), (3−1), …,
  * (k−1), (3−2), …; diff is the later level minus the earlier one.
  *
- * Precision: p inherits R's ptukey algorithm (Copenhaver & Holland), which is accurate to ~1e-11
- * absolute; p-values below ~1e-9 are at the noise floor of the algorithm in R as well.
+ * Precision: p inherits R's ptukey algorithm (Copenhaver & Holland), whose absolute error depends
+ * on df: below studentizedRangePFloor(df) (1e-9 for 12 <= df <= 100; more for fewer df) p is at the
+ * noise floor of the algorithm in R as well, and `pUpper` says so.
  *
  * `options.intervals` false: lo and hi are NaN and qtukey is not computed (each pair has its own
  * df, so its quantile costs several ptukey integrals; for callers that need only the p-values).
@@ -82,7 +87,8 @@ export function gamesHowell(
     const t = diff / Math.sqrt(A);
     if (df >= 2) {
       const r = studentizedRange(diff, se, k, df, intervals ? qtukeyR(confidence, k, df) : NaN);
-      out.push({ ...base, lo: r.lo, hi: r.hi, t, q: r.q, df, p: r.p });
+      const floor = studentizedRangePFloor(df);
+      out.push({ ...base, lo: r.lo, hi: r.hi, t, q: r.q, df, p: r.p, ...(r.p < floor ? { pUpper: floor } : {}) });
     } else {
       out.push({ ...base, lo: NaN, hi: NaN, t, q: Math.abs(diff) / se, df, p: NaN,
         reason: `Welch df = ${df.toPrecision(3)} < 2: no studentized-range p-value or interval (R's ptukey and qtukey return NaN)` });

@@ -1,7 +1,7 @@
 import { mean } from './mean.js';
 import { variance } from './variance.js';
 import { qtukeyR } from './qtukey.js';
-import { checkPairwiseInput, levelPairs, studentizedRange } from './studentizedRangePairs.js';
+import { checkPairwiseInput, levelPairs, studentizedRange, studentizedRangePFloor } from './studentizedRangePairs.js';
 
 /** One pair of {@link tukeyHsd}: level `b` (later) against level `a` (earlier). */
 export interface TukeyHsdPair {
@@ -17,8 +17,11 @@ export interface TukeyHsdPair {
   lo: number;
   /** Upper simultaneous bound (R's `upr`). */
   hi: number;
-  /** Family-wise adjusted p-value (R's `p adj`). */
+  /** Family-wise adjusted p-value (R's `p adj`, as R computes it, noise included). */
   p: number;
+  /** Set when p is below the accuracy of the studentized-range tail at this df
+   * (studentizedRangePFloor): p is then only known to be below pUpper. */
+  pUpper?: number;
   /** Residual degrees of freedom N − k (the same for every pair). */
   df: number;
   /** Residual mean square, the pooled within-group variance (the same for every pair). */
@@ -34,8 +37,9 @@ export interface TukeyHsdPair {
  * interval diff ± qtukey(confidence, k, N − k)·se and p = ptukey(|diff|/se, k, N − k, lower = FALSE).
  * Pairs in R's order: (2−1), (3−1), …, (k−1), (3−2), …. qtukey is iterated as R does (./qtukey.js).
  *
- * Precision: p inherits R's ptukey algorithm, accurate to ~1e-11 absolute, and R itself returns
- * ~3e-10 instead of 0 for very large differences: p-values below ~1e-9 are numerical noise.
+ * Precision: p inherits R's ptukey algorithm, whose absolute error depends on df (~3e-10 at df 87,
+ * where R returns ~3e-10 instead of 0 for very large differences): below
+ * studentizedRangePFloor(df) (1e-9 for 12 <= df <= 100) p is noise, and `pUpper` says so.
  *
  * `options.intervals` false: lo and hi are NaN and qtukey is not computed (p-values only).
  *
@@ -72,6 +76,8 @@ export function tukeyHsd(
     const se = Math.sqrt((mse / 2) * (1 / n[i] + 1 / n[j]));
     const { lo, hi, p } = studentizedRange(diff, se, k, df, crit);
     const out: TukeyHsdPair = { a, b, pair, diff, lo, hi, p, df, mse };
+    const floor = studentizedRangePFloor(df);
+    if (p < floor) out.pUpper = floor;
     if (!(se > 0)) out.reason = 'zero residual variance (every group is constant): the p-value is undefined';
     return out;
   });

@@ -3,6 +3,8 @@
  * n = 1, n = 2, zero variance, every value equal, a configuration whose every run failed, nothing at
  * all. The contract: warnings that say what is missing and why, never a throw, and no made-up numbers.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, chooseStrata, varyingFactors } from '../../src/analysis/analyze.js';
 import type { AnalysisOptions, AnalysisResult, GroupResult } from '../../src/analysis/types.js';
@@ -70,7 +72,7 @@ function noInfinities(a: AnalysisResult): void {
 }
 
 describe('analyze on degenerate inventories: warnings, never a throw', () => {
-  it('n = 1: the mean is the value, no interval, no tests; says how many runs are needed', () => {
+  it('n = 1: the mean is the value, no interval; the level stays in the tests defined for it, Welch\'s ANOVA is not testable', () => {
     const a = analyse([...level('1', [42]), ...level('2', [40, 41, 43])]);
     const g = group(a, '1');
     expect(g.n).toBe(1);
@@ -82,13 +84,19 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
     expect(Number.isNaN(g.medianCi.lo)).toBe(true);
     expect(g.shapiro).toBeUndefined();
     expect(g.warnings.join(' ')).toMatch(/n = 1: at least 3 repetitions/);
-    // The stratum leaves the level out and says so; with one level left there is nothing to compare.
+    // The stratum keeps the level where R does (aov, kruskal.test, leveneTest, TukeyHSD; the numbers
+    // are checked against R below) and says which tests cannot use it.
     expect(a.strata).toHaveLength(1);
     const s = a.strata[0];
-    expect(s.warnings.join(' ')).toMatch(/rf=1 has n = 1: left out/);
-    expect(s.warnings.join(' ')).toMatch(/fewer than 2 levels of rf/);
-    expect(s.pairs).toEqual([]);
-    expect(s.anova).toBeUndefined();
+    expect(s.warnings.join(' ')).toMatch(/rf=1 has n = 1: kept in one-way ANOVA, Kruskal–Wallis, Levene, Brown–Forsythe and Tukey HSD; left out of Welch's ANOVA, Games–Howell and the Welch t-tests of its pairs, which need a variance per level/);
+    expect(s.anova?.df2).toBe(2);
+    expect(s.welch).toBeUndefined();
+    expect(s.recommended).toBeUndefined();
+    expect(s.notTestable).toMatch(/fewer than 2 levels of rf have 2 or more runs/);
+    expect(s.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['1-2']);
+    expect(s.pairs[0].welch.p).toBeNaN();
+    expect(s.pairs[0].gamesHowell).toBeUndefined();
+    expect(Number.isFinite(s.pairs[0].tukey?.p)).toBe(true);
     noInfinities(a);
   });
 
@@ -176,7 +184,7 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
     expect(g.warnings.join(' ')).toMatch(/3 runs failed or partial/);
     const s = a.strata[0];
     expect(s.levels).toEqual(['1', '2', '3']);
-    expect(s.warnings.join(' ')).toMatch(/rf=3 has n = 0: left out/);
+    expect(s.warnings.join(' ')).toMatch(/rf=3 has n = 0: in no test/);
     expect(s.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['1-2']);
     noInfinities(a);
   });
@@ -198,6 +206,117 @@ describe('analyze on degenerate inventories: warnings, never a throw', () => {
     const withOthers = analyse([...healthy, ...level('3', [99])]).strata[0].pairs.find((p) => p.a === '1' && p.b === '2')!;
     expect(withOthers.welch.p).toBe(alone.welch.p);
     expect(withOthers.diff).toEqual(alone.diff);
+  });
+});
+
+// test/analysis/reference/singletons.R -> singletons.json (R 4.2.2, car): levels with one run kept
+// in aov, kruskal.test, car::leveneTest and TukeyHSD; Welch's ANOVA, Games–Howell and Welch's t on
+// the levels with a variance. Tolerances: 1e-9 relative for statistics, 1e-6 for p-values (Tukey and
+// Games–Howell also 1e-12 absolute, see test/stats/pairwise.test.ts).
+const singletons = JSON.parse(readFileSync(path.join(__dirname, 'reference', 'singletons.json'), 'utf8')) as {
+  R: string;
+  cases: {
+    name: string;
+    groups: number[][];
+    withVariance: string[];
+    welchWithSingletons: string;
+    anova: RTest;
+    kruskal: { H: number; df: number; p: number };
+    levene: RTest;
+    brownForsythe: RTest;
+    tukey: { a: string; b: string; diff: number; lo: number; hi: number; p: number }[];
+    welch?: RTest;
+    gamesHowell?: { a: string; b: string; p: number }[];
+    welchT?: { a: string; b: string; p: number }[];
+  }[];
+};
+interface RTest {
+  F: number;
+  df1: number;
+  df2: number;
+  p: number;
+}
+const close = (found: number | undefined, expected: number, rel: number, what: string, abs = 0) =>
+  expect(Math.abs((found ?? NaN) - expected), `${what}: found ${found}, R ${expected}`).toBeLessThanOrEqual(rel * Math.abs(expected) + abs);
+
+describe(`levels with a single run, against R (${singletons.R})`, () => {
+  for (const c of singletons.cases) {
+    it(`${c.name}: kept in ANOVA, Kruskal–Wallis, Levene, Brown–Forsythe and Tukey HSD; not in Welch's ANOVA, Games–Howell or Welch t`, () => {
+      const a = analyse(c.groups.flatMap((values, i) => level(String(i + 1), values)));
+      const s = a.strata[0];
+      expect(s.levels).toEqual(c.groups.map((_, i) => String(i + 1)));
+      for (const [name, found, r] of [['ANOVA', s.anova, c.anova], ['Levene', s.levene, c.levene], ['Brown–Forsythe', s.brownForsythe, c.brownForsythe]] as const) {
+        close(found?.statistic, r.F, 1e-9, `${name} F`);
+        expect([found?.df1, found?.df2], `${name} df`).toEqual([r.df1, r.df2]);
+        close(found?.p, r.p, 1e-6, `${name} p`);
+      }
+      close(s.kruskal?.statistic, c.kruskal.H, 1e-9, 'Kruskal–Wallis H');
+      close(s.kruskal?.p, c.kruskal.p, 1e-6, 'Kruskal–Wallis p');
+      for (const t of c.tukey) {
+        const p = s.pairs.find((x) => x.a === t.a && x.b === t.b)!;
+        expect(p, `pair ${t.a}-${t.b}`).toBeDefined();
+        close(p.diff.center, t.diff, 1e-9, `Tukey diff ${t.a}-${t.b}`);
+        close(p.tukey?.lo, t.lo, 1e-9, `Tukey lo ${t.a}-${t.b}`);
+        close(p.tukey?.hi, t.hi, 1e-9, `Tukey hi ${t.a}-${t.b}`);
+        close(p.tukey?.p, t.p, 1e-6, `Tukey p ${t.a}-${t.b}`, 1e-12);
+      }
+      // R's oneway.test stops with the singleton in: Welch's ANOVA runs on the levels with a variance.
+      expect(c.welchWithSingletons).toBe('not enough observations');
+      const single = c.groups.map((g, i) => (g.length === 1 ? String(i + 1) : '')).filter((x) => x);
+      for (const l of single) expect(s.warnings.join(' ')).toContain(`rf=${l} has n = 1: kept in`);
+      if (c.welch) {
+        close(s.welch?.statistic, c.welch.F, 1e-9, 'Welch F');
+        close(s.welch?.df2, c.welch.df2, 1e-9, 'Welch df2');
+        close(s.welch?.p, c.welch.p, 1e-6, 'Welch p');
+        expect(s.recommended?.reason).toContain(`over rf ${c.withVariance.join(', ')} (the levels with a variance)`);
+        for (const gh of c.gamesHowell!) close(s.pairs.find((x) => x.a === gh.a && x.b === gh.b)?.gamesHowell?.p, gh.p, 1e-6, `Games–Howell ${gh.a}-${gh.b}`, 1e-12);
+        for (const wt of c.welchT!) close(s.pairs.find((x) => x.a === wt.a && x.b === wt.b)?.welch.p, wt.p, 1e-6, `Welch t ${wt.a}-${wt.b}`);
+      } else {
+        expect(s.welch).toBeUndefined();
+        expect(s.notTestable).toMatch(/fewer than 2 levels/);
+      }
+      // pairs with a singleton: no Welch t, no Games–Howell, but Tukey
+      for (const p of s.pairs.filter((x) => single.includes(x.a) || single.includes(x.b))) {
+        expect(p.welch.p, `${p.a}-${p.b}`).toBeNaN();
+        expect(p.gamesHowell, `${p.a}-${p.b}`).toBeUndefined();
+        expect(p.minDetectable, `${p.a}-${p.b}`).toBeUndefined();
+        expect(p.tukey?.p ?? p.tukey?.pUpper, `${p.a}-${p.b}`).toBeGreaterThan(0);
+      }
+      noInfinities(a);
+    });
+  }
+});
+
+describe('which test to read: Welch\'s ANOVA whenever it is defined, never switched', () => {
+  it('small, non-normal groups still read Welch\'s ANOVA (no switch on Shapiro–Wilk); Kruskal–Wallis is a check', () => {
+    // every group strongly skewed (Shapiro–Wilk rejects), n = 8 < 15: the old rule read Kruskal–Wallis
+    const skew = (base: number) => [0, 0.1, 0.2, 0.3, 0.4, 0.5, 3, 9].map((v) => base + v);
+    const a = analyse([...level('1', skew(10)), ...level('2', skew(14)), ...level('3', skew(18))]);
+    const s = a.strata[0];
+    expect(a.groups.every((g) => g.shapiro && g.shapiro.p < 0.05)).toBe(true);
+    expect(s.recommended?.test).toBe('welch');
+    expect(s.notTestable).toBeUndefined();
+    expect(s.kruskal).toBeDefined();
+  });
+  it('a level with zero variance: not testable, with the level named; no fall-back to classic ANOVA', () => {
+    const a = analyse([...level('1', [50, 50, 50, 50]), ...level('2', [40, 41, 42, 43]), ...level('3', [30, 32, 31, 35])]);
+    const s = a.strata[0];
+    expect(s.welch).toBeUndefined();
+    expect(s.recommended).toBeUndefined();
+    expect(s.notTestable).toBe("zero variance in rf=1 (its 4 runs all equal 50): Welch's weights n/s² are infinite");
+    expect(s.anova).toBeDefined(); // still reported, as a sensitivity check
+  });
+  it('a sensitivity check that disagrees at α = 0.05 is named in the stratum, and does not replace Welch', () => {
+    // 7 of 8 runs of level 2 above every run of level 1, one far below: the ranks differ
+    // (Kruskal–Wallis p ≈ 0.012), the means do not (Welch p ≈ 0.50, ANOVA p ≈ 0.49)
+    const a = analyse([...level('1', [1, 2, 3, 4, 5, 6, 7, 8]), ...level('2', [9, 10, 11, 12, 13, 14, 15, -200])]);
+    const s = a.strata[0];
+    expect(s.recommended?.test).toBe('welch');
+    expect(s.welch!.p).toBeGreaterThan(0.05);
+    expect(s.kruskal!.p).toBeLessThan(0.05);
+    expect(s.warnings.filter((w) => w.includes("disagrees with Welch's ANOVA"))).toEqual([
+      `Kruskal–Wallis (p = ${s.kruskal!.p.toPrecision(2)}) disagrees with Welch's ANOVA (p = ${s.welch!.p.toPrecision(2)}) at α = 0.05: read the result as uncertain`,
+    ]);
   });
 });
 

@@ -113,6 +113,16 @@ describe('analyze gaps on small campaigns', () => {
     );
   });
 
+  it('a folder that does not exist: one line without --experiment; with one, a campaign not run yet (everything missing)', async () => {
+    const alone = await cli(['gaps', 'not-run-yet'], root);
+    expect(alone).toEqual({ code: 1, stdout: '', stderr: 'analyze: not-run-yet: no such file or folder\n' });
+    writeFileSync(join(root, 'plan.yaml'), 'version: 1\nrepetitions: 2\nfactors:\n  workload: [c]\n  rf: [1]\ndatabases:\n  cassandra:\n    factors: { nodes: [15] }\n');
+    const r = await cli(['gaps', 'not-run-yet', '--experiment', 'plan.yaml'], root);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('analyze: not-run-yet: no such file or folder\n');
+    expect(r.stdout).toMatch(/^gaps: 1 of 1 configurations incomplete, 2 missing/);
+  });
+
   it('a bad --reps is a usage error', async () => {
     const r = await cli(['gaps', 'complete', '--reps', 'x'], root);
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analysis/types.js';
 import { mergeCommands, reportingChecklist } from '../../src/report/checklist.js';
 import { renderHtml } from '../../src/report/html.js';
-import { fmtFixed, fmtNum } from '../../src/report/labels.js';
+import { factorsLabel, fmtFixed, fmtNum } from '../../src/report/labels.js';
 import { headlinePair } from '../../src/report/text.js';
 import { loadTemplate } from '../../src/report/write.js';
 import { inWords } from '../../src/report/words.js';
@@ -213,5 +213,39 @@ describe('no command-line flag in the text for the committee', () => {
     expect(text).toContain('name the factors with a file-name scheme');
     expect(text.match(/--[a-z][a-z-]*/g)).toBeNull();
     expect(reproduce).toContain('--group rf,workload --trim-warmup');
+  });
+});
+
+describe('the omnibus tests in the report: Welch read, the others checks, "not testable" with why', () => {
+  it("a Welch row, and a not-testable stratum that says why; the checklist counts both; no post-hoc power", () => {
+    const f = buildFixture({ hostile: false });
+    const a = f.analysis;
+    const reason = "zero variance in rf=1 (its 5 runs all equal 520): Welch's weights n/s² are infinite";
+    const first = a.strata[0];
+    const second = a.strata[1];
+    expect(first.welch && first.recommended).toBeTruthy();
+    a.strata[1] = { ...second, welch: undefined, recommended: undefined, notTestable: reason };
+    const { html: template, css } = loadTemplate();
+    const html = renderHtml({ ...f, figures: [], template, css, software: [{ name: 'ycsb-analyze', version: '0' }], reproduce: 'analyze data --report out' });
+    const { text } = committeeText(html);
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, '')));
+    const head = /<h3>Omnibus tests and variances per stratum<\/h3>[\s\S]*?<thead><tr>(.*?)<\/tr>/.exec(html)![1];
+    expect([...head.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1].replace(/&#39;/g, "'"))).toEqual([
+      'Stratum',
+      "Welch's ANOVA p",
+      'Test read',
+      'Why',
+      'ANOVA p (check)',
+      'Kruskal–Wallis p (check)',
+      'Levene p',
+      'Brown–Forsythe p',
+    ]);
+    const rowOf = (s: typeof first) => rows.find((r) => r.length === 8 && r[0] === factorsLabel(s.factors));
+    expect(rowOf(first)!.slice(2, 4)).toEqual(['Welch ANOVA', first.recommended!.reason]);
+    expect(rowOf(a.strata[1])![1]).toBe('—');
+    expect(rowOf(a.strata[1])![2]).toBe('not testable');
+    expect(rowOf(a.strata[1])![3].replace(/&#39;/g, "'")).toBe(reason);
+    expect(text).toMatch(/The omnibus test read, chosen before seeing the data and not by these diagnostics: Welch ANOVA in 3 strata, not testable in 1 stratum \(the table of omnibus tests says why\)/);
+    expect(text).not.toMatch(/obs\. power|observed power|Test used/);
   });
 });

@@ -162,7 +162,7 @@ export function buildFixture(opts: { hostile?: boolean } = {}): Fixture {
             welch: { t, df, p, pAdjusted: Math.min(1, p * 3) },
             gamesHowell: { p: Math.min(1, p * 2.5), lo: mb - ma - 1.3 * q * se, hi: mb - ma + 1.3 * q * se },
             wilcoxon: { W: 3, p: 0.056, method: 'exact' },
-            power: 0.9,
+            minDetectable: { diff: 2.5 * se, percent: (100 * 2.5 * se) / ma, power: 0.8, alpha: 0.05 },
             warnings: [],
           });
         }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { AnalysisResult, PairResult, StratumResult } from '../../src/analysis/types.js';
-import { summarySentences, methodsParagraph } from '../../src/report/text.js';
+import { findings, methodsParagraph, stratumLabels, studentizedPCell, summarySentences } from '../../src/report/text.js';
 import { letters } from '../../src/report/letters.js';
 import { escapeHtml, fillTemplate } from '../../src/report/html.js';
 import { escapeLatex, meanPm, decimalsFor } from '../../src/report/latex.js';
@@ -32,26 +32,39 @@ describe('summary sentences', () => {
   it('says when the pair is not significant, with its own test, and gives the omnibus apart', () => {
     const a = withStratum({
       pairs: [pair('1', '3', [2.5, -1.25, 6.25], 0.2)],
-      kruskal: { statistic: 1.2, df1: 2, p: 0.2346 },
-      recommended: { test: 'kruskal', reason: 'non-normal' },
+      welch: { statistic: 1.2, df1: 2, df2: 30.1, p: 0.2346 },
+      kruskal: { statistic: 6.5, df1: 2, p: 0.039 },
+      recommended: { test: 'welch', reason: 'the primary test' },
     });
     expect(summarySentences(a)[0]).toBe(
-      "Going from RF 1 to RF 3 changes Cassandra's throughput in workload a by 2.5% [−1.3, 6.3], not significant at 95% confidence (RF 1 vs RF 3: p = 0.200, Welch t-test, Holm-adjusted within the stratum); across all levels of RF: p = 0.235, Kruskal–Wallis test.",
+      "Going from RF 1 to RF 3 changes Cassandra's throughput in workload a by 2.5% [−1.3, 6.3], not significant at 95% confidence (RF 1 vs RF 3: p = 0.200, Welch t-test, Holm-adjusted within the stratum); across all levels of RF: p = 0.235, Welch ANOVA.",
     );
   });
 
   it('raises: an increase is reported with its interval', () => {
-    const a = withStratum({ pairs: [pair('1', '3', [10, 5, 15], 0.0123)], anova: { statistic: 9, df1: 2, df2: 20, p: 0.0123, etaSquared: 0.4, omegaSquared: 0.3 }, recommended: { test: 'anova', reason: 'ok' } });
+    const a = withStratum({ pairs: [pair('1', '3', [10, 5, 15], 0.0123)], welch: { statistic: 9, df1: 2, df2: 20, p: 0.0123 }, recommended: { test: 'welch', reason: 'ok' } });
     expect(summarySentences(a)[0]).toBe(
-      "Going from RF 1 to RF 3 raises Cassandra's throughput in workload a by 10.0% [5.0, 15.0], p = 0.012, one-way ANOVA (RF 1 vs RF 3: p = 0.012, Welch t-test, Holm-adjusted within the stratum).",
+      "Going from RF 1 to RF 3 raises Cassandra's throughput in workload a by 10.0% [5.0, 15.0], p = 0.012, Welch ANOVA (RF 1 vs RF 3: p = 0.012, Welch t-test, Holm-adjusted within the stratum).",
     );
+  });
+
+  it('classic ANOVA and Kruskal–Wallis are never read in place of Welch; "not testable" says why', () => {
+    const a = withStratum({
+      pairs: [pair('1', '3', [2.5, -1.25, 6.25], 0.2)],
+      anova: { statistic: 9, df1: 2, df2: 20, p: 0.0123, etaSquared: 0.4, omegaSquared: 0.3 },
+      kruskal: { statistic: 6.5, df1: 2, p: 0.039 },
+      notTestable: "zero variance in rf=1 (its 4 runs all equal 50): Welch's weights n/s² are infinite",
+    });
+    const text = summarySentences(a)[0];
+    expect(text).toMatch(/; across all levels of RF, Welch's ANOVA is not testable \(zero variance in rf=1 \(its 4 runs all equal 50\): Welch's weights n\/s² are infinite\)\.$/);
+    expect(text).not.toMatch(/one-way ANOVA|Kruskal/);
   });
 
   it('regression: a significant omnibus never makes a non-significant pair read as a change (review H1)', () => {
     const a = withStratum({
       pairs: [pair('1', '3', [-3.7, -8.8, 1.6], 0.43)],
-      kruskal: { statistic: 6.5, df1: 2, p: 0.039 },
-      recommended: { test: 'kruskal', reason: 'small, non-normal' },
+      welch: { statistic: 6.5, df1: 2, df2: 12.2, p: 0.039 },
+      recommended: { test: 'welch', reason: 'the primary test' },
     });
     const text = summarySentences(a)[0];
     expect(text).toContain('not significant at 95% confidence (RF 1 vs RF 3: p = 0.430');
@@ -61,9 +74,58 @@ describe('summary sentences', () => {
   it('the methods paragraph names the tests, the confidence, the adjustment and the software', () => {
     const a = buildFixture().analysis;
     const text = methodsParagraph(a, [{ name: 'ycsb-analyze', version: '9.9.9' }, { name: 'Node.js', version: 'v20.0.0' }]).join(' ');
-    for (const s of ['Student-t 95% confidence interval', "Welch's t-test", "Holm's step-down method", 'Shapiro–Wilk', "Levene's test", 'Hedges', 'ycsb-analyze 9.9.9', 'Node.js v20.0.0', 'Welch ANOVA in 4 strata', 'within each stratum', 'Fieller', 'not adjusted for multiplicity']) {
+    for (const s of ['Student-t 95% confidence interval', "Welch's t-test", "Holm's step-down method", 'Shapiro–Wilk', "Levene's test", 'Hedges', 'ycsb-analyze 9.9.9', 'Node.js v20.0.0', "with Welch's ANOVA, chosen before seeing the data", 'no test of normality or of variances decided', 'sensitivity checks', 'within each stratum', 'Fieller', 'not adjusted for multiplicity', 'minimum detectable difference', 'with 80% power', 'Hoenig & Heisey']) {
       expect(text).toContain(s);
     }
+    expect(text).not.toMatch(/read instead only where|fewer than 15 runs|not testable|single run/);
+    expect(text).not.toMatch(/--[a-z]/);
+  });
+
+  it('the methods paragraph says where Welch was not testable and how single runs were used', () => {
+    const base = buildFixture().analysis;
+    const s0 = { ...base.strata[0], welch: undefined, recommended: undefined, notTestable: 'zero variance in rf=1' };
+    const g0 = base.groups.find((g) => g.key === s0.groups[0])!;
+    const a = { ...base, strata: [s0, ...base.strata.slice(1)], groups: base.groups.map((g) => (g === g0 ? { ...g, n: 1 } : g)) };
+    const text = methodsParagraph(a, []).join(' ');
+    expect(text).toContain('reported as not testable (1 stratum); no other test stands in for it');
+    expect(text).toContain("A level with a single run enters one-way ANOVA, Kruskal–Wallis, Levene's test and Tukey's HSD, as in R, but not Welch's ANOVA, Games–Howell or the Welch t-tests");
+  });
+});
+
+describe('one-line findings for the terminal', () => {
+  it('answer first: slower/faster with the means, p and test; not significant with what the test could detect', () => {
+    const a = buildFixture({ hostile: false }).analysis;
+    const lines = findings(a);
+    expect(lines).toHaveLength(a.strata.length);
+    const labels = stratumLabels(a);
+    a.strata.forEach((s, i) => {
+      const label = labels.get(s.key)!;
+      expect(lines[i].startsWith(`${label}: rf `), lines[i]).toBe(true);
+      const p = s.pairs.find((x) => x.a === s.levels[0] && x.b === s.levels[s.levels.length - 1])!;
+      const g = (l: string) => a.groups.find((x) => s.groups.includes(x.key) && x.level === l)!;
+      const pct = 100 * (g(p.b).mean / g(p.a).mean - 1);
+      if (p.welch.pAdjusted < 0.05) {
+        expect(lines[i]).toBe(`${label}: rf ${p.b} is ${Math.abs(pct).toFixed(1)}% ${pct < 0 ? 'slower' : 'faster'} than rf ${p.a} (${g(p.a).mean.toPrecision(4)} → ${g(p.b).mean.toPrecision(4)} ops/s, ${p.welch.pAdjusted < 0.001 ? 'p < 0.001' : `p = ${p.welch.pAdjusted.toFixed(3)}`}, Welch)`);
+      } else {
+        expect(lines[i]).toMatch(/not significant \(p = 0\.\d{3}, Welch; could detect ±\d+\.\d%\)$/);
+      }
+    });
+  });
+  it('labels: the database bare, other factors by name, a factor that follows the others left out', () => {
+    const a = withStratum({});
+    const two = { ...a, strata: [
+      { ...a.strata[0], key: 'db=cassandra,nodes=15,workload=a', factors: { db: 'cassandra', nodes: '15', workload: 'a' } },
+      { ...a.strata[0], key: 'db=citus,nodes=14,workload=a', factors: { db: 'citus', nodes: '14', workload: 'a' } },
+    ] };
+    expect([...stratumLabels(two).values()]).toEqual(['cassandra, workload a', 'citus, workload a']);
+  });
+  it('a stratum with nothing testable says so', () => {
+    const a = withStratum({ pairs: [], notTestable: 'fewer than 2 levels of rf have runs' });
+    expect(findings(a)).toEqual(["cassandra, workload a: nothing to compare (Welch's ANOVA not testable: fewer than 2 levels of rf have runs)"]);
+  });
+  it('Tukey and Games–Howell cells show the bound, never the noise below it', () => {
+    expect(studentizedPCell({ p: NaN, pUpper: 1e-9 })).toBe('< 1e-9');
+    expect(studentizedPCell({ p: 0.0321 })).toBe('0.032');
   });
 });
 

@@ -6,6 +6,7 @@ import { gamesHowell } from '../../src/stats/gamesHowell.js';
 import { tukeyHsd } from '../../src/stats/tukeyHsd.js';
 import { wilcoxonRankSum } from '../../src/stats/wilcoxonRankSum.js';
 import { ptukeyR, ptukeyRSf, qtukeyR } from '../../src/stats/qtukey.js';
+import { studentizedRangePFloor } from '../../src/stats/studentizedRangePairs.js';
 
 // Expected values: test/stats/reference/pairwise.R (R 4.2.2) -> pairwise.json (inputs included;
 // NA/NaN written as null). Tolerances (relative, in each comparison): 1e-9 for statistics and
@@ -115,6 +116,41 @@ describe('studentized range as R computes it', () => {
   it('rejects df < 2 as R (NaN there)', () => {
     expect(() => qtukeyR(0.95, 3, 1.5)).toThrow(RangeError);
     expect(ptukeyR(2, 3, 1.5)).toBeNaN();
+  });
+});
+
+// test/stats/reference/ptukey-accuracy.R: the largest absolute error of R's ptukey upper tail per df,
+// against exact values (k = 2) and direct integration of the tail (k = 3).
+const accuracy: any = JSON.parse(readFileSync(new URL('./reference/ptukey-accuracy.json', import.meta.url), 'utf8'));
+
+describe('the studentized-range p-value floor (below it Tukey and Games–Howell p are reported as a bound)', () => {
+  it('is at least twice R\'s measured error at every df measured, and at least 1e-9', () => {
+    const entries = [...accuracy.k2, ...accuracy.k3];
+    expect(entries.length).toBeGreaterThan(300);
+    for (const e of entries) {
+      const floor = studentizedRangePFloor(e.df);
+      expect(floor, `k = ${e.k}, df = ${e.df}: error ${e.maxAbsError}`).toBeGreaterThanOrEqual(2 * e.maxAbsError);
+      expect(floor).toBeGreaterThanOrEqual(1e-9);
+    }
+  });
+  it('is 1e-9 where the study\'s tests are (df 12 to 100), larger for few df, NaN below 2', () => {
+    for (const df of [12, 29.5, 57.2, 87, 100]) expect(studentizedRangePFloor(df)).toBe(1e-9);
+    expect(studentizedRangePFloor(5.5)).toBeGreaterThan(1e-6);
+    expect(studentizedRangePFloor(1.5)).toBeNaN();
+  });
+  it('Tukey and Games–Howell set pUpper exactly when p is below the floor of their df', () => {
+    let bounded = 0;
+    for (const s of ref.strata) {
+      for (const r of [...tukeyHsd(s.groups, s.labels), ...gamesHowell(s.groups, s.labels, 0.95, { intervals: false })]) {
+        const floor = studentizedRangePFloor(r.df);
+        if (r.p < floor) {
+          expect(r.pUpper, `${s.db} ${s.workload} ${r.pair}`).toBe(floor);
+          bounded++;
+        } else expect(r.pUpper).toBeUndefined();
+      }
+    }
+    // the study has p-values at R's noise floor (R prints ~3e-10 and 0 there)
+    expect(bounded).toBeGreaterThan(10);
   });
 });
 

@@ -1,4 +1,5 @@
-# Reference values for the pairwise comparisons, effect sizes and power in src/stats/.
+# Reference values for the pairwise comparisons, effect sizes and power in src/stats/
+# (the minimum detectable difference: mde.R).
 # Usage (from anywhere): Rscript test/stats/reference/pairwise.R [YCSB-outputs folder]
 # Writes pairwise.json beside this script (inputs + expected outputs; NaN/NA written as null).
 # Needs only base R + jsonlite, and reads the real study (the argument, else $YCSB_OUTPUTS, else
@@ -107,15 +108,6 @@ pct_change <- function(x, y, conf = 0.95) {
        lo = 100 * (lo - 1), hi = 100 * (hi - 1))
 }
 
-welch_power <- function(x, y, alpha = 0.05) {
-  r <- t.test(x, y)
-  df <- unname(r$parameter)
-  ncp <- (mean(x) - mean(y)) / r$stderr
-  crit <- qt(1 - alpha / 2, df)
-  list(x = x, y = y, alpha = alpha, ncp = ncp, df = df, crit = crit,
-       power = pt(crit, df, ncp, lower.tail = FALSE) + pt(-crit, df, ncp))
-}
-
 power_n <- function(delta, sd, power = 0.8, alpha = 0.05) {
   precise <- power.t.test(delta = delta, sd = sd, power = power, sig.level = alpha, tol = 1e-12)$n
   default <- power.t.test(delta = delta, sd = sd, power = power, sig.level = alpha)$n
@@ -172,11 +164,6 @@ pct_cases <- lapply(names(hx)[names(hx) != "negative"], function(nm)
   c(list(name = nm), pct_change(hx[[nm]]$x, hx[[nm]]$y)))
 pct_cases[[length(pct_cases) + 1]] <- c(list(name = "equalVar99"),
   pct_change(hx$equalVar$x, hx$equalVar$y, 0.99))
-
-power_cases <- lapply(c("small", "ties", "equalVar", "unequalVar", "exact49", "normal60", "negative"),
-  function(nm) c(list(name = nm), welch_power(hx[[nm]]$x, hx[[nm]]$y)))
-power_cases[[length(power_cases) + 1]] <- c(list(name = "equalVar01"),
-  welch_power(hx$equalVar$x, hx$equalVar$y, 0.01))
 
 power_n_cases <- list(
   power_n(1, 1), power_n(0.5, 1), power_n(100, 30, 0.9), power_n(2, 1, 0.8, 0.01),
@@ -244,12 +231,11 @@ for (db in sort(unique(runs$db))) for (wl in sort(unique(runs$workload))) {
   holm <- p.adjust(sapply(w, function(e) e$p), "holm")
   extras <- lapply(pair_index(3), function(ij) {
     x <- groups[[ij[1]]]; y <- groups[[ij[2]]]
-    wx <- wilcox(x, y); hg <- hedges(x, y); pc <- pct_change(x, y); pw <- welch_power(x, y)
+    wx <- wilcox(x, y); hg <- hedges(x, y); pc <- pct_change(x, y)
     list(pair = paste0(labels[ij[2]], "-", labels[ij[1]]),
          wilcoxon = list(W = wx$W, p = wx$p, method = wx$method),
          hedges = list(g = hg$g, lo = hg$lo, hi = hg$hi),
-         percentChange = list(pct = pc$pct, lo = pc$lo, hi = pc$hi),
-         power = list(power = pw$power, ncp = pw$ncp))
+         percentChange = list(pct = pc$pct, lo = pc$lo, hi = pc$hi))
   })
   strata[[length(strata) + 1]] <- list(db = db, workload = wl, labels = labels,
     reps = lapply(1:3, function(rf) s$rep[s$rf == rf]), groups = groups,
@@ -263,7 +249,7 @@ res <- list(
   study = list(files = n_files, dropped = lapply(seq_len(nrow(dropped)), function(r) as.list(dropped[r, ]))),
   welch = welch_cases, welchConstant = constant_cases, pAdjust = padj_cases,
   wilcoxon = wilcox_cases, hedges = hedges_cases, percentChange = pct_cases,
-  welchPower = power_cases, powerTTestN = power_n_cases, pnt = pnt_cases,
+  powerTTestN = power_n_cases, pnt = pnt_cases,
   multiple = gh_cases, qtukey = qtukey_cases, ptukey = ptukey_cases, strata = strata
 )
 json <- full_json(res, sep = ",", infinite = "error", pretty = FALSE)
