@@ -204,3 +204,19 @@ describe('qq', () => {
     expect(facet.row.title).toMatch(/standardised value/);
   });
 });
+
+describe('completeness', () => {
+  it('shows every configuration label (regression: the study-sized grid of 36 rows hid every other one, the axes drop labels closer than their size)', async () => {
+    const { renderSvg } = await import('../../src/report/render.js');
+    const { completenessSpec } = await import('../../src/report/specs.js');
+    const configurations = [];
+    for (const db of ['cassandra', 'citus', 'hbase'])
+      for (const rf of ['1', '2', '3'])
+        for (const workload of ['a', 'b', 'c', 'd'])
+          configurations.push({ factors: { db, rf, workload }, reps: Array.from({ length: 30 }, (_, i) => ({ rep: String(i + 1), status: 'ok' as const })) });
+    const svg = await renderSvg(completenessSpec({ configurations }).spec);
+    const labels = [...svg.matchAll(/<text[^>]*opacity="([\d.]+)"[^>]*>([^<]*workload [a-d])<\/text>/g)];
+    expect(labels).toHaveLength(36);
+    expect(labels.filter((m) => Number(m[1]) === 0).map((m) => m[2])).toEqual([]);
+  });
+});

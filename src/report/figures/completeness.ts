@@ -67,8 +67,11 @@ export function completenessSpec(c: Completeness): Figure {
   });
   const reps = sortLevels(values.map((v) => v.rep as string));
   const order: CellStatus[] = ['ok', 'outlier', 'failed', 'missing'];
-  const rowH = labels.length > 50 ? 12 : 14;
-  const labelW = Math.min(240, Math.ceil(Math.max(0, ...labels.map((l) => labelWidth([l.label.replaceAll(' · ', ' ·· ')], FONT_SIZE, false)))) + 8);
+  // Rows tall enough for their labels: the axes drop labels closer than their size plus 4 px (common.ts), which
+  // hid every other configuration at 14 px; here no label is dropped (labelOverlap off, font fits the row).
+  const rowH = labels.length > 50 ? 12 : 15;
+  const labelSize = Math.min(FONT_SIZE, rowH - 3);
+  const labelW = Math.min(240, Math.ceil(Math.max(0, ...labels.map((l) => labelWidth([l.label.replaceAll(' · ', ' ·· ')], labelSize, false)))) + 8);
   const cellW = Math.max(6, Math.min(18, Math.floor((THESIS_WIDTH - 12 - Y_TITLE_WIDTH - labelW - 8) / Math.max(1, reps.length))));
   const spec = {
     data: { values },
@@ -77,7 +80,7 @@ export function completenessSpec(c: Completeness): Figure {
     mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
       x: { field: 'rep', type: 'ordinal', sort: reps, title: 'repetition', axis: { labelAngle: 0, values: reps.length > 12 ? reps.filter((_, i) => i === 0 || (i + 1) % 5 === 0) : reps } },
-      y: { field: 'config', type: 'ordinal', sort: labels.map((l) => l.label), title: 'configuration', axis: { labelLimit: labelW } },
+      y: { field: 'config', type: 'ordinal', sort: labels.map((l) => l.label), title: 'configuration', axis: { labelLimit: labelW, labelOverlap: false, labelFontSize: labelSize } },
       color: { field: 'status', type: 'nominal', title: 'repetition', scale: { domain: order, range: order.map((s) => STATUS_COLOURS[s]) }, legend: { columns: 4 } },
     },
   };
