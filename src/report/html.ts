@@ -418,7 +418,8 @@ export function renderHtml(input: HtmlInput): string {
     toc,
     summary: summarySection(a),
     methods: [...methodsParagraph(a, input.software), ...provenanceParagraph(input.provenance, input.inventory.runs.filter((r) => r.combined === undefined).length)].map((p) => `<p>${textHtml(inWords(p))}</p>`).join('\n'),
-    reproduce: input.reproduce ? `<p class="reproduce"><strong>How to reproduce:</strong> <code>${e(input.reproduce)}</code></p>` : '',
+    // (a line never breaks inside a flag such as --group; long paths still may)
+    reproduce: input.reproduce ? `<p class="reproduce"><strong>How to reproduce:</strong> <code>${input.reproduce.split(' ').map((w) => (w.startsWith('-') ? `<span class="nw">${e(w)}</span>` : e(w))).join(' ')}</code></p>` : '',
     checklist: checklistSection(checklist),
     quality: qualitySection(a, input.inventory, input.appendix === true),
     figures: figuresSection(input.figures),

@@ -194,7 +194,8 @@ export interface Software {
   version: string;
 }
 
-/** The methods paragraph to paste into a thesis. */
+/** The methods to paste into a thesis, in paragraphs: the summaries, the independence of the
+ * repetitions, the tests, then outliers, confidence and software. */
 export function methodsParagraph(a: AnalysisResult, software: Software[]): string[] {
   const o = a.options;
   const conf = Math.round(o.confidence * 100);
@@ -214,13 +215,14 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   ci.push('and its median with an exact order-statistic interval');
   p.push(`${ci.join(', ')}.`);
   // Are the repetitions independent? The check, its outcome, the deployments (independence.ts).
-  p.push(...[...independenceSentences(a), deploymentSentence(a), changePointSentence(a)].filter((x) => x !== ''));
+  const independence = [...independenceSentences(a), deploymentSentence(a), changePointSentence(a)].filter((x) => x !== '');
+  const tests: string[] = [];
   const untestable = a.strata.filter((s) => !stratumTest(s) && s.notTestable).length;
   const singletons = a.strata.some((s) => s.groups.some((k) => a.groups.find((g) => g.key === k)?.n === 1));
   const hasLevene = a.strata.some((s) => s.levene);
   const hasBf = a.strata.some((s) => s.brownForsythe);
   const hasShapiro = a.groups.some((g) => g.shapiro);
-  p.push(
+  tests.push(
     `Levels of ${compare} were compared within each stratum with Welch's ANOVA, chosen before seeing the data because it does not assume equal variances; no test of normality or of variances decided which test to read. One-way ANOVA and the Kruskal–Wallis rank test are reported beside it as sensitivity checks${hasShapiro ? ', Shapiro–Wilk per configuration as a diagnostic' : ''}${hasLevene ? `, and Levene's test${hasBf ? ' with its Brown–Forsythe (median-centred) variant' : ''} for equality of variances` : ''}.${untestable ? ` Where Welch's ANOVA is undefined (a level with zero variance, or fewer than two levels with two or more runs) the stratum is reported as not testable (${untestable} ${untestable === 1 ? 'stratum' : 'strata'}); no other test stands in for it.` : ''}${singletons ? " A level with a single run enters one-way ANOVA, Kruskal–Wallis, Levene's test and Tukey's HSD, as in R, but not Welch's ANOVA, Games–Howell or the Welch t-tests, which need a variance per level." : ''}`,
   );
   const adj = { holm: "Holm's step-down method", bonferroni: 'the Bonferroni correction', BH: 'the Benjamini–Hochberg false-discovery-rate procedure' }[o.adjust];
@@ -230,22 +232,24 @@ export function methodsParagraph(a: AnalysisResult, software: Software[]): strin
   if (pairs.some((x) => x.gamesHowell)) extras.push('Games–Howell');
   if (pairs.some((x) => x.tukey)) extras.push("Tukey's HSD (each adjusted for its own family of pairs; p-values below the accuracy of the studentized-range algorithm, 1e-9 at 12 to 100 degrees of freedom, are given as bounds)");
   if (pairs.some((x) => x.wilcoxon)) extras.push('the Wilcoxon rank-sum test (unadjusted) as a non-parametric check');
-  p.push(
+  tests.push(
     `Pairs of levels were compared with Welch's t-test, p-values adjusted by ${adj} ${scope}${extras.length ? `; ${joinAnd(extras)} ${extras.length === 1 ? 'is' : 'are'} reported beside it` : ''}. Effects are given as the difference of means (Welch ${conf}% CI), the percent change of the mean relative to the lower level (Fieller ${conf}% CI with Welch–Satterthwaite degrees of freedom) and Hedges' g (noncentral-t ${conf}% CI, pooled standard deviation); these intervals are per comparison, not adjusted for multiplicity.${pairs.some((x) => x.minDetectable) ? ` For each pair, the minimum detectable difference is the smallest true difference of means that Welch's t-test (two-sided, α = ${fmtAlpha(1 - o.confidence)}, not adjusted for multiplicity) detects with ${Math.round(100 * (pairs.find((x) => x.minDetectable)!.minDetectable!.power))}% power at the observed numbers of runs and standard deviations; it is reported instead of post-hoc power, which is a function of the p-value and adds nothing to it (Hoenig & Heisey, 2001).` : ''}`,
   );
+  const rest: string[] = [];
   if (o.excludeOutliers) {
     const m = { iqr: 'the 1.5 × IQR rule', mad: 'the median absolute deviation rule', grubbs: "Grubbs' test" }[o.excludeOutliers];
-    p.push(`Runs flagged as outliers by ${m} were excluded before computing (${a.groups.reduce((n, g) => n + g.runs.filter((r) => r.excluded).length, 0)} runs; each is listed in the runs CSV file).`);
+    rest.push(`Runs flagged as outliers by ${m} were excluded before computing (${a.groups.reduce((n, g) => n + g.runs.filter((r) => r.excluded).length, 0)} runs; each is listed in the runs CSV file).`);
   } else {
-    p.push('Outliers were flagged (1.5 × IQR, median absolute deviation, Grubbs) but kept.');
+    rest.push('Outliers were flagged (1.5 × IQR, median absolute deviation, Grubbs) but kept.');
   }
   if (o.twoway && a.twoway.length) {
-    p.push(`A two-way ANOVA with type II sums of squares over ${a.twoway[0].factors.map(factorName).join(' and ')}${a.twoway.some((t) => t.key) ? ', within each stratum,' : ''} on the raw scale tests their interaction.`);
+    rest.push(`A two-way ANOVA with type II sums of squares over ${a.twoway[0].factors.map(factorName).join(' and ')}${a.twoway.some((t) => t.key) ? ', within each stratum,' : ''} on the raw scale tests their interaction.`);
   }
-  p.push(
+  rest.push(
     `Intervals are at ${conf}% nominal confidence; the order-statistic intervals of the median have exact coverage of at least ${conf}%. Analysis with ${software.map((s) => `${s.name} ${s.version}`).join(', ')}.`,
   );
-  return [p.join(' ')];
+  // Four paragraphs: what was summarised, whether repetitions are independent, the tests, the rest.
+  return [p, independence, tests, rest].filter((x) => x.length > 0).map((x) => x.join(' '));
 }
 
 function fmtAlpha(x: number): string {

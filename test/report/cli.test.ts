@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { shellWord } from '../../src/cli/report.js';
+import { reproduceText } from './html-text.js';
 
 const CAMPAIGN = path.resolve(__dirname, '../../fixtures/campaign');
 
@@ -28,7 +29,7 @@ describe('analyze --report: --appendix, --force, how to reproduce', () => {
     expect(r.err).toMatch(/report: wrote \d+ files/);
     expect(r.code).toBe(0);
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
-    expect(html).toContain(`<strong>How to reproduce:</strong> <code>analyze ${CAMPAIGN} --group rf,workload --report &#39;${dir}&#39;</code>`);
+    expect(reproduceText(/<p class="reproduce">[\s\S]*?<\/p>/.exec(html)?.[0] ?? '')).toBe(`How to reproduce: analyze ${CAMPAIGN} --group rf,workload --report '${dir}'`);
     expect(html).not.toContain('id="appendix"');
   }, 120_000);
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { PAGE_WIDTH_PX } from '../../src/report/html.js';
 
-/** The visible text of the body, without the "How to reproduce" line, and that line. */
+/** The visible text of the body, without the "How to reproduce" line, and that line (as text). */
 export function committeeText(html: string): { text: string; reproduce: string } {
   const body = html.slice(html.indexOf('<body'));
   const reproduce = /<p class="reproduce">[\s\S]*?<\/p>/.exec(body)?.[0] ?? '';
@@ -20,7 +20,12 @@ export function committeeText(html: string): { text: string; reproduce: string }
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return { text, reproduce };
+  return { text, reproduce: reproduceText(reproduce) };
+}
+
+/** The visible text of a "How to reproduce" line (its flags are wrapped in spans that keep them on one line). */
+export function reproduceText(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export interface PrintLayout {
