@@ -529,9 +529,23 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
     const cluster = journal.cluster();
     const holds = cluster.deployed === g.key;
     const loaded = holds && cluster.loaded === g.key;
+    if (g.resume && !holds) {
+      // Planned to run on a deployment still standing: on a new one they would not be its repetitions.
+      const why = `not run: the plan fills deployment ${g.deployment ?? g.key} in place, but the cluster no longer holds it (${cluster.deployed ? `the journal says it holds ${cluster.deployed}` : 'the journal says it was torn down or never finished deploying'}); plan again`;
+      for (const s of g.steps) {
+        stepNo++;
+        if (s.kind !== 'run' || finished.has(s.id)) continue;
+        result.failed.push({ step: s.id, reason: why });
+        progress.runFinished(0);
+      }
+      progress.note(`${g.key}: ${why}`);
+      continue;
+    }
     for (const s of g.steps) {
       stepNo++;
-      const skip = s.kind === 'teardown' || s.kind === 'deploy' ? holds : s.kind === 'load' ? loaded : s.kind === 'run' ? finished.has(s.id) : false;
+      // A reload (reload: repetition) is done again exactly when the run it prepares is.
+      const loadDone = async () => (s.before ? finished.has(s.before) && (!s.output || done.has(s.id) || (await exists(resolve(campaignDir, s.output)))) : loaded);
+      const skip = s.kind === 'teardown' || s.kind === 'deploy' ? holds : s.kind === 'load' ? await loadDone() : s.kind === 'run' ? finished.has(s.id) : false;
       if (skip) {
         result.skipped.push(s.id);
         if (s.kind === 'run') progress.runFinished(0);
