@@ -461,10 +461,21 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
   };
 
   /** Run one step to the end, with result retries for run/load. */
+  /** reload: repetition: the load that prepares each run (done again before a retry of the run). */
+  const reloadFor = new Map<string, ExecStep>();
+  for (const g of plan.groups) for (const s of g.steps) if (s.before) reloadFor.set(s.before, s);
+
   const runStep = async (step: ExecStep): Promise<StepResult> => {
     const resultRetries = step.kind === 'run' || step.kind === 'load' ? plan.retries : 0;
     let last = '';
     for (let attempt = 1; attempt <= resultRetries + 1; attempt++) {
+      const reload = reloadFor.get(step.id);
+      if (attempt > 1 && reload) {
+        // The failed attempt worked on the data: the retry gets freshly loaded data too.
+        progress.note(`  ${step.id}: ${reload.title} again before attempt ${attempt}`);
+        const l = await runStep(reload);
+        if (!l.ok) return l.reason === 'interrupted' ? l : { ok: false, reason: `not retried: the reload before attempt ${attempt} failed: ${l.reason}` };
+      }
       const start = now();
       journal.append({ event: 'start', step: step.id, kind: step.kind, group: step.group, attempt });
       for (const f of step.files ?? []) {
