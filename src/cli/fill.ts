@@ -2,7 +2,9 @@
  * `analyze fill <dir> [gaps options] [--adapter kubectl-exec|kubectl-job] [--plan-out FILE] [--execute] [--accept-different]`
  *
  * ```
- * 1. gaps ──planFill──► groups by cluster configuration ──materialize (adapter)──► ExecPlan
+ * 1. gaps ──planFill──► groups by cluster configuration (with deployments: × deployment), in a
+ *    seeded random order by default (--order sequential: sorted), the experiment file's reload
+ *    ──materialize (adapter)──► ExecPlan (+ the journal's measured step times, per database)
  * 2. the scripts' arguments (cluster.scripts) ──probeScript──► a warning on each group whose runs
  *    would not be comparable with the campaign's (operationcount 1000 vs 10000)
  * 3. printed as the exact commands (stdout), or --json; --plan-out FILE writes the JSON
@@ -156,6 +158,10 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<{ plan
     throw e;
   }
   if (ctx.report.notes) plan.notes = [...ctx.report.notes];
+  // What earlier fills of this campaign took (teardown, deploy, ready, load; run), for the plan to say.
+  const { Journal, measuredCosts } = await import('../exec/journal.js');
+  const costs = measuredCosts(new Journal(resolve(io.cwd, plan.journalDir, 'journal.jsonl')).entries);
+  if (Object.keys(costs).length) plan.costs = costs;
   const comparator = campaignComparator(ctx.inventory.runs, designFactors, phaseOf);
   if (exp?.cluster.scripts) await predictComparability(plan, resolve(expDir, exp.cluster.scripts), comparator.predict, probeScript);
   return { plan, comparator };

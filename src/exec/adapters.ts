@@ -5,11 +5,12 @@
  * FillPlanCore + settings ──materialize──► ExecPlan
  *   preflight (before anything is torn down): the context; every manifest exists here; the client
  *     pod runs; every script is executable in it (`test -x`); the output folder is writable
- *   per cluster configuration:
+ *   per cluster configuration (with deployments, per deployment of it: each one rebuild):
  *     teardown  kubectl delete statefulset <each sts> --cascade=foreground; kubectl delete pvc -l <label>
  *     deploy    kubectl apply -f <service…>; kubectl create -f <manifest>; kubectl scale … (coordinator first)
  *     ready     kubectl rollout status statefulset/<each sts>; [nodetool status: every node UN]
- *     load      kubectl exec <client> -- <load script …>   (under `timeout`, in its own process group)
+ *     load      kubectl exec <client> -- <load script …>   (under `timeout`, in its own process group;
+ *               reload: repetition: before each run instead, both adapters)
  *     run × n   kubectl exec <client> -- <run script … rep …>       ──kubectl-exec
  *               kubectl create -f <Job>; poll kubectl get job -o json  ──kubectl-job
  *   each load and run: the output folder listed before and after; the new or changed file is fetched
@@ -33,6 +34,7 @@ import {
   type OutputConfiguration,
 } from '../model/index.js';
 import { buildJob, renderJob } from './job.js';
+import type { MeasuredCosts } from './journal.js';
 import { STOP, WRAPPED_KILL_AFTER, WRAPPED_SECONDS, listCommand, podLimits, wrapScript } from './remote.js';
 
 export type AdapterName = 'kubectl-exec' | 'kubectl-job';
@@ -151,6 +153,8 @@ export interface ExecPlan {
   deployments?: number;
   /** Said before anything runs, about the plan as a whole (e.g. how the gaps were counted). */
   notes?: string[];
+  /** What earlier fills' steps took, per database, from the journal (median seconds). */
+  costs?: MeasuredCosts;
   retries: number;
   /** Place outputs that are not comparable with the configuration's runs anyway (a new series). */
   acceptDifferent?: boolean;
@@ -541,6 +545,38 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
   };
 }
 
+/** `41 s`, `12 min`, `3.2 h`. */
+function duration(seconds: number): string {
+  if (seconds < 90) return `${+seconds.toPrecision(2)} s`;
+  if (seconds < 5400) return `${+(seconds / 60).toPrecision(2)} min`;
+  return `${+(seconds / 3600).toPrecision(2)} h`;
+}
+
+/** What the journal measured, per database, and about how long this plan's steps of it take. */
+function costLines(plan: ExecPlan): string[] {
+  const lines: string[] = [];
+  for (const [db, c] of Object.entries(plan.costs ?? {})) {
+    const kinds = (['teardown', 'deploy', 'ready', 'load'] as const).filter((k) => c[k]);
+    const parts: string[] = [];
+    if (kinds.length) parts.push(`a deployment (${kinds.join(', ')}) ${duration(kinds.reduce((s, k) => s + c[k]!.seconds, 0))}`);
+    if (c.run) parts.push(`a repetition ${duration(c.run.seconds)}`);
+    if (!parts.length) continue;
+    let estimate = 0;
+    let all = true;
+    for (const g of plan.groups) {
+      if (g.factors.db !== db) continue;
+      for (const s of g.steps) {
+        const m = c[s.kind];
+        if (m) estimate += m.seconds;
+        else all = false;
+      }
+    }
+    const counts = [c.load && `${c.load.n} ${c.load.n === 1 ? 'load' : 'loads'}`, c.run && `${c.run.n} ${c.run.n === 1 ? 'run' : 'runs'}`].filter(Boolean).join(', ');
+    lines.push(`# measured in the journal (${db}, medians of ${counts}): ${parts.join(', ')}${estimate > 0 ? `; this plan's ${db} steps ${all ? 'about' : 'at least'} ${duration(estimate)}` : ''}`);
+  }
+  return lines;
+}
+
 /** Quote one argument for display the way a POSIX shell would read it back (display only). */
 export function shellQuote(arg: string): string {
   if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
@@ -565,6 +601,7 @@ export function formatPlan(plan: ExecPlan): string {
   if (plan.deployments !== undefined) lines.push(`# deployments: ${plan.deployments} per configuration, each a teardown, deploy and load, then its repetitions`);
   if (plan.reload === 'repetition') lines.push('# reload: repetition: the data is loaded again before every repetition');
   for (const n of plan.notes ?? []) lines.push(`# note: ${n}`);
+  lines.push(...costLines(plan));
   lines.push(`# kubectl context: ${plan.kube.context ?? 'none named: --execute refuses until the plan names one (--context NAME or cluster.context in the experiment file)'}${plan.kube.namespace ? `, namespace ${plan.kube.namespace}` : ''}`);
   lines.push('# nothing has run: add --execute to run these steps');
   if (plan.acceptDifferent) lines.push('# --accept-different: outputs that are not comparable with the campaign’s runs are placed anyway (a new series)');

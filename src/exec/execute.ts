@@ -3,8 +3,11 @@
  *
  * ```
  * 1. check the kubectl context ──► 2. read the journal ──► 3. preflight (before any teardown)
- * 4. for each cluster configuration with work left:
- *      skip what is done; rebuild only when the cluster does not already hold this configuration
+ * 4. for each group (a cluster configuration, or one deployment of it) with work left:
+ *      skip what is done; rebuild only when the cluster does not already hold this group (a group
+ *      planned to resume a deployment still standing is refused if the cluster no longer holds it)
+ *      a reload before a run (reload: repetition) is done exactly when its run is, and again
+ *      before a retry of that run
  *      teardown / deploy / ready: commands (argv, timeout, retries with backoff, polling)
  *      load and each run, per attempt:
  *        a. stop what an earlier attempt may have left running (the script's process group, the Job)

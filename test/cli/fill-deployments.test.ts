@@ -110,6 +110,8 @@ describe.skipIf(!hasCluster)('fill with deployments: k deployments × n repetiti
     expect(gaps.stdout).toContain(`${CLUSTER},workload=a: 1/2 deployments complete (3 repetitions each), 5 usable runs\n  deployment 2: 2/3 usable, missing reps: 2, still deployed: filled in place\n  to run: deployment 2: reps 2\n`);
     const plan = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml'], root, sim.env);
     expect(plan.stdout).toContain(`## ${CLUSTER},deployment=2\n# still deployed (the journal says the cluster holds it)`);
+    // The journal's step times: what a deployment and a repetition cost, and about how long this plan takes.
+    expect(plan.stdout).toMatch(/^# measured in the journal \(cassandra, medians of 1 load, 5 runs\): a deployment \(teardown, deploy, ready, load\) [\d.]+ s, a repetition [\d.]+ s; this plan's cassandra steps about [\d.]+ s$/m);
     const creates = sim.calls().filter((c) => c.includes('create')).length;
     const again = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml', '--execute', '--backoff', '0'], root, sim.env);
     expect(again.stdout).toBe(`placed 1 outputs, skipped 3 steps already done, 0 failed\n  placed deployment/2/cassandra-exec-15-1000000-a-2-rf_1.txt\n`);
