@@ -107,7 +107,10 @@ describe.skipIf(!hasCluster)('fill with deployments: k deployments × n repetiti
     expect(first.code).toBe(1);
     expect(first.stdout).toContain(`  FAILED run:${CLUSTER},workload=a,deployment=2,rep=2: the output parses as failed`);
     const gaps = await cli(['gaps', 'campaign', '--experiment', 'experiment.yaml'], root, sim.env);
-    expect(gaps.stdout).toContain(`${CLUSTER},workload=a: 1/2 deployments complete (3 repetitions each), 5 usable runs\n  deployment 2: 2/3 usable, missing reps: 2, still deployed: filled in place\n  to run: deployment 2: reps 2\n`);
+    expect(gaps.stdout).toBe(
+      'gaps: 1 of 2 configurations incomplete, 1 missing, 0 failed, 0 duplicated, 0 loads missing, 1 runs to fill\n' +
+        `${CLUSTER},workload=a: 1/2 deployments complete (3 repetitions each), 5 usable runs\n  deployment 2: 2/3 usable, missing reps: 2, still deployed: filled in place\n  to run: deployment 2: reps 2\n`,
+    );
     const plan = await cli(['fill', 'campaign', '--experiment', 'experiment.yaml'], root, sim.env);
     expect(plan.stdout).toContain(`## ${CLUSTER},deployment=2\n# still deployed (the journal says the cluster holds it)`);
     // The journal's step times: what a deployment and a repetition cost, and about how long this plan takes.
