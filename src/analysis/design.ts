@@ -11,7 +11,7 @@
  * its reading and validation in src/ingest/experiment.ts.
  */
 import type { Experiment, Factors, Run } from '../model/index.js';
-import { compareLevels, DEFAULT_RUN_FACTORS, fillTemplate } from '../model/index.js';
+import { compareLevels, DEFAULT_RUN_FACTORS, fillTemplate, placeholders } from '../model/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Factor keys
@@ -36,7 +36,11 @@ export interface DesignConfiguration {
 
 export interface Design {
   source: 'experiment' | 'observed';
+  /** Repetitions per configuration; with `deployments`, per deployment. */
   repetitions: number;
+  /** Deployments per configuration, when the experiment file declares them: the repetitions are
+   * nested in deployments 1..k, and gaps counts per deployment × repetition. */
+  deployments?: number;
   /** Every expected run-phase configuration, in a stable order. */
   configurations: DesignConfiguration[];
   /** Factors that vary between runs of one deployment (the rest define the cluster configuration). */
@@ -75,6 +79,7 @@ export function designFromExperiment(exp: Experiment): Design {
   return {
     source: 'experiment',
     repetitions: exp.repetitions,
+    ...(exp.deployments !== undefined ? { deployments: exp.deployments } : {}),
     configurations: sortConfigs(configurations),
     runFactors: exp.runFactors,
     loadOutputs: exp.loadOutputs,
@@ -88,6 +93,23 @@ export function designFactors(run: Run): Factors {
   for (const [k, v] of Object.entries(named)) if (k !== 'rep' && k !== 'phase') out[k] = v;
   if (out.db === undefined && run.factors.db !== undefined) out.db = run.factors.db;
   return out;
+}
+
+/** The factor that marks repetitions sharing one deployment (the analysis nests them in it). */
+export const DEPLOYMENT = 'deployment';
+/** The folder fill places a deployment's outputs in when the name template has no {deployment}:
+ * `deployment/<d>/<name>`, which the loader reads as the factor deployment = d. */
+const DEPLOYMENT_FOLDER = /(?:^|\/)deployment\/([^/]+)\//;
+
+/** A run's deployment: its deployment factor (from the name, or its `deployment/<d>/` folder), or
+ * undefined when it has none. */
+export function deploymentOf(run: Pick<Run, 'file' | 'factors' | 'origin'>): string | undefined {
+  return run.factors[DEPLOYMENT] ?? run.origin?.fromName?.[DEPLOYMENT] ?? DEPLOYMENT_FOLDER.exec(run.file)?.[1];
+}
+
+/** The file's path without the `deployment/<d>/` folder fill puts a deployment's outputs in. */
+function withoutDeploymentFolder(file: string): string {
+  return file.replace(DEPLOYMENT_FOLDER, (m) => (m.startsWith('/') ? '/' : ''));
 }
 
 /** The phase of a run (run unless it says load). */
@@ -182,7 +204,9 @@ export interface NameShape {
 }
 
 export interface Naming {
-  /** The file name (relative to the campaign folder) for these factors and rep, or an error. */
+  /** The file name (relative to the campaign folder) for these factors and rep, or an error. With a
+   * `deployment` factor the name carries it: the template's {deployment}, else the folder
+   * `deployment/<d>/` in front of the name. */
   name(phase: 'load' | 'run', factors: Factors, rep: number): { name: string } | { error: string };
   shapes: NameShape[];
 }
@@ -214,7 +238,8 @@ export function inferNaming(
     if (!placeable(run) || run.factors.rep === undefined) continue;
     const phase = phaseOf(run);
     const factors: Factors = { ...designFactors(run), rep: run.factors.rep };
-    const tokens = tokenize(run.file);
+    // A deployment folder fill made is not part of the campaign's naming (name() puts it back).
+    const tokens = tokenize(withoutDeploymentFolder(run.file));
     const values = new Set(Object.values(factors));
     const skeleton = tokens.map((t) => (/^[A-Za-z0-9]+$/.test(t) && values.has(t) ? '\u0000' : t)).join('');
     const k = `${phase}\u0001${factors.db ?? ''}\u0001${Object.keys(factors).sort().join(',')}\u0001${tokens.length}\u0001${skeleton}`;
@@ -269,10 +294,15 @@ export function inferNaming(
 
   const name = (phase: 'load' | 'run', factors: Factors, rep: number): { name: string } | { error: string } => {
     const values: Record<string, string> = { ...factors, rep: String(rep), phase };
+    const dep = factors[DEPLOYMENT];
+    const place = (template: string): { name: string } => {
+      const filled = fillTemplate(template, values);
+      return { name: dep !== undefined && !placeholders(template).includes(DEPLOYMENT) ? `deployment/${dep}/${filled}` : filled };
+    };
     const given = explicit?.(phase, factors.db ?? '');
     if (given) {
       try {
-        return { name: fillTemplate(given, values) };
+        return place(given);
       } catch (e) {
         return { error: (e as Error).message };
       }
@@ -291,7 +321,7 @@ export function inferNaming(
         error: `cannot tell how this campaign names ${phase} outputs of ${configKey(factors)}: no existing file of that database and phase to learn from; give output.${phase} in an experiment file`,
       };
     }
-    return { name: fillTemplate(shapeTemplate(shape), values) };
+    return place(shapeTemplate(shape));
   };
   return { name, shapes };
 }

@@ -2,7 +2,9 @@
  * `analyze fill <dir> [gaps options] [--adapter kubectl-exec|kubectl-job] [--plan-out FILE] [--execute] [--accept-different]`
  *
  * ```
- * 1. gaps ──planFill──► groups by cluster configuration ──materialize (adapter)──► ExecPlan
+ * 1. gaps ──planFill──► groups by cluster configuration (with deployments: × deployment), in a
+ *    seeded random order by default (--order sequential: sorted), the experiment file's reload
+ *    ──materialize (adapter)──► ExecPlan (+ the journal's measured step times, per database)
  * 2. the scripts' arguments (cluster.scripts) ──probeScript──► a warning on each group whose runs
  *    would not be comparable with the campaign's (operationcount 1000 vs 10000)
  * 3. printed as the exact commands (stdout), or --json; --plan-out FILE writes the JSON
@@ -72,7 +74,7 @@ function campaignComparator(runs: Run[], designFactors: (r: Run) => Factors, pha
   const reference = (c: OutputConfiguration) => {
     const cached = cache.get(`${c.phase}|${c.key}`);
     if (cached !== undefined) return cached;
-    const keys = Object.keys(c.factors).filter((k) => k !== 'rep' && !(c.phase === 'load' && k === 'workload'));
+    const keys = Object.keys(c.factors).filter((k) => k !== 'rep' && k !== 'deployment' && !(c.phase === 'load' && k === 'workload'));
     const samePhase = usable.filter((r) => phaseOf(r) === c.phase);
     let matching = samePhase.filter((r) => {
       const f = designFactors(r);
@@ -81,7 +83,7 @@ function campaignComparator(runs: Run[], designFactors: (r: Run) => Factors, pha
     let skip = new Set<string>();
     if (matching.length === 0) {
       matching = samePhase.filter((r) => designFactors(r).db === c.factors.db);
-      skip = new Set([...Object.keys(c.factors), 'workload', 'recordcount']);
+      skip = new Set([...Object.keys(c.factors).filter((k) => k !== 'deployment'), 'workload', 'recordcount']);
     }
     const counts = new Map<string, { n: number; sig: Record<string, string> }>();
     for (const r of matching) {
@@ -127,10 +129,12 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<{ plan
   const existingLoads = new Map<string, Factors>();
   for (const l of ctx.report.loads) {
     const run = ctx.inventory.runs.find((r) => l.files.includes(r.file));
-    if (run) existingLoads.set(l.clusterKey, run.factors);
+    if (!run) continue;
+    if (!existingLoads.has(l.clusterKey)) existingLoads.set(l.clusterKey, run.factors);
+    if (l.deployment !== undefined) existingLoads.set(`${l.clusterKey}#${l.deployment}`, run.factors);
   }
   const seed = parseWhole('--seed', o.seed, 0);
-  const core = planFill(ctx.report, ctx.naming, { order: o.order, ...(o.order === 'randomized' ? { seed } : {}), existingLoads });
+  const core = planFill(ctx.report, ctx.naming, { order: o.order, seed, reload: ctx.experiment?.reload, existingLoads });
   if (core.errors.length) throw new CliError(`cannot plan the fill:\n  ${core.errors.join('\n  ')}`);
   const exp = ctx.experiment;
   const expDir = ctx.experimentPath ? dirname(ctx.experimentPath) : io.cwd;
@@ -153,6 +157,11 @@ async function buildPlan(dir: string, o: FillCliOptions, io: Io): Promise<{ plan
     if (e instanceof AdapterError || e instanceof UnsafeValueError) throw new CliError(e.message);
     throw e;
   }
+  if (ctx.report.notes) plan.notes = [...ctx.report.notes];
+  // What earlier fills of this campaign took (teardown, deploy, ready, load; run), for the plan to say.
+  const { Journal, measuredCosts } = await import('../exec/journal.js');
+  const costs = measuredCosts(new Journal(resolve(io.cwd, plan.journalDir, 'journal.jsonl')).entries);
+  if (Object.keys(costs).length) plan.costs = costs;
   const comparator = campaignComparator(ctx.inventory.runs, designFactors, phaseOf);
   if (exp?.cluster.scripts) await predictComparability(plan, resolve(expDir, exp.cluster.scripts), comparator.predict, probeScript);
   return { plan, comparator };
@@ -197,9 +206,10 @@ async function readPlan(path: string, io: Io): Promise<ExecPlan> {
   } catch (e) {
     throw new CliError(`--plan ${path}: cannot read a plan: ${(e as Error).message}`);
   }
-  if (data?.schema !== 'ycsb-analyze/fill-plan@2') {
-    const old = data?.schema === 'ycsb-analyze/fill-plan@1' ? ' (a plan written by an earlier version: plan again with --plan-out)' : '';
-    throw new CliError(`--plan ${path}: expected a plan with schema "ycsb-analyze/fill-plan@2", found ${JSON.stringify(data?.schema)}${old}`);
+  const { FILL_PLAN_READABLE } = await import('../exec/adapters.js');
+  if (!(FILL_PLAN_READABLE as readonly string[]).includes(data?.schema)) {
+    const old = (data?.schema as string) === 'ycsb-analyze/fill-plan@1' ? ' (a plan written by an earlier version: plan again with --plan-out)' : '';
+    throw new CliError(`--plan ${path}: expected a plan with schema ${FILL_PLAN_READABLE.map((x) => JSON.stringify(x)).join(' or ')}, found ${JSON.stringify(data?.schema)}${old}`);
   }
   return data;
 }
@@ -215,8 +225,8 @@ export function register(program: Command, io: Io, setExit: (code: number) => vo
     .option('--plan <file>', 'use a plan written before with --plan-out instead of planning again')
     .option('--execute', 'run the plan (nothing runs without it)')
     .option('--retries <n>', 'retries of a run whose output parses as failed', '2')
-    .addOption(choiceOption('--order <order>', 'run order within a configuration', ['sequential', 'randomized']).default('sequential'))
-    .option('--seed <n>', 'seed of --order randomized', '1')
+    .addOption(choiceOption('--order <order>', 'randomized: the cluster configurations (deployments) in a seeded random order, and their runs interleaved, each configuration’s repetitions in increasing order; sequential: sorted', ['sequential', 'randomized']).default('randomized'))
+    .option('--seed <n>', 'seed of --order randomized (the plan records it)', '1')
     .option('--context <name>', 'kubectl context the plan must run in (default: cluster.context of the experiment file)')
     .option('--namespace <ns>', 'namespace (default: cluster.namespace of the experiment file)')
     .option('--kubeconfig <file>', 'kubeconfig file (default: cluster.kubeconfig, else kubectl’s own)')

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Design, Naming } from '../analysis/design.js';
-import type { GapReport } from '../analysis/gaps.js';
+import type { GapOptions, GapReport } from '../analysis/gaps.js';
 import type { Experiment, Inventory } from '../model/index.js';
 import { repetitionsNeeded } from '../stats/repetitionsNeeded.js';
 import { addInputOptions, loadInputs, type InputOptions } from './common.js';
@@ -50,7 +50,20 @@ export interface GapContext {
   report: GapReport;
 }
 
-/** Load the campaign, build the design (experiment file or observed × --reps) and find the gaps. */
+/**
+ * The deployment the cluster still holds, from the campaign's fill journal (the group last
+ * deployed and not torn down since), when it is one deployment of a cluster configuration: its
+ * missing repetitions can still be run on it.
+ */
+async function standingDeployment(dir: string, io: Io): Promise<GapOptions['standing']> {
+  const [{ Journal }, { JOURNAL_DIR }] = await Promise.all([import('../exec/journal.js'), import('../exec/adapters.js')]);
+  const deployed = new Journal(resolve(io.cwd, dir, JOURNAL_DIR, 'journal.jsonl')).cluster().deployed;
+  const m = deployed === undefined ? null : /^(.*),deployment=([^,]+)$/.exec(deployed);
+  return m ? { clusterKey: m[1], deployment: m[2] } : undefined;
+}
+
+/** Load the campaign, build the design (experiment file or observed × --reps) and find the gaps
+ * (with deployments, the one the fill journal says is still standing is filled in place). */
 export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promise<GapContext> {
   // Loaded here, not at start-up: the experiment-file reader brings a YAML parser and a JSON-schema validator.
   const [{ ExperimentError, parseExperiment }, { designFromExperiment, designFromRuns, inferNaming }, { findGaps }] = await Promise.all([
@@ -97,7 +110,8 @@ export async function computeGaps(dir: string, o: GapCliOptions, io: Io): Promis
         repetitionsNeeded,
       }
     : undefined;
-  const report = findGaps(inventory.runs, design, ci ? { ci } : {});
+  const standing = design.deployments !== undefined ? await standingDeployment(dir, io) : undefined;
+  const report = findGaps(inventory.runs, design, { ...(ci ? { ci } : {}), ...(standing ? { standing } : {}) });
   const naming = inferNaming(
     inventory.runs,
     experiment ? (phase, db) => experiment!.databases[db]?.output?.[phase] ?? experiment!.output[phase] : undefined,

@@ -5,11 +5,12 @@
  * FillPlanCore + settings ──materialize──► ExecPlan
  *   preflight (before anything is torn down): the context; every manifest exists here; the client
  *     pod runs; every script is executable in it (`test -x`); the output folder is writable
- *   per cluster configuration:
+ *   per cluster configuration (with deployments, per deployment of it: each one rebuild):
  *     teardown  kubectl delete statefulset <each sts> --cascade=foreground; kubectl delete pvc -l <label>
  *     deploy    kubectl apply -f <service…>; kubectl create -f <manifest>; kubectl scale … (coordinator first)
  *     ready     kubectl rollout status statefulset/<each sts>; [nodetool status: every node UN]
- *     load      kubectl exec <client> -- <load script …>   (under `timeout`, in its own process group)
+ *     load      kubectl exec <client> -- <load script …>   (under `timeout`, in its own process group;
+ *               reload: repetition: before each run instead, both adapters)
  *     run × n   kubectl exec <client> -- <run script … rep …>       ──kubectl-exec
  *               kubectl create -f <Job>; poll kubectl get job -o json  ──kubectl-job
  *   each load and run: the output folder listed before and after; the new or changed file is fetched
@@ -33,6 +34,7 @@ import {
   type OutputConfiguration,
 } from '../model/index.js';
 import { buildJob, renderJob } from './job.js';
+import type { MeasuredCosts } from './journal.js';
 import { STOP, WRAPPED_KILL_AFTER, WRAPPED_SECONDS, listCommand, podLimits, wrapScript } from './remote.js';
 
 export type AdapterName = 'kubectl-exec' | 'kubectl-job';
@@ -75,6 +77,9 @@ export interface ExecStep {
   files?: { path: string; content: string }[];
   /** Bring the output back, check it and place it. */
   fetch?: OutputFetch;
+  /** For a load made again before a repetition (reload: repetition): the id of the run step it
+   * prepares (the load is done again exactly when that run is). */
+  before?: string;
   /** Campaign-relative target; absent for a load whose output the campaign already has (kept aside). */
   output?: string;
   /** The file name used for the copies kept in the journal folder. */
@@ -99,8 +104,14 @@ export interface ExecStep {
 }
 
 export interface ExecGroup {
+  /** The cluster configuration's key; with deployments, `<cluster key>,deployment=<d>`. */
   key: string;
   factors: Factors;
+  /** The deployment this group builds, when the design has deployments. */
+  deployment?: string;
+  /** The deployment was still standing when planned: its repetitions are run on it, so executing
+   * refuses the group if the cluster no longer holds it. */
+  resume?: boolean;
   steps: ExecStep[];
   /** Said before anything runs, e.g. that the scripts' arguments differ from the campaign's runs. */
   warnings?: string[];
@@ -119,8 +130,15 @@ export interface PreflightCheck {
     | { kind: 'dir'; path: string; need: 'read' | 'write' };
 }
 
+/** The plan schema written; plans of FILL_PLAN_READABLE are read too. */
+export const FILL_PLAN_SCHEMA = 'ycsb-analyze/fill-plan@3';
+/** @2: no deployments, one load per group (read as reload 'deployment'). */
+export const FILL_PLAN_READABLE = ['ycsb-analyze/fill-plan@2', FILL_PLAN_SCHEMA] as const;
+
 export interface ExecPlan {
-  schema: 'ycsb-analyze/fill-plan@2';
+  /** @3 added reload, deployments, ExecGroup.deployment/resume and ExecStep.before (@2 plans are
+   * read as reload 'deployment' without deployments). */
+  schema: (typeof FILL_PLAN_READABLE)[number];
   adapter: AdapterName;
   /** The campaign folder as given (outputs are placed under it); kubectl runs in the working directory. */
   campaign: string;
@@ -129,6 +147,14 @@ export interface ExecPlan {
   kube: { context?: string; namespace?: string; kubeconfig?: string };
   order: FillPlanCore['order'];
   seed?: number;
+  /** When the data is loaded: once per group, or again before every repetition (absent in @2: once). */
+  reload?: FillPlanCore['reload'];
+  /** Deployments per configuration, when the design declares them (each group is one). */
+  deployments?: number;
+  /** Said before anything runs, about the plan as a whole (e.g. how the gaps were counted). */
+  notes?: string[];
+  /** What earlier fills' steps took, per database, from the journal (median seconds). */
+  costs?: MeasuredCosts;
   retries: number;
   /** Place outputs that are not comparable with the configuration's runs anyway (a new series). */
   acceptDifferent?: boolean;
@@ -247,7 +273,7 @@ function settingsFor(db: string, exp?: Experiment): DatabaseSettings {
 /** A DNS-1123 label for a Job name. */
 function jobName(run: FillRun): string {
   const f = run.factors;
-  const base = ['ycsb', f.db, f.workload, f.rf && `rf${f.rf}`, `r${run.rep}`]
+  const base = ['ycsb', f.db, f.workload, f.rf && `rf${f.rf}`, f.deployment !== undefined && `d${f.deployment}`, `r${run.rep}`]
     .filter(Boolean)
     .join('-')
     .toLowerCase()
@@ -341,6 +367,8 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
       return v as NonNullable<DatabaseSettings[K]>;
     };
     const gk = g.key;
+    /** The cluster configuration's key (the group's, less its deployment). */
+    const clusterKey = g.deployment !== undefined ? gk.slice(0, gk.length - `,deployment=${g.deployment}`.length) : gk;
     const replicasOf = (tpl: string, what: string): string => {
       const r = fill(tpl, g.factors, undefined, what);
       if (!/^\d+$/.test(r)) throw new AdapterError(`databases.${g.db}.${what}: expected a whole number for ${gk}, found ${JSON.stringify(r)}`);
@@ -401,34 +429,44 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
     const loadArgv = setting('load').map((a, i) => fill(a, g.load.factors, undefined, `load[${i}]`));
     scriptChecks(loadArgv);
     const loadCmd = inPod(loadArgv, t.load);
-    steps.push({
-      id: `load:${gk}`,
+    const loadTitle = `${g.load.factors.recordcount ?? ''} records${g.load.factors.workload ? ` (workload ${g.load.factors.workload})` : ''}`;
+    /** The load: once after the deploy, or (reload: repetition) again before each run it names. */
+    const loadStep = (before?: FillRun, withOutput = true): ExecStep => ({
+      id: before ? `load:${before.id}` : `load:${gk}`,
       kind: 'load',
       group: gk,
-      title: `load ${g.load.factors.recordcount ?? ''} records${g.load.factors.workload ? ` (workload ${g.load.factors.workload})` : ''}`.replace('load  records', 'load the data'),
+      title: before
+        ? `reload ${loadTitle} before ${runTitle(before)}`.replace('reload  records', 'reload the data')
+        : `load ${loadTitle}`.replace('load  records', 'load the data'),
       commands: [loadCmd],
       timeoutSeconds: t.load,
       fetchTimeoutSeconds: t.fetch,
       fetch: { dir: outDir, expected: fill(setting('remoteOutput').load ?? '', g.load.factors, undefined, 'remoteOutput.load'), via },
       name: g.load.name,
       factors: g.load.factors,
-      ...(g.load.output ? { output: g.load.output } : {}),
+      ...(g.load.output && withOutput ? { output: g.load.output } : {}),
+      ...(before ? { before: `run:${before.id}` } : {}),
       stop: stopInPod,
       script: loadArgv[0],
       runs: loadCmd.argv,
       pods,
-      configuration: { phase: 'load', key: gk, clusterKey: gk, factors: g.load.factors },
+      configuration: { phase: 'load', key: clusterKey, clusterKey, factors: g.load.factors },
     });
+    const runTitle = (r: FillRun) => `run ${Object.entries(r.factors).filter(([k]) => !(k in g.factors) && k !== 'deployment').map(([k, v]) => `${k}=${v}`).join(' ')}`;
+    const reloadEach = core.reload === 'repetition' && g.runs.length > 0;
+    if (!reloadEach) steps.push(loadStep());
 
-    for (const r of g.runs) {
+    for (const [i, r] of g.runs.entries()) {
       runs++;
+      // The first reload is the deployment's load: its output goes to the campaign when it lacks one.
+      if (reloadEach) steps.push(loadStep(r, i === 0));
       const runArgv = setting('run').map((a, i) => fill(a, r.factors, r.rep, `run[${i}]`));
       scriptChecks(runArgv);
       const base = {
         id: `run:${r.id}`,
         kind: 'run' as const,
         group: gk,
-        title: `run ${Object.entries(r.factors).filter(([k]) => !(k in g.factors)).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+        title: runTitle(r),
         timeoutSeconds: t.run,
         fetchTimeoutSeconds: t.fetch,
         output: r.output,
@@ -439,7 +477,7 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
         ...(r.replaces ? { replaces: r.replaces } : {}),
         fetch: { dir: outDir, expected: fill(setting('remoteOutput').run ?? '', r.factors, r.rep, 'remoteOutput.run'), via },
         script: runArgv[0],
-        configuration: { phase: 'run' as const, key: r.id.replace(/,rep=[^,]*$/, ''), clusterKey: gk, factors: r.factors },
+        configuration: { phase: 'run' as const, key: r.id.replace(/(,deployment=[^,]*)?,rep=[^,]*$/, ''), clusterKey, factors: r.factors },
       };
       if (options.adapter === 'kubectl-exec') {
         const cmd = inPod(runArgv, t.run);
@@ -477,7 +515,7 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
         });
       }
     }
-    groups.push({ key: gk, factors: g.factors, steps });
+    groups.push({ key: gk, factors: g.factors, ...(g.deployment !== undefined ? { deployment: g.deployment } : {}), ...(g.resume ? { resume: true } : {}), steps });
   }
 
   const all = groups.map((g) => g.key);
@@ -490,19 +528,53 @@ export function materialize(core: FillPlanCore, options: AdapterOptions): ExecPl
       : { what: `the output folder ${via.path} can be read here`, groups: all, check: { kind: 'dir' as const, path: via.path, need: 'read' as const } },
   ];
   return {
-    schema: 'ycsb-analyze/fill-plan@2',
+    schema: FILL_PLAN_SCHEMA,
     adapter: options.adapter,
     campaign: options.campaign,
     journalDir,
     kube,
     order: core.order,
     ...(core.seed !== undefined ? { seed: core.seed } : {}),
+    reload: core.reload,
+    ...(core.deployments !== undefined ? { deployments: core.deployments } : {}),
     retries: options.retries,
     ...(options.acceptDifferent ? { acceptDifferent: true } : {}),
     totals: { groups: groups.length, runs, steps: groups.reduce((s, g) => s + g.steps.length, 0) },
     preflight: groups.length ? checks : [],
     groups,
   };
+}
+
+/** `41 s`, `12 min`, `3.2 h`. */
+function duration(seconds: number): string {
+  if (seconds < 90) return `${+seconds.toPrecision(2)} s`;
+  if (seconds < 5400) return `${+(seconds / 60).toPrecision(2)} min`;
+  return `${+(seconds / 3600).toPrecision(2)} h`;
+}
+
+/** What the journal measured, per database, and about how long this plan's steps of it take. */
+function costLines(plan: ExecPlan): string[] {
+  const lines: string[] = [];
+  for (const [db, c] of Object.entries(plan.costs ?? {})) {
+    const kinds = (['teardown', 'deploy', 'ready', 'load'] as const).filter((k) => c[k]);
+    const parts: string[] = [];
+    if (kinds.length) parts.push(`a deployment (${kinds.join(', ')}) ${duration(kinds.reduce((s, k) => s + c[k]!.seconds, 0))}`);
+    if (c.run) parts.push(`a repetition ${duration(c.run.seconds)}`);
+    if (!parts.length) continue;
+    let estimate = 0;
+    let all = true;
+    for (const g of plan.groups) {
+      if (g.factors.db !== db) continue;
+      for (const s of g.steps) {
+        const m = c[s.kind];
+        if (m) estimate += m.seconds;
+        else all = false;
+      }
+    }
+    const counts = [c.load && `${c.load.n} ${c.load.n === 1 ? 'load' : 'loads'}`, c.run && `${c.run.n} ${c.run.n === 1 ? 'run' : 'runs'}`].filter(Boolean).join(', ');
+    lines.push(`# measured in the journal (${db}, medians of ${counts}): ${parts.join(', ')}${estimate > 0 ? `; this plan's ${db} steps ${all ? 'about' : 'at least'} ${duration(estimate)}` : ''}`);
+  }
+  return lines;
 }
 
 /** Quote one argument for display the way a POSIX shell would read it back (display only). */
@@ -516,9 +588,20 @@ const line = (argv: string[]) => argv.map(shellQuote).join(' ');
 /** The plan as the commands it would run, grouped by cluster configuration. */
 export function formatPlan(plan: ExecPlan): string {
   const lines: string[] = [];
+  const clusters = new Set(plan.groups.map((g) => (g.deployment !== undefined ? g.key.slice(0, g.key.length - `,deployment=${g.deployment}`.length) : g.key))).size;
+  const where = plan.deployments !== undefined
+    ? `${plan.totals.groups} deployments of ${clusters} cluster configurations`
+    : `${plan.totals.groups} cluster configurations`;
   lines.push(
-    `# fill plan (${plan.schema}): ${plan.totals.runs} runs in ${plan.totals.groups} cluster configurations, ${plan.totals.steps} steps, adapter ${plan.adapter}, order ${plan.order}${plan.seed !== undefined ? ` (seed ${plan.seed})` : ''}`,
+    `# fill plan (${plan.schema}): ${plan.totals.runs} runs in ${where}, ${plan.totals.steps} steps, adapter ${plan.adapter}, order ${plan.order}${plan.seed !== undefined ? ` (seed ${plan.seed})` : ''}`,
   );
+  if (plan.order === 'randomized') {
+    lines.push(`# order: the ${plan.deployments !== undefined ? 'deployments' : 'cluster configurations'} in a random order (seed ${plan.seed ?? 1}; --seed N for another, --order sequential for the sorted one); within each, its configurations' runs interleaved at random, each configuration's repetitions in increasing order`);
+  }
+  if (plan.deployments !== undefined) lines.push(`# deployments: ${plan.deployments} per configuration, each a teardown, deploy and load, then its repetitions`);
+  if (plan.reload === 'repetition') lines.push('# reload: repetition: the data is loaded again before every repetition');
+  for (const n of plan.notes ?? []) lines.push(`# note: ${n}`);
+  lines.push(...costLines(plan));
   lines.push(`# kubectl context: ${plan.kube.context ?? 'none named: --execute refuses until the plan names one (--context NAME or cluster.context in the experiment file)'}${plan.kube.namespace ? `, namespace ${plan.kube.namespace}` : ''}`);
   lines.push('# nothing has run: add --execute to run these steps');
   if (plan.acceptDifferent) lines.push('# --accept-different: outputs that are not comparable with the campaign’s runs are placed anyway (a new series)');
@@ -532,6 +615,7 @@ export function formatPlan(plan: ExecPlan): string {
   }
   for (const g of plan.groups) {
     lines.push('', `## ${g.key}`);
+    if (g.resume) lines.push('# still deployed (the journal says the cluster holds it): its missing repetitions run on it; --execute refuses them if it is no longer standing');
     for (const w of g.warnings ?? []) lines.push(`# WARNING: ${w}`);
     for (const s of g.steps) {
       lines.push(`# ${s.kind}: ${s.title}${s.reason && s.reason !== 'missing' ? ` (${s.reason === 'ci-target' ? 'for the CI target' : `replaces ${s.replaces ?? 'a failed run'}`})` : ''}`);

@@ -3,8 +3,11 @@
  *
  * ```
  * 1. check the kubectl context ──► 2. read the journal ──► 3. preflight (before any teardown)
- * 4. for each cluster configuration with work left:
- *      skip what is done; rebuild only when the cluster does not already hold this configuration
+ * 4. for each group (a cluster configuration, or one deployment of it) with work left:
+ *      skip what is done; rebuild only when the cluster does not already hold this group (a group
+ *      planned to resume a deployment still standing is refused if the cluster no longer holds it)
+ *      a reload before a run (reload: repetition) is done exactly when its run is, and again
+ *      before a retry of that run
  *      teardown / deploy / ready: commands (argv, timeout, retries with backoff, polling)
  *      load and each run, per attempt:
  *        a. stop what an earlier attempt may have left running (the script's process group, the Job)
@@ -461,10 +464,21 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
   };
 
   /** Run one step to the end, with result retries for run/load. */
+  /** reload: repetition: the load that prepares each run (done again before a retry of the run). */
+  const reloadFor = new Map<string, ExecStep>();
+  for (const g of plan.groups) for (const s of g.steps) if (s.before) reloadFor.set(s.before, s);
+
   const runStep = async (step: ExecStep): Promise<StepResult> => {
     const resultRetries = step.kind === 'run' || step.kind === 'load' ? plan.retries : 0;
     let last = '';
     for (let attempt = 1; attempt <= resultRetries + 1; attempt++) {
+      const reload = reloadFor.get(step.id);
+      if (attempt > 1 && reload) {
+        // The failed attempt worked on the data: the retry gets freshly loaded data too.
+        progress.note(`  ${step.id}: ${reload.title} again before attempt ${attempt}`);
+        const l = await runStep(reload);
+        if (!l.ok) return l.reason === 'interrupted' ? l : { ok: false, reason: `not retried: the reload before attempt ${attempt} failed: ${l.reason}` };
+      }
       const start = now();
       journal.append({ event: 'start', step: step.id, kind: step.kind, group: step.group, attempt });
       for (const f of step.files ?? []) {
@@ -529,9 +543,23 @@ export async function executePlan(plan: ExecPlan, options: ExecuteOptions): Prom
     const cluster = journal.cluster();
     const holds = cluster.deployed === g.key;
     const loaded = holds && cluster.loaded === g.key;
+    if (g.resume && !holds) {
+      // Planned to run on a deployment still standing: on a new one they would not be its repetitions.
+      const why = `not run: the plan fills deployment ${g.deployment ?? g.key} in place, but the cluster no longer holds it (${cluster.deployed ? `the journal says it holds ${cluster.deployed}` : 'the journal says it was torn down or never finished deploying'}); plan again`;
+      for (const s of g.steps) {
+        stepNo++;
+        if (s.kind !== 'run' || finished.has(s.id)) continue;
+        result.failed.push({ step: s.id, reason: why });
+        progress.runFinished(0);
+      }
+      progress.note(`${g.key}: ${why}`);
+      continue;
+    }
     for (const s of g.steps) {
       stepNo++;
-      const skip = s.kind === 'teardown' || s.kind === 'deploy' ? holds : s.kind === 'load' ? loaded : s.kind === 'run' ? finished.has(s.id) : false;
+      // A reload (reload: repetition) is done again exactly when the run it prepares is.
+      const loadDone = async () => (s.before ? finished.has(s.before) && (!s.output || done.has(s.id) || (await exists(resolve(campaignDir, s.output)))) : loaded);
+      const skip = s.kind === 'teardown' || s.kind === 'deploy' ? holds : s.kind === 'load' ? await loadDone() : s.kind === 'run' ? finished.has(s.id) : false;
       if (skip) {
         result.skipped.push(s.id);
         if (s.kind === 'run') progress.runFinished(0);

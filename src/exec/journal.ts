@@ -83,3 +83,42 @@ export class Journal {
     return { deployed, loaded };
   }
 }
+
+/** Step times measured in a journal, per database: the median seconds of each kind of step that
+ * finished (from its attempt's start to its done), and how many were measured. */
+export type MeasuredCosts = Record<string, Partial<Record<'teardown' | 'deploy' | 'ready' | 'load' | 'run', { seconds: number; n: number }>>>;
+
+/**
+ * What the steps of earlier fills took, per database (the `db=` of the group key): a deployment
+ * costs its teardown, deploy, ready and load; a repetition its run (Kalibera & Jones' two costs).
+ * Only attempts that finished count (a failed attempt's time is not the step's cost).
+ */
+export function measuredCosts(entries: readonly JournalEntry[]): MeasuredCosts {
+  const started = new Map<string, number>();
+  const times = new Map<string, Map<string, number[]>>();
+  for (const e of entries) {
+    const key = `${e.step}#${e.attempt ?? ''}`;
+    if (e.event === 'start') started.set(key, Date.parse(e.t));
+    else if (e.event === 'done' && started.has(key)) {
+      const seconds = (Date.parse(e.t) - started.get(key)!) / 1000;
+      started.delete(key);
+      if (!Number.isFinite(seconds) || seconds < 0) continue;
+      const db = /^db=([^,]+)/.exec(e.group)?.[1] ?? '';
+      let byKind = times.get(db);
+      if (!byKind) times.set(db, (byKind = new Map()));
+      byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), seconds]);
+    }
+  }
+  const out: MeasuredCosts = {};
+  for (const [db, byKind] of times) {
+    out[db] = {};
+    for (const kind of ['teardown', 'deploy', 'ready', 'load', 'run'] as const) {
+      const xs = byKind.get(kind);
+      if (!xs?.length) continue;
+      const s = [...xs].sort((a, b) => a - b);
+      const m = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+      out[db][kind] = { seconds: m, n: s.length };
+    }
+  }
+  return out;
+}

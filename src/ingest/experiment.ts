@@ -37,6 +37,8 @@ export const EXPERIMENT_SCHEMA = {
   properties: {
     version: { const: 1 },
     repetitions: { type: 'integer', minimum: 1, maximum: 100000 },
+    deployments: { type: 'integer', minimum: 1, maximum: 1000 },
+    reload: { enum: ['deployment', 'repetition'] },
     factors: { type: 'object', additionalProperties: levelList },
     runFactors: { type: 'array', items: { type: 'string' } },
     loadOutputs: { type: 'boolean' },
@@ -154,7 +156,7 @@ function validator() {
   return compiled;
 }
 
-function describeError(e: ErrorObject): { path: string[]; text: string } {
+function describeError(e: ErrorObject, data: unknown): { path: string[]; text: string } {
   const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const where = path.length ? path.join('.') : '(top level)';
   const p = e.params as Record<string, unknown>;
@@ -171,14 +173,28 @@ function describeError(e: ErrorObject): { path: string[]; text: string } {
     case 'required':
       return { path, text: `${where}: missing key ${String(p.missingProperty)}` };
     case 'enum':
-      return { path, text: `${where}: expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return { path, text: `${where}: expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${found(valueAt(data, path))}` };
     case 'const':
       return { path, text: `${where}: expected ${JSON.stringify(p.allowedValue)}` };
     case 'type':
       return { path, text: `${where}: expected ${String(p.type).replace(/,/g, ' or ')}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+      return { path, text: `${where}: expected a number ${String(p.comparison)} ${String(p.limit)}, found ${found(valueAt(data, path))}` };
     default:
       return { path, text: `${where}: ${e.message ?? e.keyword}` };
   }
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  let v: any = data;
+  for (const k of path) v = v?.[k];
+  return v;
+}
+
+function found(v: unknown): string {
+  return v === undefined ? 'nothing' : JSON.stringify(v);
 }
 
 /** The `properties` of the schema object at a data path (for "expected one of" lists). */
@@ -237,7 +253,7 @@ export function parseExperiment(text: string, source: string): Experiment {
   const validate = validator();
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map((e) => {
-      const d = describeError(e);
+      const d = describeError(e, data);
       return `${d.text}${lineOf(d.path)}`;
     });
     throw new ExperimentError(source, [...new Set(problems)]);
@@ -292,6 +308,8 @@ export function parseExperiment(text: string, source: string): Experiment {
     version: 1,
     source,
     repetitions: raw.repetitions ?? 30,
+    ...(raw.deployments !== undefined ? { deployments: raw.deployments } : {}),
+    reload: raw.reload ?? 'deployment',
     factors,
     databases,
     runFactors: (raw.runFactors ?? DEFAULT_RUN_FACTORS).map(canonicalFactor),
@@ -312,7 +330,7 @@ export function parseExperiment(text: string, source: string): Experiment {
   };
   // Templates may only name known placeholders.
   for (const [db, s] of Object.entries(databases)) {
-    const known = new Set(['db', 'rep', 'phase', 'host', ...Object.keys(factors), ...Object.keys(s.factors), ...Object.keys(s.params)]);
+    const known = new Set(['db', 'rep', 'deployment', 'phase', 'host', ...Object.keys(factors), ...Object.keys(s.factors), ...Object.keys(s.params)]);
     const check = (where: string[], t: string | undefined) => {
       if (t === undefined) return;
       for (const name of placeholders(t)) {

@@ -122,11 +122,20 @@ export interface ClusterSettings {
   job: JobSettings;
 }
 
+/** When the data is loaded: once per deployment (after its deploy), or again before every repetition. */
+export type ReloadPolicy = 'deployment' | 'repetition';
+
 export interface Experiment {
   version: 1;
   /** Where it came from (a path), for messages. */
   source: string;
+  /** Repetitions per configuration; with `deployments`, per deployment. */
   repetitions: number;
+  /** Deployments per configuration (each a teardown, deploy and load, then its repetitions): the
+   * repetitions are nested in them (the `deployment` factor). Absent: one deployment, not a factor. */
+  deployments?: number;
+  /** When the data is loaded (default 'deployment': once, after the deploy). */
+  reload: ReloadPolicy;
   /** Common factors, crossed for every database. */
   factors: Record<string, string[]>;
   databases: Record<string, DatabaseSettings>;

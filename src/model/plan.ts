@@ -11,9 +11,9 @@ import type { Factors } from './run.js';
 export type ToRunReason = 'missing' | 'replaces-failed' | 'ci-target';
 
 export interface FillRun {
-  /** Stable id used by the journal: `<config key>,rep=<n>`. */
+  /** Stable id used by the journal: `<config key>,rep=<n>`, or `<config key>,deployment=<d>,rep=<n>`. */
   id: string;
-  /** Every factor of the run, rep included. */
+  /** Every factor of the run, rep included (and deployment, when the design has deployments). */
   factors: Factors;
   rep: number;
   reason: ToRunReason;
@@ -23,10 +23,17 @@ export interface FillRun {
 }
 
 export interface FillGroup {
-  /** Key of the cluster configuration, e.g. `db=cassandra,nodes=15,recordcount=1000000,rf=1`. */
+  /** Key of the cluster configuration, e.g. `db=cassandra,nodes=15,recordcount=1000000,rf=1`; with
+   * deployments, of one deployment of it: `db=cassandra,…,rf=1,deployment=2`. */
   key: string;
+  /** The cluster configuration's factors (without the deployment). */
   factors: Factors;
   db: string;
+  /** The deployment this group builds, when the design has deployments (one rebuild each). */
+  deployment?: string;
+  /** The deployment is still standing (the fill journal says the cluster holds it): its missing
+   * repetitions are run on it, and executing refuses if it is no longer there. */
+  resume?: boolean;
   load: {
     /** The factors the load runs with (the cluster's, plus the workload it loads with). */
     factors: Factors;
@@ -39,8 +46,16 @@ export interface FillGroup {
 }
 
 export interface FillPlanCore {
+  /** sequential: groups by key, runs by configuration then rep (the order before randomization
+   * was the default). randomized: groups in a seeded random order; within a group the runs of its
+   * configurations interleaved at random, each configuration's repetitions in increasing order. */
   order: 'sequential' | 'randomized';
+  /** The seed of a randomized order. */
   seed?: number;
+  /** When the data is loaded: once per group (deployment), or before every repetition. */
+  reload: 'deployment' | 'repetition';
+  /** Deployments per configuration, when the design declares them. */
+  deployments?: number;
   groups: FillGroup[];
   /** Why some repetitions could not be planned (no naming, unsafe values). */
   errors: string[];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { designFromRuns, inferNaming } from '../../src/analysis/design.js';
 import { parseExperiment } from '../../src/ingest/experiment.js';
 import { findGaps } from '../../src/analysis/gaps.js';
-import { planFill, shuffle } from '../../src/analysis/plan.js';
+import { planFill, randomKey } from '../../src/analysis/plan.js';
 import { AdapterError, formatPlan, materialize } from '../../src/exec/adapters.js';
 import { studyCampaign } from '../../fixtures/exec/runs.js';
 
@@ -65,11 +65,16 @@ describe('planFill', () => {
     expect(c.groups.flatMap((g) => g.runs).some((r) => r.factors.workload === 'a;rm -rf')).toBe(false);
   });
 
-  it('shuffle is a permutation', () => {
-    const xs = Array.from({ length: 50 }, (_, i) => i);
-    const s = shuffle(xs, 3);
+  it('randomKey orders items at random, the same for a seed whatever else is in the list', () => {
+    const xs = Array.from({ length: 50 }, (_, i) => `g${i}`);
+    const order = (items: string[], seed: number) => [...items].sort((a, b) => randomKey(seed, a) - randomKey(seed, b));
+    const s = order(xs, 3);
     expect(s).not.toEqual(xs);
-    expect([...s].sort((a, b) => a - b)).toEqual(xs);
+    expect(new Set(s).size).toBe(50);
+    expect(order(xs, 4)).not.toEqual(s);
+    // Removing items (groups done) leaves the others in the same relative order.
+    const left = xs.filter((_, i) => i % 3 !== 0);
+    expect(order(left, 3)).toEqual(s.filter((x) => left.includes(x)));
   });
 });
 
@@ -156,7 +161,7 @@ describe('materialize (kubectl-exec)', () => {
   it('prints the plan as the commands, each cluster configuration once', () => {
     const text = formatPlan(plan);
     expect(text.split('\n').slice(0, 3)).toEqual([
-      '# fill plan (ycsb-analyze/fill-plan@2): 4 runs in 3 cluster configurations, 16 steps, adapter kubectl-exec, order sequential',
+      '# fill plan (ycsb-analyze/fill-plan@3): 4 runs in 3 cluster configurations, 16 steps, adapter kubectl-exec, order sequential',
       '# kubectl context: rpicloud, namespace default',
       '# nothing has run: add --execute to run these steps',
     ]);

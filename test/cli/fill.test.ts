@@ -14,7 +14,7 @@
  * and a campaign recorded with today's scripts is filled under its own names and complete after.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecPlan } from '../../src/exec/adapters.js';
@@ -44,11 +44,13 @@ describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with f
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('plans one rebuild per affected cluster configuration and exactly the missing repetitions', async () => {
-    const r = await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud', '--plan-out', 'plan.json'], root);
+    const r = await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud', '--order', 'sequential', '--plan-out', 'plan.json'], root);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     const plan = JSON.parse(readFileSync(join(root, 'plan.json'), 'utf8')) as ExecPlan;
-    expect(plan.schema).toBe('ycsb-analyze/fill-plan@2');
+    expect(plan.schema).toBe('ycsb-analyze/fill-plan@3');
+    expect(plan).toMatchObject({ order: 'sequential', reload: 'deployment' });
+    expect('seed' in plan).toBe(false);
     expect(plan.kube).toEqual({ context: 'rpicloud' });
     const keys = plan.groups.map((g) => g.key);
     expect(keys).toEqual([
@@ -82,6 +84,52 @@ describe.skipIf(!existsSync(study))('analyze fill on the study (lucas-fs) with f
     // HBase's and Citus' manifests are required inputs, checked before anything is torn down.
     expect(r.stdout).toContain('# must exist here: hbase/hbase-statefulset.yaml (databases.hbase.manifest)\n');
     expect(r.stdout).toContain('# must exist here: citus/citus-coordinator.yaml (databases.citus.rebuildAlso[0].manifest)\n');
+  });
+
+  it('by default the cluster configurations come in a seeded random order, recorded in the plan and shown; --order sequential sorts them', async () => {
+    const plan = async (...extra: string[]) => {
+      const r = await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud', '--json', ...extra], root);
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as ExecPlan;
+    };
+    const runIds = (p: ExecPlan) => p.groups.map((g) => `${g.key}: ${g.steps.map((s) => s.id).join(' ')}`);
+    const byDefault = await plan();
+    expect(byDefault).toMatchObject({ order: 'randomized', seed: 1 });
+    const sequential = await plan('--order', 'sequential');
+    const keys = (p: ExecPlan) => p.groups.map((g) => g.key);
+    // The same work, in another order: every group still one rebuild with its own steps.
+    expect([...runIds(byDefault)].sort()).not.toEqual(runIds(byDefault));
+    expect(keys(sequential)).toEqual([...keys(sequential)].sort());
+    expect([...keys(byDefault)].sort()).toEqual(keys(sequential));
+    // Reproducible: the same seed, the same plan; another seed, another order.
+    expect(runIds(await plan('--seed', '1'))).toEqual(runIds(byDefault));
+    expect(keys(await plan('--seed', '2'))).not.toEqual(keys(byDefault));
+    const text = await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud'], root);
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      '# fill plan (ycsb-analyze/fill-plan@3): 8 runs in 7 cluster configurations, 36 steps, adapter kubectl-exec, order randomized (seed 1)',
+      "# order: the cluster configurations in a random order (seed 1; --seed N for another, --order sequential for the sorted one); within each, its configurations' runs interleaved at random, each configuration's repetitions in increasing order",
+    ]);
+  });
+
+  it('reads a plan written by the previous version (@2), refuses an older one clearly', async () => {
+    const r = await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud', '--order', 'sequential', '--json'], root);
+    const plan = JSON.parse(r.stdout);
+    // @2 had no reload key (one load per configuration) and no deployments.
+    const old = { ...plan, schema: 'ycsb-analyze/fill-plan@2' };
+    delete old.reload;
+    writeFileSync(join(root, 'old.json'), JSON.stringify(old));
+    const again = await cli(['fill', '--plan', 'old.json'], root);
+    expect(again.code).toBe(3);
+    expect(again.stdout).toBe(
+      (await cli(['fill', 'YCSB-outputs', '--reps', '30', '--context', 'rpicloud', '--order', 'sequential'], root)).stdout.replace('fill-plan@3', 'fill-plan@2'),
+    );
+    writeFileSync(join(root, 'older.json'), JSON.stringify({ ...plan, schema: 'ycsb-analyze/fill-plan@1' }));
+    const refused = await cli(['fill', '--plan', 'older.json'], root);
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'analyze: --plan older.json: expected a plan with schema "ycsb-analyze/fill-plan@2" or "ycsb-analyze/fill-plan@3", found "ycsb-analyze/fill-plan@1" (a plan written by an earlier version: plan again with --plan-out)\n',
+    });
   });
 });
 

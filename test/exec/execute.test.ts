@@ -74,7 +74,7 @@ async function plan(adapter: AdapterName = 'kubectl-exec', retries = 1) {
   const exp = parseExperiment(readFileSync(join(root, 'experiment.yaml'), 'utf8'), 'experiment.yaml');
   const inv = await loadRuns([join(root, 'campaign')], {});
   const naming = inferNaming(inv.runs, (phase, db) => exp.databases[db]?.output?.[phase] ?? exp.output[phase]);
-  const core = planFill(findGaps(inv.runs, designFromExperiment(exp)), naming, { order: 'sequential' });
+  const core = planFill(findGaps(inv.runs, designFromExperiment(exp)), naming, { order: 'sequential', reload: exp.reload });
   return materialize(core, { adapter, campaign: 'campaign', retries, experiment: exp });
 }
 
@@ -343,6 +343,35 @@ describe.skipIf(!hasCluster)('executePlan against the cluster simulator (real sc
     const after = snapshot();
     for (const [f, v] of Object.entries({ ...before, ...mid })) expect(after[f], f).toEqual(v);
   });
+
+  for (const adapter of ['kubectl-exec', 'kubectl-job'] as const) {
+    it(`reload: repetition (${adapter}): the real load script runs again before each repetition, and before its retry; a resumed fill reloads only for what it runs`, async () => {
+      // Rep 4 fails twice: with --retries 1, each attempt gets freshly loaded data.
+      setup({ ycsb: { 'cassandra-15-1000000-rf1-a-4.txt': ['fail', 'fail'] } }, (e) => {
+        e.reload = 'repetition';
+      });
+      const p = await plan(adapter);
+      expect(p.reload).toBe('repetition');
+      expect(p.groups[0].steps.map((s) => s.kind).join(' ')).toBe('teardown deploy ready load run load run');
+      const first = await executePlan(p, opts());
+      expect(first.placed).toEqual(['cassandra-exec-15-1000000-a-2-rf_1.txt']);
+      expect(first.failed).toEqual([{ step: 'run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=4', reason: expect.stringMatching(/^the output parses as failed/) }]);
+      // L: a load (the real cassandra_load.sh: keyspace dropped and made again); R<n>: a run after n runs on that data.
+      const seq = () => sim.ycsb().filter((e) => e.event === 'start').map((e) => (e.output.startsWith('cassandra-load') ? 'L' : `R${e.sinceLoad}`)).join(' ');
+      expect(seq()).toBe('L R0 L R0 L R0');
+      expect(sim.overlaps()).toEqual([]);
+      // Resumed: the cluster still holds the configuration; rep 2 is done, so is its reload; rep 4's reload runs again.
+      const again = await executePlan(p, opts());
+      expect(again.failed).toEqual([]);
+      expect(again.placed).toEqual(['cassandra-exec-15-1000000-a-4-rf_1.txt']);
+      expect(again.skipped).toEqual(['teardown:db=cassandra,nodes=15,recordcount=1000000,rf=1', 'deploy:db=cassandra,nodes=15,recordcount=1000000,rf=1', 'load:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2', 'run:db=cassandra,nodes=15,recordcount=1000000,rf=1,workload=a,rep=2']);
+      expect(seq()).toBe('L R0 L R0 L R0 L R0');
+      expect(verbs().filter((c) => c[0] === 'create' && !c.some((a) => a.includes('/jobs/')))).toHaveLength(1);
+      // The campaign has its load output: every load's output went aside, none overwritten.
+      expect(readdirSync(join(root, 'campaign', '.analyze-fill', 'loads')).filter((f) => !f.endsWith('.provenance.json'))).toHaveLength(4);
+      if (adapter === 'kubectl-job') expect(sim.validated().filter((v) => v.kind === 'Job').map((j) => j.valid)).toEqual([true, true, true, true]);
+    });
+  }
 
   it('the Job adapter: each repetition a Job validated by the schema, read back from the output folder', async () => {
     setup();
