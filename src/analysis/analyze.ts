@@ -58,7 +58,7 @@ import { FIXES } from './fixes.js';
 import { attempt, seriesOf, steadyState } from './series.js';
 import { qualityWarnings } from './quality.js';
 import { campaignTimeline } from './timeline.js';
-import { DEPLOYMENT, deploymentNotice, groupDependence, loadSecondsFor, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
+import { DEPLOYMENT, deploymentCostFor, deploymentNotice, groupDependence, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
 
 export { digestSeries, seriesOf, steadyState, throughputSamples } from './series.js';
 
@@ -381,7 +381,7 @@ function describeGroup(
   } else {
     meanCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: a confidence interval needs at least 2 repetitions`]);
   }
-  const nest = nestedDeployments(keptRuns, x, conf, loads.length > 0 ? loadSecondsFor(factors, loads) : undefined);
+  const nest = nestedDeployments(keptRuns, x, conf, deploymentCostFor(factors, loads, opts.deploymentSeconds, keptRuns));
   if (nest.nested) meanCi = nest.nested.meanCi;
   if (x.length >= 2 && d.sd === 0) meanCi.warnings.push('all values are equal: zero variance, the interval has no width');
   let bootstrapCi: Summary | undefined;

@@ -181,15 +181,15 @@ export function deploymentNotice(runs: readonly Pick<Run, 'factors'>[], groups: 
  * mean from the deployment means (t on k − 1 df), the variance components with the ICC, and whether
  * more deployments or more repetitions per deployment shrink the interval most per unit of time.
  *
- * Costs: a repetition costs its mean run time; a deployment costs its load run's run time (the
- * median over the matching load outputs) when `loadSeconds` is given, else the cost is unknown and
- * equal costs are assumed (said in a warning). Teardown time is not measured.
+ * Costs: a repetition costs its mean run time; a deployment costs `deployment` ({@link deploymentCostFor}:
+ * fill's journal, or the load run's run time), else the cost is unknown and equal costs are assumed
+ * (said in a warning).
  */
 export function nestedDeployments(
   runs: readonly Pick<Run, 'factors' | 'metrics'>[],
   values: readonly number[],
   confidence: number,
-  loadSeconds?: number,
+  deployment?: { seconds: number; source: 'journal' | 'load-runtime' },
 ): { nested?: GroupNested; warnings: string[] } {
   const warnings: string[] = [];
   if (!runs.some((r) => r.factors[DEPLOYMENT] !== undefined)) return { warnings };
@@ -220,8 +220,8 @@ export function nestedDeployments(
     warnings.push(...vc.warnings);
     const secs = runs.map((r) => (r.metrics.runtime ?? NaN) / 1000).filter((s) => Number.isFinite(s) && s > 0);
     const repetitionCost = secs.length > 0 ? secs.reduce((a, b) => a + b, 0) / secs.length : 1;
-    const known = loadSeconds !== undefined && Number.isFinite(loadSeconds) && loadSeconds > 0;
-    const deploymentCost = known ? loadSeconds! : repetitionCost;
+    const known = deployment !== undefined && Number.isFinite(deployment.seconds) && deployment.seconds > 0;
+    const deploymentCost = known ? deployment!.seconds : repetitionCost;
     const sizes = nested.sizes;
     const balanced = sizes.every((s) => s === sizes[0]);
     try {
@@ -241,7 +241,7 @@ export function nestedDeployments(
         shrinksMost: o.shrinksMost ?? (Number.isFinite(o.optimal) ? (meanSize < o.optimal ? 'repetitions' : 'deployments') : undefined),
         deploymentCost,
         repetitionCost,
-        costSource: known ? 'load-runtime' : 'assumed-equal',
+        costSource: known ? deployment!.source : 'assumed-equal',
       };
       warnings.push(...o.warnings);
     } catch (e) {
@@ -254,13 +254,38 @@ export function nestedDeployments(
   if (c) text += `; variance between deployments ${num(c.between)}, within ${num(c.within)} (ICC ${num(c.icc, 2)}, ${c.method === 'anova' ? 'ANOVA' : 'REML'})`;
   const a = nested.advice;
   if (a) {
-    const cost = a.costSource === 'load-runtime' ? `a deployment costs its load time (${num(a.deploymentCost)} s, teardown not measured), a repetition ${num(a.repetitionCost)} s` : 'cost of a deployment unknown without a load output: equal costs assumed';
+    const cost =
+      a.costSource === 'journal'
+        ? `a deployment costs its teardown, deployment, readiness and load (${num(a.deploymentCost)} s, as fill's journal measured them), a repetition ${num(a.repetitionCost)} s`
+        : a.costSource === 'load-runtime'
+          ? `a deployment costs its load time (${num(a.deploymentCost)} s, teardown not measured), a repetition ${num(a.repetitionCost)} s`
+          : 'cost of a deployment unknown without a load output: equal costs assumed';
     if (a.shrinksMost) text += `; more ${a.shrinksMost === 'deployments' ? 'deployments' : 'repetitions per deployment'} shrink the interval most`;
     if (Number.isFinite(a.repetitionsPerDeployment)) text += `; ${a.repetitionsPerDeployment === 1 ? '1 repetition per deployment uses' : `${a.repetitionsPerDeployment} repetitions per deployment use`} the time best`;
     text += ` (${cost})`;
   }
   warnings.push(text);
   return { nested, warnings };
+}
+
+/**
+ * What one deployment of a configuration costs: fill's journal's measure for its database when there
+ * is one (teardown + deploy + readiness + load), else the median run time of its load runs
+ * ({@link loadSecondsFor}), else undefined.
+ */
+export function deploymentCostFor(
+  groupFactors: Readonly<Record<string, string>>,
+  loads: readonly Pick<Run, 'factors' | 'metrics'>[],
+  measured?: Readonly<Record<string, { seconds: number }>>,
+  runs: readonly Pick<Run, 'factors'>[] = [],
+): { seconds: number; source: 'journal' | 'load-runtime' } | undefined {
+  // the database: a group factor, or (one database in the campaign: not a factor) the runs' own
+  const dbs = new Set(runs.map((r) => r.factors.db).filter((d) => d !== undefined));
+  const db = groupFactors.db ?? (dbs.size === 1 ? [...dbs][0] : undefined);
+  const j = db !== undefined && measured && Object.prototype.hasOwnProperty.call(measured, db) ? measured[db].seconds : undefined;
+  if (j !== undefined && Number.isFinite(j) && j > 0) return { seconds: j, source: 'journal' };
+  const l = loads.length > 0 ? loadSecondsFor(groupFactors, loads) : undefined;
+  return l !== undefined ? { seconds: l, source: 'load-runtime' } : undefined;
 }
 
 /**

@@ -38,6 +38,12 @@ export interface AnalysisOptions {
    * `lo`/`hi` are NaN; the p-values and g are there). Each costs root finding over an expensive cdf
    * (qtukey over ptukey integrals, the noncentral t). Default true. */
   pairIntervals?: boolean;
+  /**
+   * What one deployment costs, in seconds, per database (the `db` level), as measured by fill's
+   * journal: teardown + deploy + readiness + load (medians of the steps that finished). For the
+   * advice on more deployments or more repetitions; without it a deployment costs its load run's time.
+   */
+  deploymentSeconds?: Record<string, { seconds: number; steps: number }>;
 }
 
 /** One run as it enters a group. */
@@ -134,8 +140,9 @@ export interface GroupNested {
     /** Seconds. */
     deploymentCost: number;
     repetitionCost: number;
-    /** load-runtime: the load run's run time; assumed-equal: no load output, a deployment costs one run. */
-    costSource: 'load-runtime' | 'assumed-equal';
+    /** journal: teardown, deploy, readiness and load as fill's journal measured them; load-runtime: the
+     * load run's run time (teardown not measured); assumed-equal: neither, a deployment costs one run. */
+    costSource: 'journal' | 'load-runtime' | 'assumed-equal';
   };
 }
 

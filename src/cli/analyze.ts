@@ -6,6 +6,8 @@
  * 3. analyse (groups, strata, tests) and print, or write --json / --csv
  * 4. with --report DIR, write the HTML/PDF report, figures and tables
  */
+import { deploymentSecondsFromJournals } from './journal-costs.js';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyze } from '../analysis/analyze.js';
 import type { AnalysisOptions, OutlierMethod, PAdjustMethod } from '../analysis/types.js';
@@ -189,8 +191,10 @@ Examples:
         if (o.explain) io.stdout.write(fitWidth(formatExplanationFor(inventory, o.scheme ?? []), view.width));
       }
       // 3. Analyse and print: on the terminal the inventory and the levels came first.
-      // (warnings name the settings in words; the CLI names its flags)
-      const result = inCliTerms(analyze(inventory, aopts));
+      // (warnings name the settings in words; the CLI names its flags; a deployment costs what
+      // fill's journal measured, when the campaign has one)
+      const measured = deploymentSecondsFromJournals(inventory.roots.map((d) => resolve(io.cwd, d)));
+      const result = inCliTerms(analyze(inventory, measured ? { ...aopts, deploymentSeconds: measured } : aopts));
       if (o.json) {
         io.stdout.write(analysisJson(result, { inventory: inventoryJson(inventory) }));
       } else if (o.csv) {

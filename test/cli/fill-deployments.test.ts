@@ -7,7 +7,7 @@
  * a deployment left incomplete while the cluster still holds it is finished on it, not rebuilt.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecPlan } from '../../src/exec/adapters.js';
@@ -17,6 +17,24 @@ import { createSimulator, hasCluster, placeRpicloud, type Simulator } from '../.
 
 const SHORT = { teardown: 60, deploy: 60, ready: 60, load: 60, run: 60, fetch: 60 };
 const CLUSTER = 'db=cassandra,nodes=15,recordcount=1000000,rf=1';
+
+/** Seconds of one deployment by a journal: for each of teardown, deploy, ready and load, the median
+ * time from an attempt's start to its done; their sum. */
+function journalDeploymentSeconds(path: string): number {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const start = new Map<string, number>();
+  const byKind: Record<string, number[]> = {};
+  for (const e of lines) {
+    const key = `${e.step}#${e.attempt}`;
+    if (e.event === 'start') start.set(key, Date.parse(e.t));
+    if (e.event === 'done' && start.has(key)) (byKind[e.kind] ??= []).push((Date.parse(e.t) - start.get(key)!) / 1000);
+  }
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  return ['teardown', 'deploy', 'ready', 'load'].filter((k) => byKind[k]).reduce((sum, k) => sum + median(byKind[k]), 0);
+}
 
 /** The files of a folder tree (hidden ones left out), relative to it. */
 function files(dir: string, prefix = ''): string[] {
@@ -89,11 +107,21 @@ describe.skipIf(!hasCluster)('fill with deployments: k deployments × n repetiti
       expect(g.n).toBe(6);
       expect(g.nested).toMatchObject({ deployments: ['1', '2'], sizes: [3, 3] });
       expect(g.nested.meanCi.df).toBe(1);
-      // The load outputs give a deployment its cost.
-      expect(g.nested.advice?.costSource).toBe('load-runtime');
+      // fill's journal gives a deployment its cost: teardown + deploy + ready + load, each the median
+      // of its finished steps (recomputed here from the journal's lines).
+      expect(g.nested.advice?.costSource).toBe('journal');
+      expect(g.nested.advice.deploymentCost).toBeCloseTo(journalDeploymentSeconds(join(root, 'campaign', '.analyze-fill', 'journal.jsonl')), 9);
       expect(g.dependence).toBeDefined();
     }
     expect(doc.warnings.some((w: string) => w.includes('no deployment factor'))).toBe(false);
+    // Without the journal, the load outputs give a deployment its cost.
+    renameSync(join(root, 'campaign', '.analyze-fill', 'journal.jsonl'), join(root, 'journal.jsonl'));
+    try {
+      const nojournal = JSON.parse((await cli(['campaign', '--json'], root, sim.env)).stdout);
+      for (const g of nojournal.groups) expect(g.nested.advice?.costSource).toBe('load-runtime');
+    } finally {
+      renameSync(join(root, 'journal.jsonl'), join(root, 'campaign', '.analyze-fill', 'journal.jsonl'));
+    }
   });
 
   it('a deployment left incomplete while the cluster still holds it is finished on it, not rebuilt', async () => {
