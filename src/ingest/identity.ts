@@ -40,15 +40,39 @@ const SIGNATURES_CAP = 10_000;
  */
 export function contentSignature(parsed: ParsedRun): ConfigurationSignature | undefined {
   if (parsed.format === 'table') return undefined;
-  const sig = configurationSignature(parsed.header, { classpath: parsed.header.classpath, format: parsed.format });
-  if (sig === undefined) return undefined;
-  const key = signatureKey(sig);
-  const seen = signatures.get(key);
-  if (seen !== undefined) return seen;
-  // rebuilt from its key: strings of its own, not slices of the file's text (which they would keep alive)
-  const frozen = Object.freeze(Object.fromEntries(JSON.parse(key) as [string, string][])) as ConfigurationSignature;
-  if (signatures.size < SIGNATURES_CAP) signatures.set(key, frozen);
+  const header = parsed.header;
+  // the repetitions of a configuration print the same header: its signature is computed once
+  const input = signatureInput(parsed.format, header);
+  const known = byInput.get(input);
+  if (known !== undefined) return known === NO_SIGNATURE ? undefined : known;
+  const sig = configurationSignature(header, { classpath: header.classpath, format: parsed.format });
+  let frozen: ConfigurationSignature | undefined;
+  if (sig !== undefined) {
+    const key = signatureKey(sig);
+    frozen = signatures.get(key);
+    if (frozen === undefined) {
+      // rebuilt from its key: strings of its own, not slices of the file's text (which they would keep alive)
+      frozen = Object.freeze(Object.fromEntries(JSON.parse(key) as [string, string][])) as ConfigurationSignature;
+      if (signatures.size < SIGNATURES_CAP) signatures.set(key, frozen);
+    }
+  }
+  // (the input copied: a text of its own, not one that holds slices of the file's text)
+  if (byInput.size < INPUTS_CAP) byInput.set(JSON.parse(JSON.stringify(input)) as string, frozen ?? NO_SIGNATURE);
   return frozen;
+}
+
+/** Stands for "no signature" in {@link byInput}. */
+const NO_SIGNATURE: ConfigurationSignature = Object.freeze({});
+
+/** What configurationSignature reads of a parsed run -> its signature (or NO_SIGNATURE). Bounded:
+ * headers that differ in what the signature leaves out (hosts, seeds) would each add an entry. */
+const byInput = new Map<string, ConfigurationSignature>();
+const INPUTS_CAP = 2_000;
+
+/** Everything configurationSignature reads of a header (and the format), as one text: equal texts,
+ * equal signatures. */
+function signatureInput(format: string, header: ParsedRun['header']): string {
+  return JSON.stringify([format, header.commandLine ?? null, header.binding ?? null, header.classpath ?? null, header.properties, header.factors]);
 }
 
 /** How {@link identifyRuns} words what it says. */
