@@ -11,7 +11,7 @@
 import type { Diagnostic, OperationStats, ParsedRun, RunHeader, RunStatus, StatusSample, YcsbFormat } from '../model/run.js';
 import type { GoBlock, GoYcsbLine } from './formats/go-ycsb.js';
 import type { ClientArgs } from './formats/header.js';
-import type { OpAcc } from './formats/java.js';
+import type { OpAcc } from './formats/java-metrics.js';
 import type { JsonScanState } from './formats/json-records.js';
 import type { StatusOps } from './formats/status.js';
 import type { CppSummary } from './formats/ycsb-cpp.js';
@@ -82,6 +82,16 @@ function isMarker(line: string, mark: string): boolean {
   if (!line.startsWith(mark)) return false;
   const c = line.charCodeAt(mark.length);
   return Number.isNaN(c) || c === 32 || c === 9 || c === 13;
+}
+
+/** The notes that say which option values were read across spaces (YCSB echoes its arguments
+ * unquoted), at line `n`. */
+export function rejoinedNotes(split: ClientArgs, n: number): Diagnostic[] {
+  return split.rejoined.map((r) => ({
+    line: n,
+    severity: 'info',
+    message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
+  }));
 }
 
 export class Invocation {
@@ -210,13 +220,7 @@ export class Invocation {
 
   /** Say which option values were read across spaces (YCSB echoes its arguments unquoted). */
   noteRejoined(split: ClientArgs, n: number): void {
-    for (const r of split.rejoined) {
-      this.diag({
-        line: n,
-        severity: 'info',
-        message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
-      });
-    }
+    for (const d of rejoinedNotes(split, n)) this.diag(d);
   }
 
   /** The run as far as every dialect agrees: name, status, format, header, series, diagnostics. */
