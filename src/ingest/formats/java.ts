@@ -20,7 +20,7 @@
  */
 import type { Diagnostic, OperationStats, ParsedRun, RunHeader, YcsbFormat } from '../../model/run.js';
 import { noSummary, warnExceptionsInOkRun, exceptionText, type Missing } from '../classify.js';
-import { addOperationMetrics, clip, opKey, rejoinedNotes, type Invocation } from '../invocation.js';
+import { addOperationMetrics, clip, rejoinedNotes, returnMetricName, type Invocation } from '../invocation.js';
 import { applyClientArgs, clientArgsFromJavaLine, isJavaClientLine, splitClientArgs, type ClientArgs } from './header.js';
 import { javaClasspath } from '../signature.js';
 import { mayHoldJsonKey, scanJsonLine } from './json-records.js';
@@ -252,8 +252,8 @@ export function finishJava(p: Invocation): ParsedRun {
     const s = acc.stats;
     operations[s.operation] = s;
     addOperationMetrics(metrics, s);
-    const key = opKey(s.operation);
-    for (const [code, v] of Object.entries(s.returns)) metrics[`${key}.return.${code.toLowerCase()}`] = v;
+    const returns = s.returns;
+    for (const code in returns) metrics[returnMetricName(s.operation, code)] = returns[code];
     if (!lastOp || acc.lastLine > lastOp.lastLine) lastOp = acc;
     if (s.operation === 'CLEANUP') continue;
     // measurement.interval=both measures every operation twice: READ and Intended-READ
@@ -375,12 +375,28 @@ export function finishJava(p: Invocation): ParsedRun {
   if (lastOp && lastOp.stats.count !== 0) {
     // the last section lacks a line every other section has: cut inside it (the old histogram
     // measurement may legitimately skip a percentile, so only count/avg/min/max count there)
-    let common: Set<string> | undefined;
+    // (the lines every other section has, in the order the first of them had them)
+    const missing: string[] = [];
+    let first: OpAcc | undefined;
     for (const acc of p.ops.values()) {
-      if (acc === lastOp) continue;
-      common = common ? new Set([...common].filter((k) => acc.seen.has(k))) : new Set(acc.seen);
+      if (acc !== lastOp) {
+        first = acc;
+        break;
+      }
     }
-    const missing = common ? [...common].filter((k) => !lastOp.seen.has(k) && !(latencyMs && k.startsWith('p'))) : [];
+    if (first) {
+      for (const k of first.seen) {
+        if (lastOp.seen.has(k) || (latencyMs && k.startsWith('p'))) continue;
+        let everywhere = true;
+        for (const acc of p.ops.values()) {
+          if (acc !== lastOp && !acc.seen.has(k)) {
+            everywhere = false;
+            break;
+          }
+        }
+        if (everywhere) missing.push(k);
+      }
+    }
     if (missing.length > 0) {
       run.status = 'partial';
       p.diag({

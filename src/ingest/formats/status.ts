@@ -311,6 +311,9 @@ function leanOps(key: number): StatusOps {
   return ops;
 }
 
+/** The `ops` of a status line before it is known (never returned). */
+const NOT_YET: StatusOps = Object.freeze({}) as StatusOps;
+
 /**
  * Parse one status line; undefined when the line is not one. Never throws. `secAt`: the index of
  * `' sec: '` in the line, when the caller has it. `ops` false: the Java hdrhistogram blocks
@@ -336,7 +339,8 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
   if (!eqAt(line, k, ' operations')) return undefined;
   const operations = digitsValue(line, opsStart, k);
   const restStart = k + 11;
-  const out: ParsedStatusLine = { t, operations, ops: {}, style: 'java', sawMs: false };
+  // (`ops` is given its own object only where the general loop below fills one)
+  const out: ParsedStatusLine = { t, operations, ops: NOT_YET, style: 'java', sawMs: false };
 
   const cur = line.indexOf(' current ops/sec', restStart);
   if (cur >= 0) {
@@ -357,6 +361,7 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
       return out;
     }
   }
+  out.ops = {};
   let spaceSeparatedBlocks = 0;
   let commaSeparatedBlocks = 0;
   for (;;) {
