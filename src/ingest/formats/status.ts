@@ -336,7 +336,7 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
   const opsStart = k;
   while (k < line.length && isDigit(line.charCodeAt(k))) k++;
   if (k === opsStart) return undefined;
-  if (!eqAt(line, k, ' operations')) return undefined;
+  if (!line.startsWith(' operations', k)) return undefined;
   const operations = digitsValue(line, opsStart, k);
   const restStart = k + 11;
   // (`ops` is given its own object only where the general loop below fills one)
