@@ -44,7 +44,7 @@ import { afterUsageLine, binaryReason, checkOverall, exceptionLine, notYcsb, usa
 import { finishGo, flushGoBlock, goHeaderLine, goJsonLine, goPlainLine, goTableLine, isGoYcsb } from './formats/go-ycsb.js';
 import { headerDate, isJavaClientLine } from './formats/header.js';
 import { endJavaText, finishJava, javaBracketLine, javaHeaderLine, javaJsonLine } from './formats/java.js';
-import { parseStatusLine } from './formats/status.js';
+import { readStatusLine, STATUS_LINE } from './formats/status.js';
 import { cppAfterLoad, cppSummaryLine, finishCpp } from './formats/ycsb-cpp.js';
 import { clip, Invocation, TextScan } from './invocation.js';
 import { startFromStatus, statusTimestamp } from './timestamps.js';
@@ -187,8 +187,8 @@ function isBlank(line: string): boolean {
 
 /** A `-s` status line (Java or YCSB-cpp) into the series; false when `line` is not one. */
 function statusLine(p: Invocation, line: string, secAt: number, n: number): boolean {
-  const s = parseStatusLine(line, secAt, p.statusOps);
-  if (s === undefined) return false;
+  if (!readStatusLine(line, secAt, p.statusOps)) return false;
+  const s = STATUS_LINE;
   if (s.style === 'cpp') p.cppStyleStatus = true;
   else if (s.throughput !== undefined || hasKeys(s.ops)) p.javaStyleStatus = true;
   if (s.sawMs) p.sawMsLabel = true;
