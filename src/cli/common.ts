@@ -273,9 +273,11 @@ export function formatLevels(inv: Inventory): string {
   const levels = new Map<string, Set<string>>();
   for (const r of inv.runs) {
     if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable' || r.status === 'empty' || r.status === 'conflict') continue;
-    for (const [k, v] of Object.entries(r.factors)) {
-      if (!levels.has(k)) levels.set(k, new Set());
-      levels.get(k)!.add(v);
+    const factors = r.factors;
+    for (const k in factors) {
+      let seen = levels.get(k);
+      if (seen === undefined) levels.set(k, (seen = new Set()));
+      seen.add(factors[k]);
     }
   }
   if (levels.size === 0) return 'Factors: none found\n';
