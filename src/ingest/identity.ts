@@ -41,9 +41,17 @@ const SIGNATURES_CAP = 10_000;
 export function contentSignature(parsed: ParsedRun): ConfigurationSignature | undefined {
   if (parsed.format === 'table') return undefined;
   const header = parsed.header;
-  // the repetitions of a configuration print the same header: its signature is computed once
+  // the repetitions of a configuration print the same header: its signature is computed once. The
+  // classpath (kilobytes, one string shared by the runs whose java command it came from) keys a map
+  // of its own, so that it is neither copied into nor hashed in each run's key
+  const classpath = header.classpath ?? '';
+  let byRest = byClasspath.get(classpath);
+  if (byRest === undefined) {
+    byRest = new Map();
+    if (byClasspath.size < INPUTS_CAP) byClasspath.set(JSON.parse(JSON.stringify(classpath)) as string, byRest);
+  }
   const input = signatureInput(parsed.format, header);
-  const known = byInput.get(input);
+  const known = byRest.get(input);
   if (known !== undefined) return known === NO_SIGNATURE ? undefined : known;
   const sig = configurationSignature(header, { classpath: header.classpath, format: parsed.format });
   let frozen: ConfigurationSignature | undefined;
@@ -57,22 +65,23 @@ export function contentSignature(parsed: ParsedRun): ConfigurationSignature | un
     }
   }
   // (the input copied: a text of its own, not one that holds slices of the file's text)
-  if (byInput.size < INPUTS_CAP) byInput.set(JSON.parse(JSON.stringify(input)) as string, frozen ?? NO_SIGNATURE);
+  if (byRest.size < INPUTS_CAP) byRest.set(JSON.parse(JSON.stringify(input)) as string, frozen ?? NO_SIGNATURE);
   return frozen;
 }
 
-/** Stands for "no signature" in {@link byInput}. */
+/** Stands for "no signature" in {@link byClasspath}. */
 const NO_SIGNATURE: ConfigurationSignature = Object.freeze({});
 
-/** What configurationSignature reads of a parsed run -> its signature (or NO_SIGNATURE). Bounded:
- * headers that differ in what the signature leaves out (hosts, seeds) would each add an entry. */
-const byInput = new Map<string, ConfigurationSignature>();
+/** What configurationSignature reads of a parsed run: its classpath ('' for none) -> the rest
+ * (signatureInput) -> its signature (or NO_SIGNATURE). Bounded: headers that differ in what the
+ * signature leaves out (hosts, seeds) would each add an entry. */
+const byClasspath = new Map<string, Map<string, ConfigurationSignature>>();
 const INPUTS_CAP = 2_000;
 
-/** Everything configurationSignature reads of a header (and the format), as one text: equal texts,
- * equal signatures. */
+/** Everything but the classpath that configurationSignature reads of a header (and the format), as
+ * one text: equal texts (and classpaths), equal signatures. */
 function signatureInput(format: string, header: ParsedRun['header']): string {
-  return JSON.stringify([format, header.commandLine ?? null, header.binding ?? null, header.classpath ?? null, header.properties, header.factors]);
+  return JSON.stringify([format, header.commandLine ?? null, header.binding ?? null, header.classpath === undefined, header.properties, header.factors]);
 }
 
 /** How {@link identifyRuns} words what it says. */
