@@ -336,9 +336,11 @@ function factorLevels(inv: Inventory): Map<string, Set<string>> {
   const levels = new Map<string, Set<string>>();
   for (const r of inv.runs) {
     if (r.status === 'duplicate' || r.status === 'not-ycsb' || r.status === 'unreadable' || r.status === 'empty' || r.status === 'conflict') continue;
-    for (const [k, v] of Object.entries(r.factors)) {
-      if (!levels.has(k)) levels.set(k, new Set());
-      levels.get(k)!.add(v);
+    const factors = r.factors;
+    for (const k in factors) {
+      let seen = levels.get(k);
+      if (seen === undefined) levels.set(k, (seen = new Set()));
+      seen.add(factors[k]);
     }
   }
   return levels;

@@ -40,15 +40,48 @@ const SIGNATURES_CAP = 10_000;
  */
 export function contentSignature(parsed: ParsedRun): ConfigurationSignature | undefined {
   if (parsed.format === 'table') return undefined;
-  const sig = configurationSignature(parsed.header, { classpath: parsed.header.classpath, format: parsed.format });
-  if (sig === undefined) return undefined;
-  const key = signatureKey(sig);
-  const seen = signatures.get(key);
-  if (seen !== undefined) return seen;
-  // rebuilt from its key: strings of its own, not slices of the file's text (which they would keep alive)
-  const frozen = Object.freeze(Object.fromEntries(JSON.parse(key) as [string, string][])) as ConfigurationSignature;
-  if (signatures.size < SIGNATURES_CAP) signatures.set(key, frozen);
+  const header = parsed.header;
+  // the repetitions of a configuration print the same header: its signature is computed once. The
+  // classpath (kilobytes, one string shared by the runs whose java command it came from) keys a map
+  // of its own, so that it is neither copied into nor hashed in each run's key
+  const classpath = header.classpath ?? '';
+  let byRest = byClasspath.get(classpath);
+  if (byRest === undefined) {
+    byRest = new Map();
+    if (byClasspath.size < INPUTS_CAP) byClasspath.set(JSON.parse(JSON.stringify(classpath)) as string, byRest);
+  }
+  const input = signatureInput(parsed.format, header);
+  const known = byRest.get(input);
+  if (known !== undefined) return known === NO_SIGNATURE ? undefined : known;
+  const sig = configurationSignature(header, { classpath: header.classpath, format: parsed.format });
+  let frozen: ConfigurationSignature | undefined;
+  if (sig !== undefined) {
+    const key = signatureKey(sig);
+    frozen = signatures.get(key);
+    if (frozen === undefined) {
+      // rebuilt from its key: strings of its own, not slices of the file's text (which they would keep alive)
+      frozen = Object.freeze(Object.fromEntries(JSON.parse(key) as [string, string][])) as ConfigurationSignature;
+      if (signatures.size < SIGNATURES_CAP) signatures.set(key, frozen);
+    }
+  }
+  // (the input copied: a text of its own, not one that holds slices of the file's text)
+  if (byRest.size < INPUTS_CAP) byRest.set(JSON.parse(JSON.stringify(input)) as string, frozen ?? NO_SIGNATURE);
   return frozen;
+}
+
+/** Stands for "no signature" in {@link byClasspath}. */
+const NO_SIGNATURE: ConfigurationSignature = Object.freeze({});
+
+/** What configurationSignature reads of a parsed run: its classpath ('' for none) -> the rest
+ * (signatureInput) -> its signature (or NO_SIGNATURE). Bounded: headers that differ in what the
+ * signature leaves out (hosts, seeds) would each add an entry. */
+const byClasspath = new Map<string, Map<string, ConfigurationSignature>>();
+const INPUTS_CAP = 2_000;
+
+/** Everything but the classpath that configurationSignature reads of a header (and the format), as
+ * one text: equal texts (and classpaths), equal signatures. */
+function signatureInput(format: string, header: ParsedRun['header']): string {
+  return JSON.stringify([format, header.commandLine ?? null, header.binding ?? null, header.classpath === undefined, header.properties, header.factors]);
 }
 
 /** How {@link identifyRuns} words what it says. */

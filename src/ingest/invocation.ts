@@ -11,7 +11,7 @@
 import type { Diagnostic, OperationStats, ParsedRun, RunHeader, RunStatus, StatusSample, YcsbFormat } from '../model/run.js';
 import type { GoBlock, GoYcsbLine } from './formats/go-ycsb.js';
 import type { ClientArgs } from './formats/header.js';
-import type { OpAcc } from './formats/java.js';
+import type { OpAcc } from './formats/java-metrics.js';
 import type { JsonScanState } from './formats/json-records.js';
 import type { StatusOps } from './formats/status.js';
 import type { CppSummary } from './formats/ycsb-cpp.js';
@@ -26,16 +26,70 @@ export function opKey(op: string): string {
   return op.toLowerCase();
 }
 
+/** The metric names of one operation (`read.count`, `read.p99`, `read.return.ok`, …). */
+interface OperationMetricNames {
+  count: string;
+  avg: string;
+  min: string;
+  max: string;
+  /** percentile key -> `<op>.p<key>`; return code -> `<op>.return.<code in lower case>`. */
+  percentile: Map<string, string>;
+  returns: Map<string, string>;
+}
+
+/** Operation name -> its metric names: a campaign's runs share a few operations, whose names are
+ * built once (strings of their own) instead of per run. Bounded. */
+const metricNames = new Map<string, OperationMetricNames>();
+const METRIC_NAMES_CAP = 1_000;
+
+/** A string of its own (not a slice of a file's text, which a kept slice would keep alive). */
+function own(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+function namesOf(operation: string): OperationMetricNames {
+  let names = metricNames.get(operation);
+  if (names === undefined) {
+    const key = own(opKey(operation));
+    names = { count: `${key}.count`, avg: `${key}.avg`, min: `${key}.min`, max: `${key}.max`, percentile: new Map(), returns: new Map() };
+    if (metricNames.size < METRIC_NAMES_CAP) metricNames.set(own(operation), names);
+  }
+  return names;
+}
+
+/** `<op>.p<key>` for a percentile key of `operation`. */
+function percentileName(names: OperationMetricNames, operation: string, p: string): string {
+  let name = names.percentile.get(p);
+  if (name === undefined) {
+    name = own(`${opKey(operation)}.p${p}`);
+    if (names.percentile.size < METRIC_NAMES_CAP) names.percentile.set(own(p), name);
+  }
+  return name;
+}
+
+/** `<op>.return.<code>` (the code in lower case) for a return code of `operation`. */
+export function returnMetricName(operation: string, code: string): string {
+  const names = namesOf(operation);
+  let name = names.returns.get(code);
+  if (name === undefined) {
+    name = own(`${opKey(operation)}.return.${code.toLowerCase()}`);
+    if (names.returns.size < METRIC_NAMES_CAP) names.returns.set(own(code), name);
+  }
+  return name;
+}
+
 /** An operation's summary as metrics: `<op>.count` and, unless it did no operation, `<op>.avg`,
  * `.min`, `.max` and `.p<k>` for each percentile it has. */
 export function addOperationMetrics(metrics: Record<string, number>, s: OperationStats): void {
-  const key = opKey(s.operation);
-  if (s.count !== undefined) metrics[`${key}.count`] = s.count;
+  const names = namesOf(s.operation);
+  if (s.count !== undefined) metrics[names.count] = s.count;
   if (s.count === 0) return;
-  if (s.avg !== undefined) metrics[`${key}.avg`] = s.avg;
-  if (s.min !== undefined) metrics[`${key}.min`] = s.min;
-  if (s.max !== undefined) metrics[`${key}.max`] = s.max;
-  for (const [p, v] of Object.entries(s.percentiles)) metrics[`${key}.p${p}`] = v;
+  if (s.avg !== undefined) metrics[names.avg] = s.avg;
+  if (s.min !== undefined) metrics[names.min] = s.min;
+  if (s.max !== undefined) metrics[names.max] = s.max;
+  const pct = s.percentiles;
+  // (for-in: the keys in the order Object.entries gives them)
+  for (const p in pct) metrics[percentileName(names, s.operation, p)] = pct[p];
 }
 
 /** Throughput of the samples that have none, from the change in operations since the one before
@@ -82,6 +136,16 @@ function isMarker(line: string, mark: string): boolean {
   if (!line.startsWith(mark)) return false;
   const c = line.charCodeAt(mark.length);
   return Number.isNaN(c) || c === 32 || c === 9 || c === 13;
+}
+
+/** The notes that say which option values were read across spaces (YCSB echoes its arguments
+ * unquoted), at line `n`. */
+export function rejoinedNotes(split: ClientArgs, n: number): Diagnostic[] {
+  return split.rejoined.map((r) => ({
+    line: n,
+    severity: 'info',
+    message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
+  }));
 }
 
 export class Invocation {
@@ -210,13 +274,7 @@ export class Invocation {
 
   /** Say which option values were read across spaces (YCSB echoes its arguments unquoted). */
   noteRejoined(split: ClientArgs, n: number): void {
-    for (const r of split.rejoined) {
-      this.diag({
-        line: n,
-        severity: 'info',
-        message: `command line: ${r.option} ${JSON.stringify(clip(r.value, 80))} read as one value with spaces (YCSB echoes its arguments without quotes; the words after it do not start with -)`,
-      });
-    }
+    for (const d of rejoinedNotes(split, n)) this.diag(d);
   }
 
   /** The run as far as every dialect agrees: name, status, format, header, series, diagnostics. */

@@ -44,7 +44,7 @@ import { afterUsageLine, binaryReason, checkOverall, exceptionLine, notYcsb, usa
 import { finishGo, flushGoBlock, goHeaderLine, goJsonLine, goPlainLine, goTableLine, isGoYcsb } from './formats/go-ycsb.js';
 import { headerDate, isJavaClientLine } from './formats/header.js';
 import { endJavaText, finishJava, javaBracketLine, javaHeaderLine, javaJsonLine } from './formats/java.js';
-import { parseStatusLine } from './formats/status.js';
+import { readStatusLine, STATUS_LINE } from './formats/status.js';
 import { cppAfterLoad, cppSummaryLine, finishCpp } from './formats/ycsb-cpp.js';
 import { clip, Invocation, TextScan } from './invocation.js';
 import { startFromStatus, statusTimestamp } from './timestamps.js';
@@ -149,14 +149,19 @@ function restartedStatusLine(p: Invocation, line: string): boolean {
 /**
  * One line of an invocation (n: its number in the file), offered to the dialects in turn. False
  * when the line begins another invocation (p.splitting): then nothing of it was read.
+ *
+ * Kept short: the lines of nearly every output are status lines and summary lines, read here or
+ * one call away; every other kind of line goes to {@link otherLine}. (A function optimised by the
+ * JIT is optimised again when a kind of line it never saw arrives: the rare kinds are read in a
+ * function of their own, so that this one is not.)
  */
 function readLine(p: Invocation, raw: string, n: number): boolean {
-  const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+  const len = raw.length;
+  if (len === 0) return true;
+  const line = raw.charCodeAt(len - 1) === 13 ? raw.slice(0, -1) : raw;
   if (line.length === 0) return true;
   const c0 = line.charCodeAt(0);
-  if (c0 === 32 || c0 === 9) {
-    if (line.trim().length === 0) return true;
-  }
+  if ((c0 === 32 || c0 === 9) && isBlank(line)) return true;
   if (c0 >= 60 && c0 <= 62) p.scan.marker(line, n, c0);
   if (p.splitting && beginsInvocation(p, line, c0)) return false;
   p.lastNonEmptyLine = n;
@@ -164,45 +169,56 @@ function readLine(p: Invocation, raw: string, n: number): boolean {
   cppAfterLoad(p, line, n);
   if (p.pendingUsage !== undefined) afterUsageLine(p, line);
 
-  if (c0 === 124 /* | */ && goTableLine(p, line, n)) return true;
   if (c0 === 91 /* [ */) {
     if (!goJsonLine(p, line, n)) javaBracketLine(p, line, n);
     return true;
   }
-
+  if (c0 === 124 /* | */ && goTableLine(p, line, n)) return true;
   const secAt = line.indexOf(' sec: ');
-  if (secAt > 0) {
-    const s = parseStatusLine(line, secAt, p.statusOps);
-    if (s) {
-      if (s.style === 'cpp') p.cppStyleStatus = true;
-      else if (s.throughput !== undefined || hasKeys(s.ops)) p.javaStyleStatus = true;
-      if (s.sawMs) p.sawMsLabel = true;
-      p.addSample(n, s.t, s.operations, s.ops, s.throughput);
-      return true;
-    }
-  }
+  if (secAt > 0 && statusLine(p, line, secAt, n)) return true;
+  otherLine(p, line, n, c0);
+  return true;
+}
 
-  if (goPlainLine(p, line, n)) return true;
-  if (javaJsonLine(p, line, n, c0)) return true;
+/** Only white space? */
+function isBlank(line: string): boolean {
+  return line.trim().length === 0;
+}
+
+/** A `-s` status line (Java or YCSB-cpp) into the series; false when `line` is not one. */
+function statusLine(p: Invocation, line: string, secAt: number, n: number): boolean {
+  if (!readStatusLine(line, secAt, p.statusOps)) return false;
+  const s = STATUS_LINE;
+  if (s.style === 'cpp') p.cppStyleStatus = true;
+  else if (s.throughput !== undefined || hasKeys(s.ops)) p.javaStyleStatus = true;
+  if (s.sawMs) p.sawMsLabel = true;
+  p.addSample(n, s.t, s.operations, s.ops, s.throughput);
+  return true;
+}
+
+/** A line that is neither a status line nor `[`- or `|`-prefixed (see readLine): go-ycsb plain
+ * lines, the JSON exporters, usage texts, headers, YCSB-cpp's summary, a date, exceptions. */
+function otherLine(p: Invocation, line: string, n: number, c0: number): void {
+  if (goPlainLine(p, line, n)) return;
+  if (javaJsonLine(p, line, n, c0)) return;
   if (c0 === 85 /* U */ && line.startsWith('Usage:')) {
     usageLine(p, line, n);
-    return true;
+    return;
   }
-  if (javaHeaderLine(p, line, n, c0)) return true;
-  if (goHeaderLine(p, line, n, c0)) return true;
+  if (javaHeaderLine(p, line, n, c0)) return;
+  if (goHeaderLine(p, line, n, c0)) return;
   if ((c0 === 76 /* L */ && line.startsWith('Load ')) || (c0 === 82 /* R */ && line.startsWith('Run '))) {
-    if (cppSummaryLine(p, line, n)) return true;
+    if (cppSummaryLine(p, line, n)) return;
   }
   // a date alone on a line before the run (e.g. the output of `date` in the script): its start
   if (p.headerStamp === undefined && p.series.length === 0 && p.overallLine === undefined && line.length <= 40) {
     const iso = headerDate(line);
     if (iso !== undefined) {
       p.headerStamp = { iso, line: n };
-      return true;
+      return;
     }
   }
   exceptionLine(p, line, n);
-  return true;
 }
 
 /** The phase of a run whose content names none (no -load, -t, dotransactions or go-ycsb command): a

@@ -135,13 +135,28 @@ export function tTwoSided(t: number, df: number): number {
 }
 
 /**
- * Student t quantile, as R's `qt(p, df)`.
+ * Student t quantile, as R's `qt(p, df)`. Each (p, df) is computed once (an iterative inversion of
+ * the incomplete beta function) and then remembered: an analysis asks for the same few again and
+ * again (the interval of every configuration of n runs, the repetitions search's cap).
  * @example tQuantile(0.975, 10) // 2.228138851986274
  */
 export function tQuantile(p: number, df: number): number {
   if (df === Infinity) return normalQuantile(p);
-  return tQuantileStd(p, df);
+  let byP = tQuantiles.get(df);
+  if (byP === undefined) {
+    byP = new Map();
+    if (tQuantiles.size < 4096) tQuantiles.set(df, byP);
+  }
+  let q = byP.get(p);
+  if (q === undefined) {
+    q = tQuantileStd(p, df);
+    if (byP.size < 64) byP.set(p, q);
+  }
+  return q;
 }
+
+/** df -> p -> qt(p, df), as computed (see tQuantile); at most 4,096 df and 64 p each. */
+const tQuantiles = new Map<number, Map<number, number>>();
 
 /**
  * F distribution upper tail P(F > f), as R's `pf(f, df1, df2, lower.tail = FALSE)`.

@@ -50,6 +50,25 @@ const EXACT_MAX_N = 170;
 function kendallLowerTail(q: number, n: number): number {
   if (q < 0) return 0;
   const top = Math.min(q, (n * (n - 1)) / 2);
+  const pn = inversionProbabilities(n, top);
+  let p = 0;
+  for (let k = 0; k <= top; k++) p += pn[k];
+  return Math.min(1, p);
+}
+
+/**
+ * p_n(k) for k = 0 … at least `atLeast` (see kendallLowerTail). p_m(k) reads only p_{m−1}(k − j) for
+ * j ≥ 0: the values up to any k are the same whatever longer table they are computed in, so the
+ * table of each n is kept and reused while it is long enough (a trend test per configuration asks
+ * for the same n again and again), and computed again, longer, when it is not.
+ */
+function inversionProbabilities(n: number, atLeast: number): Float64Array {
+  const known = inversionTables.get(n);
+  if (known !== undefined && known.length > atLeast) return known;
+  // below n = 50 (the default exact range, a few thousand values at most) at least half of the
+  // n(n − 1)/2 inversions: a two-sided test asks for no more
+  const n0 = (n * (n - 1)) / 2;
+  const top = Math.min(n0, n < 50 ? Math.max(atLeast, Math.floor(n0 / 2)) : atLeast);
   let prev = new Float64Array(top + 1);
   let next = new Float64Array(top + 1);
   prev[0] = 1; // m = 1: one permutation, no inversion
@@ -64,10 +83,12 @@ function kendallLowerTail(q: number, n: number): number {
     for (let k = kmax + 1; k <= top; k++) next[k] = 0;
     [prev, next] = [next, prev];
   }
-  let p = 0;
-  for (let k = 0; k <= top; k++) p += prev[k];
-  return Math.min(1, p);
+  if (inversionTables.size < 64 || known !== undefined) inversionTables.set(n, prev);
+  return prev;
 }
+
+/** n -> p_n(0 … k) (see inversionProbabilities); at most 64 values of n kept. */
+const inversionTables = new Map<number, Float64Array>();
 
 /** Sizes (≥ 2) of the groups of equal values of v. */
 function tieGroups(v: readonly number[]): number[] {

@@ -30,16 +30,31 @@ export function median(x: readonly number[]): number {
  * whose tail is not read), as quantileSorted(sorted values, 0.5) computes it: the middle order
  * statistic, or (1 − ½)·a₍ₖ₎ + ½·a₍ₖ₊₁₎ for an even length. Hoare's selection finds a₍ₖ₎; a₍ₖ₊₁₎
  * is then the least value right of it. (−0 and +0 compare equal here: either may be returned.)
- * Linear expected time, O(n log n) at worst (see the introselect bound below).
+ * Linear expected time, O(n log n) at worst (see {@link selectInPlace}).
  * @example medianInPlace(new Float64Array([4, 1, 3, 2]), 4) // 2.5
  */
 export function medianInPlace(a: Float64Array, n: number): number {
   const k = (n - 1) >> 1;
-  let l = 0;
-  let r = n - 1;
-  // Introselect: the middle element as pivot can take quadratic time on some orders (e.g. rising then
-  // falling); after 2·log₂(n) + 4 partitions the part still holding a₍ₖ₎ is sorted instead.
-  let rounds = 2 * Math.ceil(Math.log2(n + 1)) + 4;
+  const lo = selectInPlace(a, 0, n - 1, k);
+  if ((n - 1) % 2 === 0) return lo;
+  let hi = a[k + 1];
+  for (let i = k + 2; i < n; i++) if (a[i] < hi) hi = a[i];
+  return (1 - 0.5) * lo + 0.5 * hi;
+}
+
+/**
+ * The k-th smallest value of a[from, to] (k an index in that range, 0-based over the whole array),
+ * with no NaN in it, by Hoare's selection in place: afterwards a[k] holds it, a[from, k) holds no
+ * larger value and a(k, to] no smaller one, so that further order statistics above k are selected
+ * in a(k, to] alone. (−0 and +0 compare equal here.) Linear expected time; introselect: after
+ * 2·log₂(length) + 4 partitions the part still holding a₍ₖ₎ is sorted instead (the middle element as
+ * pivot can take quadratic time on some orders, e.g. rising then falling), O(n log n) at worst.
+ * @example selectInPlace(new Float64Array([5, 1, 4, 2, 3]), 0, 4, 3) // 4
+ */
+export function selectInPlace(a: Float64Array, from: number, to: number, k: number): number {
+  let l = from;
+  let r = to;
+  let rounds = 2 * Math.ceil(Math.log2(to - from + 2)) + 4;
   while (r > l) {
     if (rounds-- === 0) {
       a.subarray(l, r + 1).sort();
@@ -63,9 +78,5 @@ export function medianInPlace(a: Float64Array, n: number): number {
     else if (k >= i) l = i;
     else break;
   }
-  const lo = a[k];
-  if ((n - 1) % 2 === 0) return lo;
-  let hi = a[k + 1];
-  for (let i = k + 2; i < n; i++) if (a[i] < hi) hi = a[i];
-  return (1 - 0.5) * lo + 0.5 * hi;
+  return a[k];
 }

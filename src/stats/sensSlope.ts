@@ -1,4 +1,5 @@
 import { normalQuantile } from './distributions.js';
+import { selectInPlace } from './median.js';
 
 /** Result of {@link sensSlope}. */
 export interface SensSlopeResult {
@@ -22,6 +23,21 @@ export interface SensSlopeResult {
   warnings: string[];
 }
 
+/**
+ * The slopes' buffer, reused from call to call up to SLOPES_KEPT slopes (longer series get their
+ * own): on the machines measured, a fresh 30 MB array (n = 2,750) cost more in page faults than
+ * computing the slopes written into it. Every slope is written before it is read.
+ */
+let slopes = new Float64Array(0);
+const SLOPES_KEPT = 2 ** 23;
+
+/** A buffer of exactly `size` values (contents undefined). */
+function slopeBuffer(size: number): Float64Array {
+  if (size > SLOPES_KEPT) return new Float64Array(size);
+  if (slopes.length < size) slopes = new Float64Array(size);
+  return slopes.subarray(0, size);
+}
+
 /** R's round(x) to an integer: IEC 60559 rounding, halves to the even neighbour. */
 function roundHalfEven(x: number): number {
   const f = Math.floor(x);
@@ -43,8 +59,8 @@ function roundHalfEven(x: number): number {
  * A rank outside 1..N (n too small for the confidence asked: at 95 %, n ≤ 3 for both bounds) leaves
  * that bound NaN, with a warning (trend returns an empty or NA bound there).
  *
- * Time and memory O(n² log n) and O(n²) (all slopes are kept): meant for the repetitions of one
- * configuration, not for series of many thousands.
+ * Time and memory O(n²) (all slopes are kept; the few order statistics needed are selected, not
+ * sorted): meant for the repetitions of one configuration, not for series of many thousands.
  *
  * Times are the positions 1..n (equally spaced runs). The interval inverts the Mann–Kendall test,
  * so it assumes independent values; under serial correlation it is too narrow.
@@ -70,12 +86,16 @@ export function sensSlope(y: readonly number[], confidence = 0.95): SensSlopeRes
   if (bad >= 0) throw new RangeError(`sensSlope: value ${bad + 1} is not finite (${y[bad]})`);
   // 1. pairwise slopes
   const N = (n * (n - 1)) / 2;
-  const d = new Float64Array(N);
+  const d = slopeBuffer(N);
   let k = 0;
-  for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) d[k++] = (y[j] - y[i]) / (j - i);
-  d.sort();
-  // the median as R's median(): the middle slope, or the mean of the two middle ones (½a + ½b, one rounding)
-  const slope = N % 2 === 1 ? d[(N - 1) / 2] : 0.5 * d[N / 2 - 1] + 0.5 * d[N / 2];
+  let negativeZero = false;
+  for (let i = 0; i < n - 1; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = (y[j] - y[i]) / (j - i);
+      d[k++] = v;
+      if (v === 0 && 1 / v < 0) negativeZero = true;
+    }
+  }
   // 2. Var(S) with ties in y
   const s = Float64Array.from(y).sort();
   let tieTerm = 0;
@@ -91,6 +111,23 @@ export function sensSlope(y: readonly number[], confidence = 0.95): SensSlopeRes
   const C = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(varianceS);
   const lowerRank = roundHalfEven((N - C) / 2);
   const upperRank = roundHalfEven((N + C) / 2 + 1);
+  // the slopes of those ranks and the middle ones: by selection, in rank order (each found in what
+  // lies above the one before), the same values as in the sorted slopes in linear expected time
+  // instead of a sort of all N (n = 3,000 runs: 4.5 million slopes); with a −0 among them the
+  // slopes are sorted (the sort puts −0 before +0, which the selection holds equal)
+  const mid = N % 2 === 1 ? [(N - 1) / 2] : [N / 2 - 1, N / 2];
+  const wanted = [...mid, lowerRank - 1, upperRank - 1].filter((r) => r >= 0 && r < N).sort((a, b) => a - b);
+  if (negativeZero) d.sort();
+  else {
+    let from = 0;
+    for (const r of wanted) {
+      if (r < from) continue; // (the same rank twice)
+      selectInPlace(d, from, N - 1, r);
+      from = r + 1;
+    }
+  }
+  // the median as R's median(): the middle slope, or the mean of the two middle ones (½a + ½b, one rounding)
+  const slope = N % 2 === 1 ? d[(N - 1) / 2] : 0.5 * d[N / 2 - 1] + 0.5 * d[N / 2];
   const warnings: string[] = [];
   const pick = (r: number) => (r >= 1 && r <= N ? d[r - 1] : NaN);
   const lo = pick(lowerRank);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kendallTau, type KendallAlternative } from '../../src/stats/kendallTau.js';
 import { sensSlope } from '../../src/stats/sensSlope.js';
+import { createRng } from '../../src/stats/rng.js';
 import {
   autocorrelation,
   autocorrelations,
@@ -174,6 +175,41 @@ describe("sensSlope matches trend::sens.slope's formula", () => {
         close(r.varianceS, s.varianceS, STAT, 'varS');
         expect(r.lowerRank + 0).toBe(s.lowerRank + 0); // R writes round(-0.375) as -0
         expect(r.upperRank).toBe(s.upperRank);
+      }
+    });
+  }
+});
+
+describe('sensSlope selects the same order statistics as sorting every slope', () => {
+  // the reference: all n(n − 1)/2 slopes sorted, then the middle one(s) and the bound ranks read
+  const sorted = (y: number[], confidence: number) => {
+    const d: number[] = [];
+    for (let i = 0; i < y.length - 1; i++) for (let j = i + 1; j < y.length; j++) d.push((y[j] - y[i]) / (j - i));
+    const a = Float64Array.from(d).sort();
+    const N = a.length;
+    const r = sensSlope(y, confidence);
+    const pick = (k: number) => (k >= 1 && k <= N ? a[k - 1] : NaN);
+    return { slope: N % 2 === 1 ? a[(N - 1) / 2] : 0.5 * a[N / 2 - 1] + 0.5 * a[N / 2], lo: pick(r.lowerRank), hi: pick(r.upperRank) };
+  };
+  const rng = createRng(7);
+  const series: [string, number[]][] = [];
+  for (const n of [2, 3, 4, 5, 8, 30, 31, 200, 801]) {
+    series.push([`n = ${n}, continuous`, Array.from({ length: n }, () => 1000 + 50 * rng.random())]);
+    // few distinct values: many tied slopes, the bounds and the middle often equal
+    series.push([`n = ${n}, ties`, Array.from({ length: n }, () => Math.round(3 * rng.random()))]);
+    // a rising then falling series (the order that made a middle-pivot selection quadratic)
+    series.push([`n = ${n}, rise and fall`, Array.from({ length: n }, (_, i) => (i < n / 2 ? i : n - i))]);
+  }
+  // −0 among the slopes: (−0 − 0)/1; the sort puts it before +0
+  series.push(['a −0 slope', [0, -0, 0, 1, -0, 2]]);
+  for (const [name, y] of series) {
+    it(name, () => {
+      for (const confidence of [0.5, 0.95, 0.999]) {
+        const r = sensSlope(y, confidence);
+        const e = sorted(y, confidence);
+        expect(Object.is(r.slope, e.slope), `slope ${r.slope} vs ${e.slope}`).toBe(true);
+        expect(Object.is(r.lo, e.lo), `lo ${r.lo} vs ${e.lo}`).toBe(true);
+        expect(Object.is(r.hi, e.hi), `hi ${r.hi} vs ${e.hi}`).toBe(true);
       }
     });
   }

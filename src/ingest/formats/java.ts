@@ -6,6 +6,7 @@
  *   `[`-prefixed lines that are not `[NAME], measurement, value` (driver logs such as
  *   `[Thread-2] INFO …`) are neither metrics nor errors;
  * - JSON / JSON-array exporters, see json-records.ts;
+ * - what each summary line is and gives, see java-metrics.ts;
  * - the header: `Command line:`, the java command, `YCSB Client x.y`, see header.ts.
  * Its `-s` status lines (status.ts) are read by the dispatcher (parse.ts), as YCSB-cpp's are.
  *
@@ -17,61 +18,19 @@
  *
  * Pure: no I/O.
  */
-import type { OperationStats, ParsedRun, YcsbFormat } from '../../model/run.js';
+import type { Diagnostic, OperationStats, ParsedRun, RunHeader, YcsbFormat } from '../../model/run.js';
 import { noSummary, warnExceptionsInOkRun, exceptionText, type Missing } from '../classify.js';
-import { addOperationMetrics, clip, opKey, type Invocation } from '../invocation.js';
-import { applyClientArgs, clientArgsFromJavaLine, isJavaClientLine, splitClientArgs } from './header.js';
+import { addOperationMetrics, clip, rejoinedNotes, returnMetricName, type Invocation } from '../invocation.js';
+import { applyClientArgs, clientArgsFromJavaLine, isJavaClientLine, splitClientArgs, type ClientArgs } from './header.js';
 import { javaClasspath } from '../signature.js';
 import { mayHoldJsonKey, scanJsonLine } from './json-records.js';
-import { latencyUnitFactor, NO_VALUE_THRESHOLD, parseNumber } from './numbers.js';
+import { jsonMetric, textMetricLine, type OpAcc } from './java-metrics.js';
 import { CPP_SUMMARY } from './ycsb-cpp.js';
 
 /** One row of the `timeseries` measurement: offset (ms since start) -> mean latency (µs). */
 type TimeseriesPoint = NonNullable<OperationStats['timeseries']>[number];
 
 const JAVA_SUMMARY: Missing = { short: 'summary', full: 'summary ([OVERALL], RunTime(ms) / Throughput(ops/sec))' };
-
-/** Operation names YCSB measures that are not client operations (measurement.trackjvm). */
-const JVM_PSEUDO_OPS = new Set(['THREAD_COUNT', 'USED_MEM_MB', 'SYS_LOAD_AVG', 'GCS', 'GCS_TIME']);
-/** Summary-only JVM lines (measurement.trackjvm). */
-const JVM_SUMMARY = new Set([
-  'MAX_MEM_USED',
-  'MIN_MEM_USED',
-  'MAX_THREADS',
-  'MIN_THREADS',
-  'MAX_SYS_LOAD_AVG',
-  'MIN_SYS_LOAD_AVG',
-]);
-
-/** A histogram bucket, timeseries row or hdrhistogram verbose bucket: `[READ], <key>, <value>`. */
-interface Row {
-  key: string;
-  value: number;
-  text: string;
-  line: number;
-}
-
-/** One operation's section of the summary, as read so far. */
-export interface OpAcc {
-  stats: OperationStats;
-  firstLine: number;
-  lastLine: number;
-  hasAvg: boolean;
-  /** Which summary lines the section had ('count', 'avg', 'min', 'max', 'p95', …), read or not. */
-  seen: Set<string>;
-  rows: Row[];
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** `99.9` from `99.9PercentileLatency(us)`, `95` from `95thPercentileLatency(us)`, `1` from `1st…`. */
-function percentileKey(prefix: string): string {
-  let end = prefix.length;
-  while (end > 0 && !isDigit(prefix.charCodeAt(end - 1))) end--;
-  return prefix.slice(0, end);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lines
@@ -99,7 +58,7 @@ export function javaJsonLine(p: Invocation, line: string, n: number, c0: number)
 
 function jsonLine(p: Invocation, line: string, n: number): void {
   scanJsonLine(line, n, p.json, (r) => {
-    if (metric(p, r.metric, r.measurement, r.value, r.line)) p.jsonRecords++;
+    if (jsonMetric(p, r.metric, r.measurement, r.value, r.line)) p.jsonRecords++;
   });
 }
 
@@ -109,9 +68,7 @@ export function javaHeaderLine(p: Invocation, line: string, n: number, c0: numbe
     const rest = line.slice(13).trim();
     p.header.commandLine = rest;
     p.headerLine ??= n;
-    const split = splitClientArgs(rest);
-    p.noteRejoined(split, n);
-    applyClientArgs(split.args, p.header, n, p.diagnostics);
+    readCommandLine(p, rest, n);
     return true;
   }
   if (c0 === 89 /* Y */ && line.startsWith('YCSB Client ')) {
@@ -121,14 +78,13 @@ export function javaHeaderLine(p: Invocation, line: string, n: number, c0: numbe
   }
   if (line.indexOf('ycsb.Client') >= 0) {
     if (p.javaEchoLine === undefined && isJavaClientLine(line)) p.javaEchoLine = n;
-    const split = clientArgsFromJavaLine(line);
-    if (split && !p.javaArgs) {
-      p.javaArgs = { split, line: n };
-      const classpath = javaClasspath(line);
-      if (classpath !== undefined) p.header.classpath = classpath;
+    const java = javaLine(line);
+    if (java && !p.javaArgs) {
+      p.javaArgs = { split: java.split, line: n };
+      if (java.classpath !== undefined) p.header.classpath = java.classpath;
       p.headerLine ??= n;
     }
-    if (split) return true;
+    if (java) return true;
   }
   if (line === 'Loading workload...' || line === 'Starting test.') {
     p.headerLine ??= n;
@@ -146,198 +102,71 @@ export function javaHeaderLine(p: Invocation, line: string, n: number, c0: numbe
   return false;
 }
 
-function textMetricLine(p: Invocation, line: string, n: number): boolean {
-  const close = line.indexOf('], ');
-  if (close < 2) return false;
-  for (let i = 1; i < close; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32 || c === 91 || c === 9) return false;
-  }
-  const name = line.slice(1, close);
-  const rest = line.slice(close + 3);
-  const last = rest.lastIndexOf(', ');
-  if (last < 0) {
-    // `[READ], AverageLatency(us)` with no value: cut, or not a metric at all
-    const looksLikeOurs =
-      name === 'OVERALL' ||
-      rest.startsWith('Operations') ||
-      rest.indexOf('Latency(') >= 0 ||
-      rest.startsWith('Return=') ||
-      rest.startsWith('RunTime') ||
-      rest.startsWith('Throughput');
-    if (!looksLikeOurs) return false;
-    p.malformedMetricLine = n;
-    p.lastSummaryLine = n;
-    p.diag({
-      line: n,
-      severity: 'error',
-      message: 'incomplete summary line',
-      expected: `"[${name}], ${rest}, <value>"`,
-      found: JSON.stringify(clip(line, 80)),
-    });
-    return true;
-  }
-  const ok = metric(p, name, rest.slice(0, last), rest.slice(last + 2), n);
-  if (ok) p.textMetricLines++;
-  return ok;
+/** What the arguments of a `Command line:` give a header that holds nothing yet (see readCommandLine). */
+interface CommandLineEffect {
+  factors: [string, string][];
+  properties: [string, string][];
+  binding: string | undefined;
+  /** The diagnostics it adds, in order, at line 0. */
+  diagnostics: Diagnostic[];
 }
 
-// ---------------------------------------------------------------------------------------------
-// Summary metrics (text and JSON exporters)
+/** Command-line texts read so far -> their effect on an empty header (at most COMMAND_LINES_CAP). */
+const commandLines = new Map<string, CommandLineEffect>();
+/** Java command lines read so far -> their client arguments and classpath (undefined: not one). */
+const javaLines = new Map<string, { split: ClientArgs; classpath: string | undefined } | undefined>();
+const COMMAND_LINES_CAP = 1_000;
 
-function op(p: Invocation, name: string, line: number): OpAcc {
-  let acc = p.ops.get(name);
-  if (!acc) {
-    acc = {
-      stats: { operation: name, percentiles: {}, returns: {} },
-      firstLine: line,
-      lastLine: line,
-      hasAvg: false,
-      seen: new Set(),
-      rows: [],
-    };
-    p.ops.set(name, acc);
-  }
-  acc.lastLine = line;
-  return acc;
+/** Object.keys(o).length > 0 without the array. */
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
-function number(p: Invocation, name: string, measurement: string, text: string, line: number): number | undefined {
-  const v = parseNumber(text);
-  if (v === undefined) {
-    p.diag({
-      line,
-      severity: 'error',
-      message: 'unreadable value',
-      expected: `a number after "[${name}], ${measurement},"`,
-      found: JSON.stringify(clip(text, 60)),
-    });
-    p.unreadable.push({ what: `[${name}], ${measurement}`, line });
+/**
+ * The client arguments after `Command line:` into the header: split (splitClientArgs), the values
+ * re-joined across spaces noted, then applied (applyClientArgs). The repetitions of a
+ * configuration print the same command line: on a header that holds nothing yet (no factor,
+ * property or binding: the usual case), what a text gives is computed once and copied, in the
+ * same order, with its diagnostics at line `n`. What is kept holds copies of the strings, not
+ * slices of the file's text.
+ */
+function readCommandLine(p: Invocation, text: string, n: number): void {
+  const h = p.header;
+  if (h.binding !== undefined || hasKeys(h.factors) || hasKeys(h.properties)) {
+    const split = splitClientArgs(text);
+    p.noteRejoined(split, n);
+    applyClientArgs(split.args, h, n, p.diagnostics);
+    return;
   }
-  return v;
+  let effect = commandLines.get(text);
+  if (effect === undefined) {
+    const header: RunHeader = { factors: {}, properties: {} };
+    const split = splitClientArgs(text);
+    const diagnostics = rejoinedNotes(split, 0);
+    applyClientArgs(split.args, header, 0, diagnostics);
+    effect = JSON.parse(
+      JSON.stringify({ factors: Object.entries(header.factors), properties: Object.entries(header.properties), binding: header.binding, diagnostics }),
+    ) as CommandLineEffect;
+    if (commandLines.size < COMMAND_LINES_CAP) commandLines.set(JSON.parse(JSON.stringify(text)) as string, effect);
+  }
+  for (const [k, v] of effect.factors) h.factors[k] = v;
+  for (const [k, v] of effect.properties) h.properties[k] = v;
+  if (effect.binding !== undefined) h.binding = effect.binding;
+  for (const d of effect.diagnostics) p.diagnostics.push(Object.assign({}, d, { line: n }));
 }
 
-/** Start a new summary when a second `[OVERALL], RunTime` follows a complete one. */
-function maybeNewSummary(p: Invocation, line: number): void {
-  if (p.runtime === undefined && p.throughput === undefined) return;
-  p.diag({
-    line,
-    severity: 'warning',
-    message: `a second summary starts here (the first at line ${p.overallLine}): the file holds more than one run; the last one is used`,
-  });
-  p.runtime = p.throughput = undefined;
-  p.runtimeLine = p.throughputLine = undefined;
-  p.gcCount = p.gcTime = undefined;
-  p.gcCollectorCount = p.gcCollectorTime = 0;
-  p.gcCollectorsSeen = false;
-  p.ops = new Map();
-}
-
-/** One `[NAME], measurement, value` of the summary; false when it is not a summary line. */
-function metric(p: Invocation, name: string, measurement: string, valueText: string, line: number): boolean {
-  if (name === 'OVERALL') {
-    if (measurement.startsWith('RunTime')) {
-      maybeNewSummary(p, line);
-      if (p.overallLine === undefined || p.runtime === undefined) p.overallLine = line;
-      const v = number(p, name, measurement, valueText, line);
-      const unit = latencyUnitFactor(measurement).unit;
-      if (v !== undefined && !Number.isNaN(v)) p.runtime = unit === 's' ? v * 1000 : v;
-      p.runtimeLine = line;
-    } else if (measurement.startsWith('Throughput')) {
-      if (p.overallLine === undefined) p.overallLine = line;
-      const v = number(p, name, measurement, valueText, line);
-      if (v !== undefined && !Number.isNaN(v)) p.throughput = v;
-      p.throughputLine = line;
-      p.throughputText = valueText.trim();
-    } else return false;
-    p.lastSummaryLine = line;
-    return true;
-  }
-  if (name.startsWith('TOTAL_GC')) {
-    const v = number(p, name, measurement, valueText, line);
-    p.lastSummaryLine = line;
-    if (v === undefined || Number.isNaN(v)) return true;
-    if (name === 'TOTAL_GCs' || name === 'TOTAL_GCS') {
-      if (measurement === 'Count') p.gcCount = v;
-    } else if (name === 'TOTAL_GC_TIME') {
-      if (measurement.startsWith('Time(ms)')) p.gcTime = v;
-    } else if (name.startsWith('TOTAL_GCS_')) {
-      p.gcCollectorCount += v;
-      p.gcCollectorsSeen = true;
-    } else if (name.startsWith('TOTAL_GC_TIME_') && !name.startsWith('TOTAL_GC_TIME_%')) {
-      p.gcCollectorTime += v;
-    }
-    return true;
-  }
-  if (JVM_SUMMARY.has(name)) {
-    p.lastSummaryLine = line;
-    return true;
-  }
-  if (JVM_PSEUDO_OPS.has(name)) {
-    if (!p.jvmPseudoSkipped) {
-      p.jvmPseudoSkipped = true;
-      p.diag({
-        line,
-        severity: 'info',
-        message: `JVM measurements ([${name}] and the like, measurement.trackjvm) are not operations: skipped`,
-      });
-    }
-    p.lastSummaryLine = line;
-    return true;
-  }
-
-  const c0 = measurement.charCodeAt(0);
-  let kind: 'count' | 'avg' | 'min' | 'max' | 'pct' | 'ret' | 'row' | 'var' | undefined;
-  if (measurement === 'Operations') kind = 'count';
-  else if (measurement.startsWith('AverageLatency(')) kind = 'avg';
-  else if (measurement.startsWith('MinLatency(')) kind = 'min';
-  else if (measurement.startsWith('MaxLatency(')) kind = 'max';
-  else if (measurement.startsWith('Return=')) kind = 'ret';
-  else if (measurement.startsWith('LatencyVariance(')) kind = 'var';
-  else if (measurement.indexOf('PercentileLatency(') > 0) kind = 'pct';
-  else if (isDigit(c0) || (c0 === 62 /* > */ && isDigit(measurement.charCodeAt(1)))) kind = 'row';
-  if (kind === undefined) return false;
-
-  const acc = op(p, name, line);
-  p.lastSummaryLine = line;
-  if (kind === 'avg') acc.hasAvg = true;
-  if (kind === 'pct') acc.seen.add(`p${percentileKey(measurement.slice(0, measurement.indexOf('PercentileLatency(')))}`);
-  else if (kind !== 'ret' && kind !== 'row') acc.seen.add(kind);
-  const v = number(p, name, measurement, valueText, line);
-  if (v === undefined) return true;
-  const s = acc.stats;
-  switch (kind) {
-    case 'count':
-      if (!Number.isNaN(v)) s.count = v;
-      break;
-    case 'avg':
-    case 'min':
-    case 'max': {
-      const u = latencyUnitFactor(measurement);
-      if (u.unit === 'ms') p.sawMsLabel = true;
-      if (Number.isNaN(v) || !Number.isFinite(v) || Math.abs(v) >= NO_VALUE_THRESHOLD) break;
-      s[kind] = v * u.factor;
-      break;
-    }
-    case 'pct': {
-      const at = measurement.indexOf('PercentileLatency(');
-      const key = percentileKey(measurement.slice(0, at));
-      const u = latencyUnitFactor(measurement);
-      if (u.unit === 'ms') p.sawMsLabel = true;
-      if (key === '' || Number.isNaN(v) || !Number.isFinite(v) || Math.abs(v) >= NO_VALUE_THRESHOLD) break;
-      s.percentiles[key] = v * u.factor;
-      break;
-    }
-    case 'ret':
-      if (!Number.isNaN(v)) s.returns[measurement.slice(7)] = v;
-      break;
-    case 'row':
-      acc.rows.push({ key: measurement, value: v, text: valueText, line });
-      break;
-    case 'var':
-      break;
-  }
-  return true;
+/**
+ * The client arguments and the classpath of a `java … site.ycsb.Client …` line (see
+ * clientArgsFromJavaLine, javaClasspath), or undefined; remembered per line (the repetitions of a
+ * configuration print the same one), as copies.
+ */
+function javaLine(line: string): { split: ClientArgs; classpath: string | undefined } | undefined {
+  if (javaLines.has(line)) return javaLines.get(line);
+  const split = clientArgsFromJavaLine(line);
+  const read = split ? (JSON.parse(JSON.stringify({ split, classpath: javaClasspath(line) })) as { split: ClientArgs; classpath: string | undefined }) : undefined;
+  if (javaLines.size < COMMAND_LINES_CAP) javaLines.set(JSON.parse(JSON.stringify(line)) as string, read);
+  return read;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,8 +252,8 @@ export function finishJava(p: Invocation): ParsedRun {
     const s = acc.stats;
     operations[s.operation] = s;
     addOperationMetrics(metrics, s);
-    const key = opKey(s.operation);
-    for (const [code, v] of Object.entries(s.returns)) metrics[`${key}.return.${code.toLowerCase()}`] = v;
+    const returns = s.returns;
+    for (const code in returns) metrics[returnMetricName(s.operation, code)] = returns[code];
     if (!lastOp || acc.lastLine > lastOp.lastLine) lastOp = acc;
     if (s.operation === 'CLEANUP') continue;
     // measurement.interval=both measures every operation twice: READ and Intended-READ
@@ -546,12 +375,28 @@ export function finishJava(p: Invocation): ParsedRun {
   if (lastOp && lastOp.stats.count !== 0) {
     // the last section lacks a line every other section has: cut inside it (the old histogram
     // measurement may legitimately skip a percentile, so only count/avg/min/max count there)
-    let common: Set<string> | undefined;
+    // (the lines every other section has, in the order the first of them had them)
+    const missing: string[] = [];
+    let first: OpAcc | undefined;
     for (const acc of p.ops.values()) {
-      if (acc === lastOp) continue;
-      common = common ? new Set([...common].filter((k) => acc.seen.has(k))) : new Set(acc.seen);
+      if (acc !== lastOp) {
+        first = acc;
+        break;
+      }
     }
-    const missing = common ? [...common].filter((k) => !lastOp.seen.has(k) && !(latencyMs && k.startsWith('p'))) : [];
+    if (first) {
+      for (const k of first.seen) {
+        if (lastOp.seen.has(k) || (latencyMs && k.startsWith('p'))) continue;
+        let everywhere = true;
+        for (const acc of p.ops.values()) {
+          if (acc !== lastOp && !acc.seen.has(k)) {
+            everywhere = false;
+            break;
+          }
+        }
+        if (everywhere) missing.push(k);
+      }
+    }
     if (missing.length > 0) {
       run.status = 'partial';
       p.diag({

@@ -37,7 +37,7 @@ export function parseNumber(text: string): number | undefined {
     return end - i === 3 && text.startsWith('NaN', i) ? NaN : undefined;
   }
   const c = text.charCodeAt(i);
-  if (c === 48 /* 0 */) {
+  if (c === 48 /* 0 */ && i + 1 < text.length) {
     const n = text.charCodeAt(i + 1) | 0x20;
     if (n === 120 /* x */ || n === 98 /* b */ || n === 111 /* o */) return undefined;
   }

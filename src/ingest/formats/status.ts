@@ -323,20 +323,47 @@ function leanOps(key: number): StatusOps {
  * @example parseStatusLine('10 sec: 678 operations; 67.8 current ops/sec;')?.throughput // 67.8
  */
 export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), ops = true): ParsedStatusLine | undefined {
-  if (secAt < 1) return undefined;
+  if (!readStatusLine(line, secAt, ops)) return undefined;
+  const s = STATUS_LINE;
+  const out: ParsedStatusLine = { t: s.t, operations: s.operations, ops: s.ops, style: s.style, sawMs: s.sawMs };
+  if (s.throughput !== undefined) out.throughput = s.throughput;
+  return out;
+}
+
+/**
+ * The status line {@link readStatusLine} read last (overwritten by the next one): the parser reads
+ * its fields at once, so that a status line allocates nothing but its sample.
+ */
+export const STATUS_LINE: { t: number; operations: number; throughput: number | undefined; ops: StatusOps; style: 'java' | 'cpp'; sawMs: boolean } = {
+  t: 0,
+  operations: 0,
+  throughput: undefined,
+  ops: {},
+  style: 'java',
+  sawMs: false,
+};
+
+/** {@link parseStatusLine} into {@link STATUS_LINE}; false (STATUS_LINE unchanged or partly
+ * written) when the line is not a status line. */
+export function readStatusLine(line: string, secAt: number, ops: boolean): boolean {
+  if (secAt < 1) return false;
   let j = secAt - 1;
   while (j >= 0 && isDigit(line.charCodeAt(j))) j--;
-  if (j === secAt - 1) return undefined;
-  if (j >= 0 && line.charCodeAt(j) !== 32) return undefined;
+  if (j === secAt - 1) return false;
+  if (j >= 0 && line.charCodeAt(j) !== 32) return false;
   const t = digitsValue(line, j + 1, secAt);
   let k = secAt + 6;
   const opsStart = k;
   while (k < line.length && isDigit(line.charCodeAt(k))) k++;
-  if (k === opsStart) return undefined;
-  if (!eqAt(line, k, ' operations')) return undefined;
-  const operations = digitsValue(line, opsStart, k);
+  if (k === opsStart) return false;
+  if (!line.startsWith(' operations', k)) return false;
+  const out = STATUS_LINE;
+  out.t = t;
+  out.operations = digitsValue(line, opsStart, k);
+  out.throughput = undefined;
+  out.style = 'java';
+  out.sawMs = false;
   const restStart = k + 11;
-  const out: ParsedStatusLine = { t, operations, ops: {}, style: 'java', sawMs: false };
 
   const cur = line.indexOf(' current ops/sec', restStart);
   if (cur >= 0) {
@@ -354,9 +381,10 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
     const lean = leanJavaBlocks(line, restStart);
     if (lean !== undefined) {
       out.ops = lean;
-      return out;
+      return true;
     }
   }
+  out.ops = {};
   let spaceSeparatedBlocks = 0;
   let commaSeparatedBlocks = 0;
   for (;;) {
@@ -447,5 +475,5 @@ export function parseStatusLine(line: string, secAt = line.indexOf(' sec: '), op
     out.ops[name] = entry;
   }
   if (spaceSeparatedBlocks > 0 && commaSeparatedBlocks === 0) out.style = 'cpp';
-  return out;
+  return true;
 }

@@ -156,6 +156,24 @@ export const NOT_KEYS = new Set(['output', 'outputs', 'out', 'result', 'results'
 
 /** Normalise one factor value (see the module comment). `name` must be canonical. */
 export function normalizeFactorValue(name: string, value: string): string {
+  // a campaign's names repeat a few levels per factor: each (name, value) is normalised once
+  let byValue = normalized.get(name);
+  if (byValue === undefined) {
+    byValue = new Map();
+    if (normalized.size < 256) normalized.set(name, byValue);
+  }
+  let out = byValue.get(value);
+  if (out === undefined) {
+    out = normalizeOnce(name, value);
+    if (byValue.size < 4096) byValue.set(value, out);
+  }
+  return out;
+}
+
+/** Factor name -> value as written -> normalizeFactorValue's answer. Bounded. */
+const normalized = new Map<string, Map<string, string>>();
+
+function normalizeOnce(name: string, value: string): string {
   const v = value.trim();
   switch (name) {
     case 'workload': {
