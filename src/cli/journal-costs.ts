@@ -12,10 +12,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Journal, measuredCosts, type JournalEntry } from '../exec/journal.js';
+import { FILL_DIR } from '../model/index.js';
 
 /** The journal of a campaign folder filled with the default settings. */
 export function journalPathOf(root: string): string {
-  return join(root, '.analyze-fill', 'journal.jsonl');
+  return join(root, FILL_DIR, 'journal.jsonl');
 }
 
 /** Per database: teardown + deploy + ready + load seconds (the medians of the steps that finished),

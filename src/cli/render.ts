@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { AnalysisResult, GroupResult, PairResult, StratumResult } from '../analysis/types.js';
 import { findings, stratumLabels } from '../report/text.js';
 import { columnsThatFit, num, pval, stars, table, wrapLines, wrapText } from './format.js';
+import { median } from '../stats/median.js';
 
 /** How to render: the width every line must fit, and whether to show everything. */
 export interface ViewOptions {
@@ -294,11 +295,9 @@ export function fitWidth(text: string, width: number): string {
   return Number.isFinite(width) ? wrapLines(text, width) : text;
 }
 
+/** The median, NaN for none (stats' median throws on an empty list). */
 function medianOf(x: number[]): number {
-  if (x.length === 0) return NaN;
-  const s = [...x].sort((p, q) => p - q);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return x.length === 0 ? NaN : median(x);
 }
 
 /** One row per group with every statistic, for spreadsheets. */

@@ -22,6 +22,7 @@
 import { posix } from 'node:path';
 import {
   DEFAULT_TIMEOUTS,
+  FILL_DIR,
   checkLevel,
   fillTemplate,
   fnv1a,
@@ -248,7 +249,8 @@ export class AdapterError extends Error {
   override name = 'AdapterError';
 }
 
-export const JOURNAL_DIR = '.analyze-fill';
+/** The folder of fill's journal beside the campaign (the model's FILL_DIR). */
+export const JOURNAL_DIR = FILL_DIR;
 
 function settingsFor(db: string, exp?: Experiment): DatabaseSettings {
   const own = exp?.databases[db];

@@ -24,7 +24,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { CompareOutput, ParsedRun } from '../model/index.js';
+import { provenanceName, type CompareOutput, type ParsedRun } from '../model/index.js';
 import { copyArgv, execArgv, kubectlArgv, listArgv, type Command, type ExecPlan, type ExecStep } from './adapters.js';
 import { Journal } from './journal.js';
 import { describeResult, nodetoolAllUp, runCommand, type SpawnResult } from './kubectl.js';
@@ -143,7 +143,7 @@ function notComparableName(name: string): string {
 
 /** Where the provenance of `file` goes: beside it, hidden when in the campaign (so it is not read as an output). */
 function provenancePath(file: string, inCampaign: boolean): string {
-  return inCampaign ? join(dirname(file), `.${basename(file)}.provenance.json`) : `${file}.provenance.json`;
+  return inCampaign ? join(dirname(file), provenanceName(basename(file))) : `${file}.provenance.json`;
 }
 
 /** A local folder's files as a listing (for outputs read from a hostPath folder). */

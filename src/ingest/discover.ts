@@ -28,6 +28,7 @@ import { Buffer } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import { FILL_DIR, provenanceOutputOf } from '../model/provenance.js';
 
 /** A file found: the root it was found under (as given, or the folder of a single-file root) and
  * its path relative to that root with `/` separators. */
@@ -354,9 +355,9 @@ interface HiddenEntry {
 /** Why a hidden entry is left out, in the inventory's words. */
 function hiddenReason(h: HiddenEntry): string {
   const name = h.path.slice(h.path.lastIndexOf('/') + 1);
-  if (h.folder) return name === '.analyze-fill' ? "fill's journal and the outputs it kept aside (hidden folder, not entered)" : 'hidden folder (not entered)';
-  const prov = /^\.(.+)\.provenance\.json$/.exec(name);
-  if (prov) return `provenance record of ${prov[1]} (read by the report's methods)`;
+  if (h.folder) return name === FILL_DIR ? "fill's journal and the outputs it kept aside (hidden folder, not entered)" : 'hidden folder (not entered)';
+  const output = provenanceOutputOf(name);
+  if (output !== undefined) return `provenance record of ${output} (read by the report's methods)`;
   return 'hidden file';
 }
 

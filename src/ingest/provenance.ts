@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { posix, join } from 'node:path';
-import { PROVENANCE_SCHEMA, type Inventory, type Provenance, type ProvenanceSet } from '../model/index.js';
+import { PROVENANCE_SCHEMA, provenanceName, type Inventory, type Provenance, type ProvenanceSet } from '../model/index.js';
 
 /** Where the provenance of `file` (a path relative to its root, `/` separators) is, relative to the same root. */
 export function provenancePathOf(file: string): string {
   const dir = posix.dirname(file);
-  const name = `.${posix.basename(file)}.provenance.json`;
+  const name = provenanceName(posix.basename(file));
   return dir === '.' ? name : `${dir}/${name}`;
 }
 

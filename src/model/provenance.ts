@@ -5,6 +5,20 @@
  * (src/ingest/provenance.ts, src/report/provenance.ts).
  */
 
+/** The folder `fill` keeps beside a campaign's outputs: its journal, and the outputs it kept aside. */
+export const FILL_DIR = '.analyze-fill';
+
+/** The provenance file's name beside an output named `name` in the campaign (hidden). */
+export function provenanceName(name: string): string {
+  return `.${name}.provenance.json`;
+}
+
+/** The output a hidden provenance file's name describes, or undefined when it is not one. */
+export function provenanceOutputOf(fileName: string): string | undefined {
+  const m = /^\.(.+)\.provenance\.json$/.exec(fileName);
+  return m ? m[1] : undefined;
+}
+
 export const PROVENANCE_SCHEMA = 'ycsb-analyze/provenance@1';
 
 export interface NodeInfo {

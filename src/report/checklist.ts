@@ -15,7 +15,7 @@
  */
 import type { AnalysisResult, GroupResult } from '../analysis/types.js';
 import type { Inventory, Run } from '../model/index.js';
-import { compareLevels, factorName, factorsLabel, fmtFixed, fmtNum, levelLabel, metricLabel, sortLevels } from './labels.js';
+import { compareLevels, factorName, factorsLabel, fmtFixed, fmtNum, levelLabel, metricLabel, joinAnd, plural, sortLevels } from './labels.js';
 import { headlinePair, stratumTest } from './text.js';
 import type { Completeness } from './types.js';
 import { inWords } from './words.js';
@@ -49,13 +49,6 @@ const MAX_LIST = 4;
 
 export const HOEFLER_BELLI = 'Hoefler & Belli, "Scientific Benchmarking of Parallel Computing Systems", SC\'15';
 
-function joinAnd(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** 'a, b, c, d and 3 more'. */
 function someOf(xs: string[], max = MAX_LIST): string {

@@ -8,7 +8,7 @@
  */
 import type { AnalysisResult, GroupDependence } from '../analysis/types.js';
 import { DEPENDENCE_ALPHA } from '../analysis/dependence.js';
-import { fmtFixed, metricLabel } from './labels.js';
+import { fmtFixed, metricLabel, plural } from './labels.js';
 import { shortTime } from './figures/timeline.js';
 
 const ORDER_WORDS: Record<GroupDependence['order'], string> = {
@@ -16,10 +16,6 @@ const ORDER_WORDS: Record<GroupDependence['order'], string> = {
   rep: 'their repetition numbers (no start time was recorded for every run)',
   file: 'their file names (neither start times nor repetition numbers were found for every run)',
 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function signed(v: number): string {
   return v < 0 ? `−${fmtFixed(-v, 2)}` : `+${fmtFixed(v, 2)}`;

@@ -159,3 +159,13 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   // ×1.12 (bold ×1.25): room for wider fallback fonts (DejaVu Sans where Helvetica/Arial are absent).
   return (w / 1000) * fontSize * (bold ? 1.25 : 1.12);
 }
+
+/** "1 run", "3 runs": a count and its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "a, b and c". */
+export function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}

@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { ProvenanceRecord, ProvenanceSet } from '../model/index.js';
+import { plural } from './labels.js';
 
 export interface ProvenanceSummary {
   runs: number;
@@ -98,10 +99,6 @@ function spread(values: (string | undefined)[], what: string): string | undefine
 function shortId(id: string): string {
   const m = /sha256:([0-9a-f]{12})[0-9a-f]*/.exec(id);
   return m ? `sha256:${m[1]}…` : id;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /**

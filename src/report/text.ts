@@ -3,7 +3,7 @@
  * methods paragraph. Pure.
  */
 import type { AnalysisResult, PairResult, StratumResult } from '../analysis/types.js';
-import { factorName, factorsLabel, fmtFixed, fmtP, fmtPCell, levelLabel, metricLabel, sortLevels } from './labels.js';
+import { factorName, factorsLabel, fmtFixed, fmtP, fmtPCell, levelLabel, metricLabel, joinAnd, sortLevels } from './labels.js';
 import { changePointSentence, deploymentSentence, independenceSentences } from './independence.js';
 
 /** The omnibus test a stratum is read by: Welch's ANOVA when it is defined, else none ("not testable",
@@ -256,6 +256,3 @@ function fmtAlpha(x: number): string {
   return String(+x.toPrecision(6));
 }
 
-function joinAnd(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
