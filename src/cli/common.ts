@@ -346,9 +346,10 @@ function factorLevels(inv: Inventory): Map<string, Set<string>> {
   return levels;
 }
 
-/** Factor names in the usual order (db, phase, workload, rf, …), the others alphabetically after them. */
+/** Factor names in the usual order (db, phase, workload, rf, …), the others after them in the
+ * levels' order (alphabetically, numbers by value: the same in every locale). */
 function sortedFactors(levels: Map<string, Set<string>>): string[] {
-  return [...levels.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return [...levels.keys()].sort((a, b) => order(a) - order(b) || compareLevels(a, b));
 }
 
 /** Factor levels found among the runs that count (ok, failed, partial). */
