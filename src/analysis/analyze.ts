@@ -46,7 +46,7 @@ import { FIXES } from './fixes.js';
 import { attempt, seriesOf, steadyState } from './series.js';
 import { qualityWarnings } from './quality.js';
 import { campaignTimeline } from './timeline.js';
-import { compareStratum, valuesOf } from './compare.js';
+import { compareStratum, headlineDetectable, valuesOf } from './compare.js';
 import { DEPLOYMENT, deploymentCostFor, deploymentNotice, groupDependence, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
 
 export { digestSeries, seriesOf, steadyState, throughputSamples } from './series.js';
@@ -112,7 +112,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       excluded.push({ file: run.file, reason: `load phase (${FIXES.includeLoad})` });
       continue;
     }
-    const failedFilter = filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
+    const failedFilter = filters.length === 0 ? undefined : filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
       excluded.push({ file: run.file, reason: `${FIXES.filter} ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
@@ -171,11 +171,19 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 3. Group.
   const byKey = new Map<string, { factors: Factors; runs: Run[]; failed: Run[] }>();
   const slot = (run: Run) => {
-    const factors: Factors = {};
-    for (const f of groupFactors) if (run.factors[f] !== undefined) factors[f] = run.factors[f];
-    const key = factorKey(factors, groupFactors);
+    // the group's key, factorKey of its factors, built without an object or array per run
+    let key = '';
+    let first = true;
+    for (const f of groupFactors) {
+      const v = run.factors[f];
+      if (v === undefined) continue;
+      key += (first ? '' : ',') + f + '=' + v;
+      first = false;
+    }
     let g = byKey.get(key);
     if (!g) {
+      const factors: Factors = {};
+      for (const f of groupFactors) if (run.factors[f] !== undefined) factors[f] = run.factors[f];
       g = { factors, runs: [], failed: [] };
       byKey.set(key, g);
     }
@@ -214,6 +222,8 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
       pairs.forEach((p, i) => (p.welch.pAdjusted = adjusted[i]));
     }
+    // the default view prints the detectable difference of the headline pairs not significant only
+    if (opts.view === 'summary') headlineDetectable(strata, groups, opts);
   }
 
   // 7. Two-way ANOVA.
@@ -224,13 +234,16 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   }
 
   // 8. Runs over time (from the digest made while loading, when the samples were not kept).
-  const series: RunSeriesResult[] = counting
-    .filter((r) => (r.seriesDigest?.samples ?? r.series.length) > 0)
-    .map((r) => (r.seriesDigest ? (r.seriesDigest.findings as RunSeriesResult) : seriesOf(r)));
+  const series: RunSeriesResult[] = [];
+  for (const r of counting) {
+    if (r.seriesDigest) {
+      if (r.seriesDigest.samples > 0) series.push(r.seriesDigest.findings as RunSeriesResult);
+    } else if (r.series.length > 0) series.push(seriesOf(r));
+  }
 
   // 9. Data quality that changes how the numbers read.
   warnings.push(...qualityWarnings(counting, series));
-  const timeline = opts.timeline === false ? undefined : campaignTimeline(groups, counting);
+  const timeline = opts.view ? undefined : campaignTimeline(groups, counting);
 
   return {
     schema: 'ycsb-analyze/analysis@1',
@@ -382,9 +395,15 @@ function describeGroup(
   } else if (opts.bootstrap) {
     bootstrapCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: the bootstrap needs at least 3 repetitions`]);
   }
+  // (the default view prints neither the median's interval nor Shapiro–Wilk)
+  const summaryView = opts.view === 'summary';
   let medianCi: Summary;
-  const m = x.length > 0 ? attempt('median interval', warnings, () => medianConfidenceInterval(x, conf)) : undefined;
-  medianCi = m ? summary(m.center, m.lo, m.hi, conf, m.warnings) : summary(d.median, NaN, NaN, conf, ['no values']);
+  if (summaryView) {
+    medianCi = summary(d.median, NaN, NaN, conf, ['not computed']);
+  } else {
+    const m = x.length > 0 ? attempt('median interval', warnings, () => medianConfidenceInterval(x, conf)) : undefined;
+    medianCi = m ? summary(m.center, m.lo, m.hi, conf, m.warnings) : summary(d.median, NaN, NaN, conf, ['no values']);
+  }
   let ratio: number | undefined;
   if (opts.metric === 'throughput' && !opts.trimWarmup) {
     const ops = keptRuns.map((r) => r.metrics.operations);
@@ -394,7 +413,7 @@ function describeGroup(
     }
   }
   let shapiro: { W: number; p: number } | undefined;
-  if (x.length >= 3 && x.length <= 5000 && d.sd > 0) {
+  if (x.length >= 3 && x.length <= 5000 && d.sd > 0 && !summaryView) {
     const sw = attempt('Shapiro–Wilk', warnings, () => shapiroWilk(x));
     if (sw) shapiro = { W: sw.W, p: sw.p };
   }

@@ -10,6 +10,8 @@
  *                       ──3 pairs───► Welch t (+ adjustment), percent change, Hedges' g, Wilcoxon,
  *                                     minimum detectable difference; Games–Howell and Tukey HSD
  * ```
+ * For the terminal's default view (`view: 'summary'`) a pair has its Welch test only, and the
+ * headline pairs their minimum detectable difference when not significant (headlineDetectable).
  * Pure: groups and options in, the stratum's result out.
  */
 import { compareLevels, type Factors, type Summary } from '../model/index.js';
@@ -122,7 +124,7 @@ export function compareStratum(key: string, list: GroupResult[], opts: AnalysisO
   const thLevels = present.map((g) => g.level);
   let gh: PairTable | undefined;
   let th: PairTable | undefined;
-  if (opts.pairTests === 'welch') {
+  if (opts.view === 'summary') {
     // no Games–Howell or Tukey p-values: only whether they are defined, which the stratum's notes say
     if (withVariance.length >= 2) attempt('Games–Howell', warnings, () => checkGamesHowell(welchXs, ghLevels, opts.confidence));
     attempt('Tukey HSD', warnings, () => checkTukeyHsd(xs, thLevels, opts.confidence));
@@ -160,31 +162,63 @@ function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], op
   const t = attempt('Welch t', warnings, () => welchTTest(xb, xa, conf));
   if (t?.reason) warnings.push(`Welch t: ${t.reason}`);
   const diff = summary(gb.mean - ga.mean, t?.lo ?? NaN, t?.hi ?? NaN, conf, t && !t.reason ? [] : ['no interval']);
+  const welch = { t: t?.t ?? NaN, df: t?.df ?? NaN, p: t?.p ?? NaN, pAdjusted: NaN };
+  if (opts.view === 'summary') {
+    // the default view prints a pair's Welch test only (and see headlineDetectable)
+    const percent = summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['not computed']);
+    return { a: ga.level, b: gb.level, diff, percent, hedgesG: summary(NaN, NaN, NaN, conf, ['not computed']), welch, warnings };
+  }
   const pc = attempt('percent change', warnings, () => percentChange(xa, xb, conf));
   const percent = pc ? summary(pc.pct, pc.lo, pc.hi, conf) : summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['no interval']);
   const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf, { interval: opts.pairIntervals ?? true }));
   const hedges = g ? summary(g.g, g.lo, g.hi, conf) : summary(NaN, NaN, NaN, conf, ['not computable']);
-  const w = opts.pairTests === 'welch' ? undefined : attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
-  // What the Welch test could detect at these n and sds: α = 1 − confidence, two-sided, unadjusted.
-  const alpha = +(1 - conf).toPrecision(12);
-  const mde = attempt('minimum detectable difference', warnings, () => welchMinimumDetectable(xa.length, ga.sd, xb.length, gb.sd, DETECT_POWER, alpha));
-  if (mde?.reason) warnings.push(`minimum detectable difference: ${mde.reason}`);
+  const w = attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
   return {
     a: ga.level,
     b: gb.level,
     diff,
     percent,
     hedgesG: hedges,
-    welch: { t: t?.t ?? NaN, df: t?.df ?? NaN, p: t?.p ?? NaN, pAdjusted: NaN },
+    welch,
     gamesHowell: findPair(gh, ga.level, gb.level),
     tukey: findPair(th, ga.level, gb.level),
     wilcoxon: w ? { W: w.W, p: w.p, method: w.method } : undefined,
-    minDetectable:
-      mde && !mde.reason
-        ? { diff: mde.delta, percent: (100 * mde.delta) / Math.abs(ga.mean), power: DETECT_POWER, alpha }
-        : undefined,
+    minDetectable: minDetectable(ga, xa.length, gb, xb.length, conf, warnings),
     warnings,
   };
+}
+
+/** What the Welch test of a pair could detect at these n and sds: α = 1 − confidence, two-sided, unadjusted. */
+function minDetectable(ga: GroupResult, na: number, gb: GroupResult, nb: number, conf: number, warnings: string[]): PairResult['minDetectable'] {
+  const alpha = +(1 - conf).toPrecision(12);
+  const mde = attempt('minimum detectable difference', warnings, () => welchMinimumDetectable(na, ga.sd, nb, gb.sd, DETECT_POWER, alpha));
+  if (mde?.reason) warnings.push(`minimum detectable difference: ${mde.reason}`);
+  return mde && !mde.reason ? { diff: mde.delta, percent: (100 * mde.delta) / Math.abs(ga.mean), power: DETECT_POWER, alpha } : undefined;
+}
+
+/** The pair from the first to the last level of a stratum (the headline comparison). */
+export function headlinePair(s: StratumResult): PairResult | undefined {
+  if (s.pairs.length === 0) return undefined;
+  const lv = s.levels.length ? s.levels : [...new Set(s.pairs.flatMap((p) => [p.a, p.b]))].sort(compareLevels);
+  const first = lv[0];
+  const last = lv[lv.length - 1];
+  return s.pairs.find((p) => p.a === first && p.b === last) ?? s.pairs.find((p) => p.a === last && p.b === first) ?? s.pairs[0];
+}
+
+/**
+ * For the default view (`view: 'summary'`), after the p-values are adjusted: the minimum detectable
+ * difference of each stratum's headline pair that is not significant, the only ones it prints.
+ */
+export function headlineDetectable(strata: readonly StratumResult[], groups: readonly GroupResult[], opts: AnalysisOptions): void {
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const alpha = 1 - opts.confidence;
+  for (const s of strata) {
+    const pair = headlinePair(s);
+    if (!pair || pair.welch.pAdjusted < alpha) continue;
+    const ga = byKey.get(s.groups[s.levels.indexOf(pair.a)]);
+    const gb = byKey.get(s.groups[s.levels.indexOf(pair.b)]);
+    if (ga && gb) pair.minDetectable = minDetectable(ga, ga.n, gb, gb.n, opts.confidence, pair.warnings);
+  }
 }
 
 /** The power at which the minimum detectable difference of a pair is stated. */

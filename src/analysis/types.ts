@@ -38,14 +38,18 @@ export interface AnalysisOptions {
    * `lo`/`hi` are NaN; the p-values and g are there). Each costs root finding over an expensive cdf
    * (qtukey over ptukey integrals, the noncentral t). Default true. */
   pairIntervals?: boolean;
-  /** false: the campaign's timeline (timeline.ts) is not computed and `timeline` is absent (the
-   * terminal's text and the CSV do not print it; a PELT search over every run). Default true. */
-  timeline?: boolean;
-  /** 'all' (default): each pair of levels with every test. 'welch': what the terminal's default view
-   * prints of a pair (its Welch t-test, the effects and the minimum detectable difference), without
-   * the Wilcoxon rank-sum test, Games–Howell and Tukey HSD (`wilcoxon`, `gamesHowell` and `tukey`
-   * absent; a stratum still notes when Games–Howell or Tukey HSD is not defined for its data). */
-  pairTests?: 'all' | 'welch';
+  /**
+   * The terminal view the result is for: what it does not print is not computed. Unset (the
+   * default): everything, as --json and the report need.
+   * - 'detail' (the --detail view, and the CSV): no campaign timeline (`timeline` absent).
+   * - 'summary' (the default view): no timeline either; per group no median interval (`medianCi`
+   *   bounds NaN) and no Shapiro–Wilk (absent); per pair only Welch's t-test: no percent-change
+   *   interval, no Hedges' g (NaN), no Wilcoxon, Games–Howell or Tukey HSD (absent; a stratum still
+   *   notes when Games–Howell or Tukey HSD is not defined for its data), and the minimum detectable
+   *   difference only for a stratum's headline pair (first level against last: headlinePair of
+   *   compare.ts) when it is not significant.
+   */
+  view?: 'detail' | 'summary';
   /**
    * What one deployment costs, in seconds, per database (the `db` level), as measured by fill's
    * journal: teardown + deploy + readiness + load (medians of the steps that finished). For the

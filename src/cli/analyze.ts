@@ -67,10 +67,10 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     trimWarmup: o.trimWarmup === true,
     includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
     // The text summary and the CSV print the Games–Howell and Tukey p-values and Hedges' g, not
-    // their intervals, nor the campaign's timeline; the default view no Wilcoxon test either.
-    // --json and the report show them all.
+    // their intervals, nor the campaign's timeline; the default view prints less still (see
+    // AnalysisOptions.view). --json and the report show everything.
     pairIntervals: full,
-    ...(full ? {} : { timeline: false, pairTests: o.detail === true ? 'all' : 'welch' }),
+    ...(full ? {} : { view: o.detail === true || o.csv === true ? 'detail' : 'summary' }),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * The options by which the terminal's summary skips what it does not print (AnalysisOptions
- * `timeline`, `pairTests`, `pairIntervals`) change nothing it prints, also where a test is not
- * defined (a stratum notes it): the text equals the full analysis' text in the default view (and
- * with `pairTests: 'all'` in the --detail view), on hand-built strata with the degenerate cases.
+ * The options by which the terminal skips what it does not print (AnalysisOptions `view`,
+ * `pairIntervals`) change nothing it prints, also where a test is not defined (a stratum notes it):
+ * the text equals the full analysis' text in the default view (`view: 'summary'`) and the --detail
+ * view (`view: 'detail'`), on hand-built strata with the degenerate cases, the adjustment within
+ * each stratum and across all.
  * And compareLevels, which orders without ICU's collator where it can, orders as the collator does.
  */
 import { describe, expect, it } from 'vitest';
@@ -61,34 +62,43 @@ const STRATA = {
   d: { '1': [20.5], '2': [19.1] },
   // a level with zero variance
   e: { '1': [10, 10, 10], '2': [11.2, 10.9, 11.5] },
+  // no difference: the findings say what could have been detected
+  f: { '1': [50.2, 52.1, 48.3, 51.0], '2': [49.4, 53.0, 47.2, 50.1], '3': [51.3, 49.1, 50.2, 52.4] },
 };
 
-const SHORT: Partial<AnalysisOptions> = { timeline: false, pairTests: 'welch', pairIntervals: false };
-
-describe('the summary options change nothing the summary prints', () => {
+describe.each(['stratum', 'all'] as const)('the view options change nothing the view prints (adjusted within %s)', (adjustScope) => {
   const inv = inventory(STRATA);
-  const base: Partial<AnalysisOptions> = { group: ['rf', 'workload'] };
+  const base: Partial<AnalysisOptions> = { group: ['rf', 'workload'], adjustScope };
   const full = analyze(inv, base);
-  const short = analyze(inv, { ...base, ...SHORT });
+  const summary = analyze(inv, { ...base, view: 'summary', pairIntervals: false });
+  const detail = analyze(inv, { ...base, view: 'detail', pairIntervals: false });
 
-  it('the full analysis has what the short one skips', () => {
+  it('the full analysis has what the views skip', () => {
     expect(full.timeline).toBeDefined();
-    expect(short.timeline).toBeUndefined();
+    expect(summary.timeline).toBeUndefined();
+    expect(detail.timeline).toBeUndefined();
     const pairs = full.strata.flatMap((s) => s.pairs);
-    expect(pairs.some((p) => p.wilcoxon && p.tukey && p.gamesHowell)).toBe(true);
-    expect(short.strata.flatMap((s) => s.pairs).every((p) => !p.wilcoxon && !p.tukey && !p.gamesHowell)).toBe(true);
+    expect(pairs.some((p) => p.wilcoxon && p.tukey && p.gamesHowell && p.minDetectable && Number.isFinite(p.hedgesG.center))).toBe(true);
+    const short = summary.strata.flatMap((s) => s.pairs);
+    expect(short.every((p) => !p.wilcoxon && !p.tukey && !p.gamesHowell && Number.isNaN(p.hedgesG.center))).toBe(true);
+    // the headline pairs not significant have their detectable difference, the others none
+    expect(short.filter((p) => p.minDetectable).length).toBeGreaterThan(0);
+    expect(short.filter((p) => p.minDetectable).length).toBeLessThan(pairs.filter((p) => p.minDetectable).length);
+    expect(summary.groups.some((g) => g.shapiro)).toBe(false);
+    expect(full.groups.some((g) => g.shapiro)).toBe(true);
   });
 
-  it("the strata's notes are the same, where Tukey HSD or Games–Howell is not defined too", () => {
-    expect(short.strata.map((s) => s.warnings)).toEqual(full.strata.map((s) => s.warnings));
+  it("the strata's and the groups' notes are the same, where Tukey HSD or Games–Howell is not defined too", () => {
+    expect(summary.strata.map((s) => s.warnings)).toEqual(full.strata.map((s) => s.warnings));
     expect(full.strata.flatMap((s) => s.warnings).some((w) => w.startsWith('Tukey HSD: tukeyHsd: residual df = 1'))).toBe(true);
-    expect(short.groups).toEqual(full.groups);
+    expect(summary.groups.map((g) => g.warnings)).toEqual(full.groups.map((g) => g.warnings));
+    expect(detail.groups).toEqual(full.groups);
   });
 
-  it('the default view and, with every pair test, the --detail view print the same', () => {
+  it('the default view and the --detail view print the same', () => {
+    expect(formatAnalysis(summary, { width: 100, detail: false })).toMatch(/could detect ±/);
     for (const width of [100, Infinity]) {
-      expect(formatAnalysis(short, { width, detail: false })).toBe(formatAnalysis(full, { width, detail: false }));
-      const detail = analyze(inv, { ...base, ...SHORT, pairTests: 'all' });
+      expect(formatAnalysis(summary, { width, detail: false })).toBe(formatAnalysis(full, { width, detail: false }));
       expect(formatAnalysis(detail, { width, detail: true })).toBe(formatAnalysis(full, { width, detail: true }));
     }
   });

@@ -3,8 +3,8 @@
  * lean runs (each series digested as it is read, then dropped) and leaves the digest out for
  * load-phase runs the analysis excludes; without --json or --report it also skips the Games–Howell,
  * Tukey and Hedges' g intervals the text and CSV do not show, and the campaign's timeline; without
- * --detail also the pairs' Wilcoxon, Games–Howell and Tukey tests. Its output must equal what the
- * full pipeline gives: every sample kept (loadRuns with series 'full'), everything computed.
+ * --detail also what the default view does not print (AnalysisOptions.view). Its output must equal
+ * what the full pipeline gives: every sample kept (loadRuns with series 'full'), everything computed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ async function full(dir: string, extra: string[], csv: boolean): Promise<string>
   inv.roots = [dir];
   const detail = extra.includes('--detail');
   const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load'), detail } as const;
-  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true, timeline: true, pairTests: 'all' as const };
+  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true, view: undefined };
   const result = inCliTerms(analyze(inv, opts));
   // the tests and the timeline the shortcut skips are there in the full result
   expect(result.timeline).toBeDefined();
