@@ -134,10 +134,9 @@ function dependenceTable(a: AnalysisResult, names: string[], width: number): str
 }
 
 /** For the default view: the strata whose compared levels ran in different periods, in one note. */
-function periodSummary(a: AnalysisResult, width: number): string {
+function periodSummary(a: AnalysisResult, labels: Map<string, string>, width: number): string {
   const strata = a.strata.filter((s) => s.warnings.some(isPeriodNote));
   if (strata.length === 0) return '';
-  const labels = stratumLabels(a);
   const which = strata.length === a.strata.length ? `all ${a.strata.length} strata` : `${strata.length} of ${a.strata.length} strata (${strata.map((s) => labels.get(s.key) ?? s.key).join('; ')})`;
   return wrapText(`in ${which}, levels of ${a.options.compare} ran in different periods (their start times do not overlap): part of a difference may be a change of the system over time (--detail gives the periods)`, width, '  ! ', '    ').join('\n') + '\n';
 }
@@ -227,7 +226,7 @@ function formatFindings(a: AnalysisResult, view: ViewOptions): string {
  * levels ran in different periods as one, the others one each. */
 function stratumNotes(a: AnalysisResult, view: ViewOptions): string {
   const labels = stratumLabels(a);
-  let out = periodSummary(a, view.width);
+  let out = periodSummary(a, labels, view.width);
   for (const s of a.strata) for (const w of s.warnings) if (!isPeriodNote(w)) out += wrapText(`${labels.get(s.key) ?? s.key}: ${w}`, view.width, '  ! ', '    ').join('\n') + '\n';
   return out;
 }
