@@ -10,15 +10,17 @@
  *           ──5 describe► n, mean, sd, se, median, min, max, CV, t CI, BCa CI, median CI, ratio of sums,
  *                         Shapiro–Wilk, repetitions needed; in run order: trend, lag-1 dependence, the
  *                         deployment-nested interval (dependence.ts)
- *           ──6 compare─► per stratum (compare.ts): Levene, Brown–Forsythe, ANOVA, Welch (primary), Kruskal–Wallis,
- *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects,
- *                         minimum detectable difference
+ *           ──6 compare─► per stratum (compare.ts): Levene, Brown–Forsythe, ANOVA, Welch (primary),
+ *                         Kruskal–Wallis, pairwise Welch (+ adjustment), Games–Howell, Tukey HSD,
+ *                         Wilcoxon, effects, minimum detectable difference
  *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
  *           ──8 series──► stalls, warm-up and steady-state throughput per run
  *           ──9 timeline► the runs in start-time order as z-scores in their configuration; PELT's
  *                         change points of the whole campaign (timeline.ts)
  *           ──────────► AnalysisResult (warnings instead of failures)
  * ```
+ * For a terminal view (`options.view`) what it does not print is not computed: the timeline, and for
+ * the default view some of steps 5 and 6 (see AnalysisOptions.view).
  */
 import { compareLevels, factorKey, metricUnit, type Factors, type Inventory, type Run, type Summary } from '../model/index.js';
 import { describe } from '../stats/describe.js';

@@ -11,8 +11,9 @@
  *                                     minimum detectable difference; Games–Howell and Tukey HSD
  * ```
  * For the terminal's default view (`view: 'summary'`) a pair has its Welch test only, and the
- * headline pairs their minimum detectable difference when not significant (headlineDetectable).
- * Pure: groups and options in, the stratum's result out.
+ * headline pairs their minimum detectable difference when not significant (headlineDetectable,
+ * once the p-values are adjusted: it completes the pairs it is given).
+ * Pure otherwise: groups and options in, the stratum's result out.
  */
 import { compareLevels, type Factors, type Summary } from '../model/index.js';
 import { levene } from '../stats/levene.js';
