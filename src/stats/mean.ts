@@ -6,7 +6,7 @@
  * @throws {RangeError} when `x` is empty.
  * @example mean([1, 2, 3, 4]) // 2.5
  */
-export function mean(x: readonly number[]): number {
+export function mean(x: ArrayLike<number>): number {
   const n = x.length;
   if (n === 0) throw new RangeError('mean: expected at least 1 value, found 0');
   // indexed loops (the same sums in the same order as for…of, without the iterator protocol, which
