@@ -1,4 +1,4 @@
-import { mean } from './mean.js';
+import { mean, meanRange } from './mean.js';
 import { medianInPlace } from './median.js';
 
 /** Options of {@link pelt}. */
@@ -56,7 +56,7 @@ function diffVariance(y: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) work[i] = Math.abs(d[i] - md);
   const mad = 1.4826 * medianInPlace(work, n);
   if (mad > 0) return (mad * mad) / 2;
-  const m = mean(d.subarray(0, n));
+  const m = meanRange(d, 0, n);
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (d[i] - m) * (d[i] - m);
   return ss / (n - 1) / 2;
@@ -70,6 +70,9 @@ function diffVariance(y: ArrayLike<number>): number {
  * it is read in each call.
  */
 const SCRATCH_MAX = 4096;
+/** The least size a buffer (and the log table) grows to: series of status lines up to 1,024 points
+ * then never make them grow again, which an optimised caller would meet as new code (a deopt). */
+const SCRATCH_MIN = 1024;
 const SCRATCH = {
   d: [new Float64Array(0)],
   work: [new Float64Array(0)],
@@ -84,7 +87,7 @@ const SCRATCH_INT = { last: [new Int32Array(0)], cand: [new Int32Array(0)] };
 /** A typed array of at least `size` values (contents undefined): the slot's reused one, or a new one. */
 function scratch<T extends Float64Array | Int32Array>(slot: T[], size: number, make: new (length: number) => T): T {
   if (size > SCRATCH_MAX) return new make(size);
-  if (slot[0].length < size) slot[0] = new make(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length)));
+  if (slot[0].length < size) slot[0] = new make(Math.min(SCRATCH_MAX, Math.max(size, 2 * slot[0].length, SCRATCH_MIN)));
   return slot[0];
 }
 
@@ -98,7 +101,7 @@ function logTable(n: number): Float64Array {
     return t;
   }
   if (LOG_LEN.length <= n) {
-    const size = Math.min(SCRATCH_MAX + 1, Math.max(n + 1, 2 * LOG_LEN.length));
+    const size = Math.min(SCRATCH_MAX + 1, Math.max(n + 1, 2 * LOG_LEN.length, SCRATCH_MIN + 1));
     LOG_LEN = new Float64Array(size);
     for (let len = 1; len < size; len++) LOG_LEN[len] = Math.log(len);
   }
@@ -381,13 +384,10 @@ function result(y: ArrayLike<number>, last: Int32Array, cost: number, beta: numb
   for (let t = last[n]; t > 0; t = last[t]) changepoints.push(t);
   changepoints.reverse();
   const segments: PeltSegment[] = [];
-  // each segment's values copied into a scratch buffer for mean() (y may be an array or a typed array)
-  const part = scratch(SCRATCH.work, n, Float64Array);
   for (let i = 0; i <= changepoints.length; i++) {
     const start = i === 0 ? 0 : changepoints[i - 1];
     const end = i < changepoints.length ? changepoints[i] : n;
-    for (let j = start; j < end; j++) part[j - start] = y[j];
-    segments.push({ start, end, mean: mean(part.subarray(0, end - start)) });
+    segments.push({ start, end, mean: meanRange(y, start, end) });
   }
   return { changepoints, segments, cost, penalty: beta, variance, mbic, warnings };
 }

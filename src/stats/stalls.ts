@@ -208,15 +208,16 @@ export function stalls(samples: readonly ThroughputSample[] | IntervalColumns): 
     const first = i === 0;
     const last = j === n - 1;
     const position = first && last ? 'whole' : first ? 'leading' : last ? 'trailing' : 'inner';
-    const e: StallEpisode = { start: iv.start[i], end: iv.end[j], seconds: iv.end[j] - iv.start[i], intervals: j - i + 1, position };
-    episodes.push(e);
-    // the sums in episode order, each from 0
-    count += e.intervals;
-    totalSeconds += e.seconds;
-    if (position === 'inner') {
-      innerCount += e.intervals;
-      innerSeconds += e.seconds;
-    }
+    const seconds = iv.end[j] - iv.start[i];
+    const intervals = j - i + 1;
+    episodes.push({ start: iv.start[i], end: iv.end[j], seconds, intervals, position });
+    // the sums in episode order, each from 0 (adding 0 for an episode that is not inner: the same
+    // sums, and the same additions for every episode, which optimised code need not learn anew)
+    const inner = position === 'inner';
+    count += intervals;
+    totalSeconds += seconds;
+    innerCount += inner ? intervals : 0;
+    innerSeconds += inner ? seconds : 0;
     i = j + 1;
   }
   if (n === 0) warnings.push('no status intervals: the run printed no usable status lines');

@@ -1,4 +1,4 @@
-import { mean } from './mean.js';
+import { mean, meanRange } from './mean.js';
 import { median } from './median.js';
 import { pelt, type PeltOptions } from './pelt.js';
 import { intervalColumns, type IntervalColumns, type ThroughputSample } from './stalls.js';
@@ -130,7 +130,7 @@ export function warmup(samples: readonly ThroughputSample[] | IntervalColumns, o
   return {
     warmupSeconds: k > 0 ? iv.end[k - 1] : 0,
     steadyStart: k < n ? iv.index[k] : iv.samples,
-    steadyThroughput: k < n ? mean(y.subarray(k)) : NaN,
+    steadyThroughput: k < n ? meanRange(y, k, n) : NaN,
     method: 'pelt',
     warmupSegments: j,
     segmentMeans: mu,
