@@ -13,7 +13,7 @@ import { quantileSorted } from './quantile.js';
  * @throws {RangeError} when `x` is empty.
  * @example median([3, 1, 4, 1, 5]) // 3
  */
-export function median(x: readonly number[]): number {
+export function median(x: ArrayLike<number>): number {
   const n = x.length;
   const a = Float64Array.from(x);
   for (let i = 0; i < n; i++) {
