@@ -47,20 +47,18 @@ export function throughputSamples(series: Run['series']): { t: number; throughpu
   for (let i = 0; i < series.length; i++) {
     const s = series[i];
     if (s.throughput !== undefined) out.push({ t: s.t, throughput: s.throughput });
-    else if (givesSample(series, i)) out.push({ t: s.t, throughput: (s.operations - series[i - 1].operations) / (s.t - series[i - 1].t) });
+    else if (i > 0 && s.t > series[i - 1].t) out.push({ t: s.t, throughput: (s.operations - series[i - 1].operations) / (s.t - series[i - 1].t) });
   }
   return out;
 }
 
-/** Whether series[i] gives one of its {@link throughputSamples}: it has a throughput, or a time after the previous sample's. */
-function givesSample(series: Run['series'], i: number): boolean {
-  return series[i].throughput !== undefined || (i > 0 && series[i].t > series[i - 1].t);
-}
-
-/** The number of {@link throughputSamples} of a series. */
+/** The number of {@link throughputSamples} of a series, without building them (the same tests). */
 function throughputSampleCount(series: Run['series']): number {
   let count = 0;
-  for (let i = 0; i < series.length; i++) if (givesSample(series, i)) count++;
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    if (s.throughput !== undefined || (i > 0 && s.t > series[i - 1].t)) count++;
+  }
   return count;
 }
 

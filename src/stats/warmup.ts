@@ -1,5 +1,5 @@
 import { mean, meanRange } from './mean.js';
-import { median } from './median.js';
+import { medianRange } from './median.js';
 import { pelt, type PeltOptions } from './pelt.js';
 import { intervalColumns, type IntervalColumns, type ThroughputSample } from './stalls.js';
 
@@ -107,7 +107,7 @@ export function warmup(samples: readonly ThroughputSample[] | IntervalColumns, o
   for (const w of seg.warnings) warnings.push(w);
   const segments = seg.segments;
   const mu: number[] = [];
-  for (const s of segments) mu.push(s.mean);
+  for (let i = 0; i < segments.length; i++) mu.push(segments[i].mean);
   let j = 0;
   // the steady level after the first segment (the warning below reads it again)
   let firstLevel: number | undefined;
@@ -115,14 +115,14 @@ export function warmup(samples: readonly ThroughputSample[] | IntervalColumns, o
     if (!(mu[cand - 1] < mu[cand])) break; // (1) rising staircase up to S(cand+1)
     const end = segments[cand - 1].end;
     if (end > maxFraction * n) break; // (3) short
-    const level = median(y.subarray(end));
+    const level = medianRange(y, end, n);
     if (cand === 1) firstLevel = level;
     // (2) below the steady level: mu rises strictly up to mu[cand − 1] (1), the largest of S1 … S(cand)
     if (mu[cand - 1] < (1 - minDrop) * level) j = cand;
   }
   if (j === 0 && segments.length > 1) {
     const firstEnd = segments[0].end;
-    const level = firstLevel ?? median(y.subarray(firstEnd));
+    const level = firstLevel ?? medianRange(y, firstEnd, n);
     if (mu[0] > level) warnings.push(startsAboveWarning(mu[0], iv.end[firstEnd - 1], level));
     else if (mu[0] < mu[1] && firstEnd > maxFraction * n) warnings.push(risesLateWarning(iv.end[firstEnd - 1], maxFraction));
   }
