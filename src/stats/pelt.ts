@@ -199,9 +199,29 @@ export function pelt(y: ArrayLike<number>, options: PeltOptions = {}): PeltResul
   const F = scratch(SCRATCH.F, n + 1, Float64Array).fill(Infinity, 0, n + 1);
   const last = scratch(SCRATCH_INT.last, n + 1, Int32Array).fill(-1, 0, n + 1);
   F[0] = -beta;
-  if (m === 1) searchSingle(n, s1, s2, variance, beta, mbic, logLen, slack, F, last);
-  else searchGeneral(n, m, s1, s2, variance, beta, mbic, logLen, slack, F, last);
+  const search: PeltSearch = { n, s1, s2, variance, beta, mbic, logLen, slack, F, last };
+  if (m === 1) searchSingle(search);
+  else searchGeneral(search, m);
   return result(y, last, F[n], beta, variance, mbic, warnings);
+}
+
+/**
+ * What the two searches of {@link pelt} share: the series' prefix sums of the centred values and of
+ * their squares (s1, s2), σ², the penalty β, whether the cost has MBIC's log-length term (logLen: its
+ * table), the rounding slack of pruning; they fill F (the optimal cost of y[0, t)) and last (the
+ * last change before t).
+ */
+interface PeltSearch {
+  n: number;
+  s1: Float64Array;
+  s2: Float64Array;
+  variance: number;
+  beta: number;
+  mbic: boolean;
+  logLen: Float64Array;
+  slack: number;
+  F: Float64Array;
+  last: Int32Array;
 }
 
 /**
@@ -229,18 +249,8 @@ export function pelt(y: ArrayLike<number>, options: PeltOptions = {}): PeltResul
  * strict minimum over ascending τ, as the full loop finds it. F and the argmins are the full
  * loop's; fewer candidates are pruned.
  */
-function searchSingle(
-  n: number,
-  s1: Float64Array,
-  s2: Float64Array,
-  variance: number,
-  beta: number,
-  mbic: boolean,
-  logLen: Float64Array,
-  slack: number,
-  F: Float64Array,
-  last: Int32Array,
-): void {
+function searchSingle(search: PeltSearch): void {
+  const { n, s1, s2, variance, beta, mbic, logLen, slack, F, last } = search;
   // candidates: last-change positions τ with F[τ] finite, and their values (or lower bounds); typed
   // buffers compacted in place (at most one candidate per time step is added)
   const cand = scratch(SCRATCH_INT.cand, n + 1, Int32Array);
@@ -311,19 +321,8 @@ function searchSingle(
 }
 
 /** The search of {@link pelt} for minSegment m > 1 (F and last as for {@link searchSingle}). */
-function searchGeneral(
-  n: number,
-  m: number,
-  s1: Float64Array,
-  s2: Float64Array,
-  variance: number,
-  beta: number,
-  mbic: boolean,
-  logLen: Float64Array,
-  slack: number,
-  F: Float64Array,
-  last: Int32Array,
-): void {
+function searchGeneral(search: PeltSearch, m: number): void {
+  const { n, s1, s2, variance, beta, mbic, logLen, slack, F, last } = search;
   const K = mbic ? -Math.max(0, Math.log(n / 4)) : 0;
   // candidates: last-change positions τ with F[τ] finite; pruneAt: time from which τ is dominated
   // (typed buffers compacted in place: at most one candidate per time step is added)

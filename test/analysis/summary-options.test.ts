@@ -13,26 +13,15 @@ import { formatAnalysis } from '../../src/cli/render.js';
 import { compareLevels, RUN_STATUSES, type Factors, type Inventory, type Run } from '../../src/model/index.js';
 import { checkGamesHowell, gamesHowell } from '../../src/stats/gamesHowell.js';
 import { checkTukeyHsd, tukeyHsd } from '../../src/stats/tukeyHsd.js';
+import { makeRun } from '../../fixtures/exec/runs.js';
 
 function run(factors: Factors, throughput: number, start?: string): Run {
   const file = `${factors.db}-${factors.workload}-rf_${factors.rf}-${factors.rep}.txt`;
-  return {
-    name: file,
-    status: 'ok',
-    diagnostics: [],
-    format: 'ycsb-text',
-    header: { factors: {}, properties: {} },
-    metrics: { throughput, operations: 1000, runtime: (1000 / throughput) * 1000 },
-    operations: {},
-    series: [],
-    sourceLatencyUnit: 'us',
-    lines: 10,
-    file,
-    root: '/campaign',
+  return makeRun(file, factors, 'ok', {
     factors: { phase: 'run', ...factors },
-    origin: { scheme: 'test', fromName: factors, fromContent: {}, conflicts: [], ambiguities: [] },
+    metrics: { throughput, operations: 1000, runtime: (1000 / throughput) * 1000 },
     ...(start ? { start: { iso: start, source: 'status-line' as const } } : {}),
-  } as Run;
+  });
 }
 
 /** One stratum per workload: rf level -> throughputs (reps 1..n), with start times one minute apart. */
