@@ -12,8 +12,8 @@ const inv = await loadInputs([dir], {}, io, { onRun: leanRunExceptLoad });
 const t1 = performance.now();
 globalThis.gc?.();
 const heap = process.memoryUsage().heapUsed;
-// as the CLI's text summary: load runs not digested, no pairwise intervals it does not print
-const result = analyze(inv, { group: group.split(',').filter(Boolean), pairIntervals: false });
+// as the CLI's text summary: load runs not digested, nothing computed that its default view does not print
+const result = analyze(inv, { group: group.split(',').filter(Boolean), pairIntervals: false, view: 'summary' });
 const t2 = performance.now();
 let samples = 0;
 for (const r of inv.runs) samples += r.seriesDigest?.samples ?? r.series.length;

@@ -10,15 +10,17 @@
  *           ──5 describe► n, mean, sd, se, median, min, max, CV, t CI, BCa CI, median CI, ratio of sums,
  *                         Shapiro–Wilk, repetitions needed; in run order: trend, lag-1 dependence, the
  *                         deployment-nested interval (dependence.ts)
- *           ──6 compare─► per stratum: Levene, Brown–Forsythe, ANOVA, Welch (primary), Kruskal–Wallis,
- *                         pairwise Welch (+ adjustment), Games–Howell, Tukey HSD, Wilcoxon, effects,
- *                         minimum detectable difference
+ *           ──6 compare─► per stratum (compare.ts): Levene, Brown–Forsythe, ANOVA, Welch (primary),
+ *                         Kruskal–Wallis, pairwise Welch (+ adjustment), Games–Howell, Tukey HSD,
+ *                         Wilcoxon, effects, minimum detectable difference
  *           ──7 two-way─► type II two-way ANOVA with interaction (--twoway)
  *           ──8 series──► stalls, warm-up and steady-state throughput per run
  *           ──9 timeline► the runs in start-time order as z-scores in their configuration; PELT's
  *                         change points of the whole campaign (timeline.ts)
  *           ──────────► AnalysisResult (warnings instead of failures)
  * ```
+ * For a terminal view (`options.view`) what it does not print is not computed: the timeline, and for
+ * the default view some of steps 5 and 6 (see AnalysisOptions.view).
  */
 import { compareLevels, factorKey, metricUnit, type Factors, type Inventory, type Run, type Summary } from '../model/index.js';
 import { describe } from '../stats/describe.js';
@@ -31,25 +33,13 @@ import { tukeyFences } from '../stats/tukeyFences.js';
 import { modifiedZScore } from '../stats/modifiedZScore.js';
 import { grubbs } from '../stats/grubbs.js';
 import { shapiroWilk } from '../stats/shapiroWilk.js';
-import { levene } from '../stats/levene.js';
-import { oneWayAnova } from '../stats/oneWayAnova.js';
-import { welchAnova } from '../stats/welchAnova.js';
-import { kruskalWallis } from '../stats/kruskalWallis.js';
 import { twoWayAnova } from '../stats/twoWayAnova.js';
-import { welchTTest } from '../stats/welchTTest.js';
 import { pAdjust } from '../stats/pAdjust.js';
-import { gamesHowell } from '../stats/gamesHowell.js';
-import { tukeyHsd } from '../stats/tukeyHsd.js';
-import { wilcoxonRankSum } from '../stats/wilcoxonRankSum.js';
-import { hedgesG } from '../stats/hedgesG.js';
-import { percentChange } from '../stats/percentChange.js';
-import { welchMinimumDetectable } from '../stats/power.js';
 import type {
   AnalysisOptions,
   AnalysisResult,
   GroupResult,
   GroupRun,
-  PairResult,
   RunSeriesResult,
   StratumResult,
   TwoWayResult,
@@ -58,9 +48,11 @@ import { FIXES } from './fixes.js';
 import { attempt, seriesOf, steadyState } from './series.js';
 import { qualityWarnings } from './quality.js';
 import { campaignTimeline } from './timeline.js';
+import { compareStratum, headlineDetectable, valuesOf } from './compare.js';
 import { DEPLOYMENT, deploymentCostFor, deploymentNotice, groupDependence, nestedDeployments, periodNotes, runOrder, startRange } from './dependence.js';
 
 export { digestSeries, seriesOf, steadyState, throughputSamples } from './series.js';
+export { DETECT_POWER } from './compare.js';
 
 /** Defaults for every option; `analyze` fills what the caller leaves out. */
 export const DEFAULT_OPTIONS: AnalysisOptions = {
@@ -122,7 +114,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       excluded.push({ file: run.file, reason: `load phase (${FIXES.includeLoad})` });
       continue;
     }
-    const failedFilter = filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
+    const failedFilter = filters.length === 0 ? undefined : filters.find(([f, levels]) => !levels.includes(run.factors[f] ?? ''));
     if (failedFilter) {
       excluded.push({ file: run.file, reason: `${FIXES.filter} ${failedFilter[0]}=${failedFilter[1].join('|')}` });
       continue;
@@ -154,7 +146,7 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
     // another), the likeliest thing to compare first (rf, then nodes, threads, …).
     const candidates = varyingFactors(all).filter((f) => !NOT_A_GROUP.has(f) && f !== 'phase');
     const { stratifiedBy: independent } = chooseStrata(all, candidates);
-    opts.group = independent.sort((a, b) => groupRank(a) - groupRank(b) || a.localeCompare(b));
+    opts.group = independent.sort((a, b) => groupRank(a) - groupRank(b) || compareLevels(a, b));
     if (!options.compare) opts.compare = opts.group[0] ?? '';
   }
   for (const g of opts.group) {
@@ -181,11 +173,19 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 3. Group.
   const byKey = new Map<string, { factors: Factors; runs: Run[]; failed: Run[] }>();
   const slot = (run: Run) => {
-    const factors: Factors = {};
-    for (const f of groupFactors) if (run.factors[f] !== undefined) factors[f] = run.factors[f];
-    const key = factorKey(factors, groupFactors);
+    // the group's key, factorKey of its factors, built without an object or array per run
+    let key = '';
+    let first = true;
+    for (const f of groupFactors) {
+      const v = run.factors[f];
+      if (v === undefined) continue;
+      key += (first ? '' : ',') + f + '=' + v;
+      first = false;
+    }
     let g = byKey.get(key);
     if (!g) {
+      const factors: Factors = {};
+      for (const f of groupFactors) if (run.factors[f] !== undefined) factors[f] = run.factors[f];
       g = { factors, runs: [], failed: [] };
       byKey.set(key, g);
     }
@@ -224,6 +224,8 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
       const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
       pairs.forEach((p, i) => (p.welch.pAdjusted = adjusted[i]));
     }
+    // the default view prints the detectable difference of the headline pairs not significant only
+    if (opts.view === 'summary') headlineDetectable(strata, groups, opts);
   }
 
   // 7. Two-way ANOVA.
@@ -234,13 +236,16 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   }
 
   // 8. Runs over time (from the digest made while loading, when the samples were not kept).
-  const series: RunSeriesResult[] = counting
-    .filter((r) => (r.seriesDigest?.samples ?? r.series.length) > 0)
-    .map((r) => (r.seriesDigest ? (r.seriesDigest.findings as RunSeriesResult) : seriesOf(r)));
+  const series: RunSeriesResult[] = [];
+  for (const r of counting) {
+    if (r.seriesDigest) {
+      if (r.seriesDigest.samples > 0) series.push(r.seriesDigest.findings as RunSeriesResult);
+    } else if (r.series.length > 0) series.push(seriesOf(r));
+  }
 
   // 9. Data quality that changes how the numbers read.
   warnings.push(...qualityWarnings(counting, series));
-  const timeline = campaignTimeline(groups, counting);
+  const timeline = opts.view ? undefined : campaignTimeline(groups, counting);
 
   return {
     schema: 'ycsb-analyze/analysis@1',
@@ -270,10 +275,11 @@ const STRATUM_ORDER = ['db', 'phase', 'workload', 'rf', 'nodes', 'recordcount', 
 /**
  * Pick the stratifying factors: a candidate whose level is fully determined by the ones already
  * chosen (e.g. nodes = 15 for every cassandra run, 14 for every citus run) adds no stratum and is
- * reported as following them instead. Candidates are taken in a fixed order (db first).
+ * reported as following them instead. Candidates are taken in a fixed order (db first; the others
+ * in the levels' order, compareLevels).
  */
 export function chooseStrata(runs: readonly Run[], candidates: string[]): { stratifiedBy: string[]; followers: [string, string[]][] } {
-  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b) || compareLevels(a, b));
   const chosen: string[] = [];
   const followers: [string, string[]][] = [];
   for (const f of ordered) {
@@ -391,9 +397,15 @@ function describeGroup(
   } else if (opts.bootstrap) {
     bootstrapCi = summary(d.mean, NaN, NaN, conf, [`n = ${x.length}: the bootstrap needs at least 3 repetitions`]);
   }
+  // (the default view prints neither the median's interval nor Shapiro–Wilk)
+  const summaryView = opts.view === 'summary';
   let medianCi: Summary;
-  const m = x.length > 0 ? attempt('median interval', warnings, () => medianConfidenceInterval(x, conf)) : undefined;
-  medianCi = m ? summary(m.center, m.lo, m.hi, conf, m.warnings) : summary(d.median, NaN, NaN, conf, ['no values']);
+  if (summaryView) {
+    medianCi = summary(d.median, NaN, NaN, conf, ['not computed']);
+  } else {
+    const m = x.length > 0 ? attempt('median interval', warnings, () => medianConfidenceInterval(x, conf)) : undefined;
+    medianCi = m ? summary(m.center, m.lo, m.hi, conf, m.warnings) : summary(d.median, NaN, NaN, conf, ['no values']);
+  }
   let ratio: number | undefined;
   if (opts.metric === 'throughput' && !opts.trimWarmup) {
     const ops = keptRuns.map((r) => r.metrics.operations);
@@ -403,7 +415,7 @@ function describeGroup(
     }
   }
   let shapiro: { W: number; p: number } | undefined;
-  if (x.length >= 3 && x.length <= 5000 && d.sd > 0) {
+  if (x.length >= 3 && x.length <= 5000 && d.sd > 0 && !summaryView) {
     const sw = attempt('Shapiro–Wilk', warnings, () => shapiroWilk(x));
     if (sw) shapiro = { W: sw.W, p: sw.p };
   }
@@ -479,189 +491,6 @@ function describeGroup(
 
 function pct(halfWidth: number, mean: number): string {
   return `${((100 * halfWidth) / Math.abs(mean)).toFixed(1)}%`;
-}
-
-function valuesOf(g: GroupResult): number[] {
-  return g.runs.filter((r) => !r.excluded).map((r) => r.value);
-}
-
-/** Tests that keep a level with a single run, and those that need a variance per level. */
-const KEEP_SINGLETONS = 'one-way ANOVA, Kruskal–Wallis, Levene, Brown–Forsythe and Tukey HSD';
-const NEED_VARIANCE = "Welch's ANOVA, Games–Howell and the Welch t-tests of its pairs";
-
-/**
- * Step 6 for one stratum: the levels of the compared factor, tested against each other.
- *
- * Levels are kept wherever a test is defined for them, as R does: a level with one run enters
- * one-way ANOVA (`aov`), Kruskal–Wallis (`kruskal.test`), Levene and Brown–Forsythe
- * (`car::leveneTest`) and Tukey HSD (`TukeyHSD`), but not Welch's ANOVA, Games–Howell or a Welch
- * t-test, which need a variance per level; the stratum says so. A level with no run is in no test.
- * Welch's ANOVA is the primary test (see {@link recommend}); when it is undefined the stratum says
- * "not testable" and why (`notTestable`).
- */
-function compareStratum(key: string, list: GroupResult[], opts: AnalysisOptions): StratumResult {
-  const warnings: string[] = [];
-  const c = opts.compare;
-  const sorted = [...list].sort((a, b) => compareLevels(a.level, b.level));
-  const present = sorted.filter((g) => g.n >= 1);
-  const withVariance = sorted.filter((g) => g.n >= 2);
-  for (const g of sorted) {
-    if (g.n === 0) warnings.push(`level ${c}=${g.level} has n = 0: in no test`);
-    else if (g.n === 1) warnings.push(`level ${c}=${g.level} has n = 1: kept in ${KEEP_SINGLETONS}; left out of ${NEED_VARIANCE}, which need a variance per level`);
-  }
-  const factors: Factors = {};
-  if (sorted[0]) for (const [k, v] of Object.entries(sorted[0].factors)) if (k !== c) factors[k] = v;
-  const result: StratumResult = {
-    key,
-    factors,
-    levels: sorted.map((g) => g.level),
-    groups: sorted.map((g) => g.key),
-    pairs: [],
-    warnings,
-  };
-  if (present.length < 2) {
-    warnings.push(`fewer than 2 levels of ${c} with data: nothing to compare`);
-    result.notTestable = `fewer than 2 levels of ${c} have runs`;
-    return result;
-  }
-  const xs = present.map(valuesOf);
-  const allConstant = xs.every((x) => x.every((v) => v === xs[0][0]));
-  // Variance tests are reported only when they mean something: with 2 runs per group (or no spread
-  // of the deviations within groups) F is infinite or undefined, and R warns the fit is perfect.
-  const lev = attempt('Levene', warnings, () => levene(xs, 'mean'));
-  if (lev?.warning) warnings.push(`Levene not reported: ${lev.warning}`);
-  else if (lev) result.levene = { statistic: lev.F, df1: lev.df1, df2: lev.df2, p: lev.p };
-  const bf = attempt('Brown–Forsythe', warnings, () => levene(xs, 'median'));
-  if (bf?.warning) warnings.push(`Brown–Forsythe not reported: ${bf.warning}`);
-  else if (bf) result.brownForsythe = { statistic: bf.F, df1: bf.df1, df2: bf.df2, p: bf.p };
-  const an = attempt('ANOVA', warnings, () => oneWayAnova(xs));
-  if (an) {
-    result.anova = { statistic: an.F, df1: an.df1, df2: an.df2, p: an.p, etaSquared: an.etaSquared, omegaSquared: an.omegaSquared };
-    warnings.push(...an.warnings);
-  }
-  const welchXs = withVariance.map(valuesOf);
-  if (allConstant) {
-    result.notTestable = `every value is the same in every level of ${c}`;
-  } else if (withVariance.length < 2) {
-    result.notTestable = `fewer than 2 levels of ${c} have 2 or more runs, and Welch's ANOVA needs a variance per level`;
-  } else {
-    const flat = withVariance.filter((g, i) => welchXs[i].every((v) => v === welchXs[i][0]));
-    if (flat.length > 0) {
-      const which = flat.map((g) => `${c}=${g.level} (its ${g.n} runs all equal ${g.mean})`).join(', ');
-      result.notTestable = `zero variance in ${which}: Welch's weights n/s² are infinite`;
-    } else {
-      const w = attempt('Welch ANOVA', warnings, () => welchAnova(welchXs));
-      if (w && Number.isFinite(w.p)) result.welch = { statistic: w.F, df1: w.df1, df2: w.df2, p: w.p };
-      else result.notTestable = w?.warnings[0] ?? "Welch's ANOVA could not be computed";
-    }
-  }
-  if (allConstant) warnings.push('every value is the same in every group: no test is meaningful');
-  const kw = attempt('Kruskal–Wallis', warnings, () => kruskalWallis(xs));
-  if (kw) {
-    result.kruskal = { statistic: kw.H, df1: kw.df, p: kw.p };
-    warnings.push(...kw.warnings);
-  }
-  result.recommended = recommend(result, withVariance.length < present.length ? withVariance.map((g) => g.level) : undefined, c);
-
-  // Pairwise, every pair of levels with runs (a = lower level, b = higher).
-  const pairs: PairResult[] = [];
-  const intervals = { intervals: opts.pairIntervals ?? true };
-  const gh = withVariance.length >= 2 ? attempt('Games–Howell', warnings, () => gamesHowell(welchXs, withVariance.map((g) => g.level), opts.confidence, intervals)) : undefined;
-  const th = attempt('Tukey HSD', warnings, () => tukeyHsd(xs, present.map((g) => g.level), opts.confidence, intervals));
-  for (let i = 0; i < present.length; i++) {
-    for (let j = i + 1; j < present.length; j++) {
-      pairs.push(pairOf(present[i], present[j], xs[i], xs[j], opts, gh, th));
-    }
-  }
-  const adjusted = pAdjust(pairs.map((p) => p.welch.p), opts.adjust);
-  pairs.forEach((p, i) => (p.welch.pAdjusted = adjusted[i]));
-  result.pairs = pairs;
-  return result;
-}
-
-type PairTable = { a: string; b: string; diff: number; lo: number; hi: number; p: number; pUpper?: number }[];
-
-/** A studentized-range pair as the result reports it: no point value below the noise floor. */
-function findPair(table: PairTable | undefined, a: string, b: string): PairResult['tukey'] {
-  if (!table) return undefined;
-  const direct = table.find((r) => r.a === a && r.b === b);
-  const rev = direct ? undefined : table.find((r) => r.a === b && r.b === a);
-  const r = direct ?? rev;
-  if (!r) return undefined;
-  const [lo, hi] = direct ? [r.lo, r.hi] : [-r.hi, -r.lo];
-  return r.pUpper !== undefined ? { p: NaN, pUpper: r.pUpper, lo, hi } : { p: r.p, lo, hi };
-}
-
-function pairOf(ga: GroupResult, gb: GroupResult, xa: number[], xb: number[], opts: AnalysisOptions, gh: PairTable | undefined, th: PairTable | undefined): PairResult {
-  const warnings: string[] = [];
-  const conf = opts.confidence;
-  const t = attempt('Welch t', warnings, () => welchTTest(xb, xa, conf));
-  if (t?.reason) warnings.push(`Welch t: ${t.reason}`);
-  const diff = summary(gb.mean - ga.mean, t?.lo ?? NaN, t?.hi ?? NaN, conf, t && !t.reason ? [] : ['no interval']);
-  const pc = attempt('percent change', warnings, () => percentChange(xa, xb, conf));
-  const percent = pc ? summary(pc.pct, pc.lo, pc.hi, conf) : summary(100 * (gb.mean / ga.mean - 1), NaN, NaN, conf, ['no interval']);
-  const g = attempt("Hedges' g", warnings, () => hedgesG(xb, xa, conf, { interval: opts.pairIntervals ?? true }));
-  const hedges = g ? summary(g.g, g.lo, g.hi, conf) : summary(NaN, NaN, NaN, conf, ['not computable']);
-  const w = attempt('Wilcoxon', warnings, () => wilcoxonRankSum(xb, xa));
-  // What the Welch test could detect at these n and sds: α = 1 − confidence, two-sided, unadjusted.
-  const alpha = +(1 - conf).toPrecision(12);
-  const mde = attempt('minimum detectable difference', warnings, () => welchMinimumDetectable(xa.length, ga.sd, xb.length, gb.sd, DETECT_POWER, alpha));
-  if (mde?.reason) warnings.push(`minimum detectable difference: ${mde.reason}`);
-  return {
-    a: ga.level,
-    b: gb.level,
-    diff,
-    percent,
-    hedgesG: hedges,
-    welch: { t: t?.t ?? NaN, df: t?.df ?? NaN, p: t?.p ?? NaN, pAdjusted: NaN },
-    gamesHowell: findPair(gh, ga.level, gb.level),
-    tukey: findPair(th, ga.level, gb.level),
-    wilcoxon: w ? { W: w.W, p: w.p, method: w.method } : undefined,
-    minDetectable:
-      mde && !mde.reason
-        ? { diff: mde.delta, percent: (100 * mde.delta) / Math.abs(ga.mean), power: DETECT_POWER, alpha }
-        : undefined,
-    warnings,
-  };
-}
-
-/** The power at which the minimum detectable difference of a pair is stated. */
-export const DETECT_POWER = 0.8;
-
-/**
- * Which omnibus test to read: Welch's ANOVA, always, when it is defined. It does not assume equal
- * variances and loses almost nothing when they are equal, so it is chosen before looking at the data:
- * no pre-test of normality or of variances decides for it (choosing a test after testing its
- * assumptions distorts error rates, and Shapiro–Wilk at α = 0.05 across k groups rejects somewhere
- * in 1 − 0.95^k of normal data sets, 14% at k = 3). One-way ANOVA and Kruskal–Wallis are sensitivity
- * checks: where one disagrees with Welch's ANOVA at α = 0.05 the stratum says so. When Welch's ANOVA
- * is undefined (a level with zero variance, fewer than two levels with a variance, every value
- * equal) nothing is recommended: `notTestable` says why, and no other test stands in for it.
- * `subset`: the levels Welch's ANOVA used when some level (n = 1) could not enter it.
- */
-function recommend(s: StratumResult, subset: string[] | undefined, compare: string): StratumResult['recommended'] {
-  const usable = (t: { p: number } | undefined): t is { p: number } => t !== undefined && Number.isFinite(t.p);
-  if (!usable(s.welch)) return undefined;
-  const over = subset ? `, over ${compare} ${subset.join(', ')} (the levels with a variance)` : '';
-  const rec: NonNullable<StratumResult['recommended']> = {
-    test: 'welch',
-    reason: `the primary test, chosen before seeing the data (it does not assume equal variances)${over}`,
-  };
-  const others: [string, { p: number } | undefined][] = [
-    ['one-way ANOVA', s.anova],
-    ['Kruskal–Wallis', s.kruskal],
-  ];
-  for (const [name, t] of others) {
-    if (!usable(t)) continue;
-    if (t.p < 0.05 !== s.welch.p < 0.05) {
-      s.warnings.push(`${name} (p = ${fmtP(t.p)}) disagrees with Welch's ANOVA (p = ${fmtP(s.welch.p)}) at α = 0.05: read the result as uncertain`);
-    }
-  }
-  return rec;
-}
-
-function fmtP(p: number): string {
-  return p < 1e-4 ? p.toExponential(1) : p.toPrecision(2);
 }
 
 function twoWay(groups: GroupResult[], opts: AnalysisOptions, stratifiedBy: string[]): TwoWayResult[] {

@@ -22,8 +22,9 @@ export function qualityWarnings(runs: Run[], series: RunSeriesResult[]): string[
     let failed = 0;
     const m = r.metrics;
     for (const k in m) {
+      if (!k.endsWith('-failed.count')) continue;
       const v = m[k];
-      if (k.endsWith('-failed.count') && Number.isFinite(v)) failed += v;
+      if (Number.isFinite(v)) failed += v;
     }
     const total = r.metrics.operations;
     if (failed > 0 && total > 0 && failed / total > FAILED_OPERATIONS_WARN) failing.push(`${r.file} (${((100 * failed) / total).toFixed(1)}%)`);

@@ -39,6 +39,18 @@ export interface AnalysisOptions {
    * (qtukey over ptukey integrals, the noncentral t). Default true. */
   pairIntervals?: boolean;
   /**
+   * The terminal view the result is for: what it does not print is not computed. Unset (the
+   * default): everything, as --json and the report need.
+   * - 'detail' (the --detail view, and the CSV): no campaign timeline (`timeline` absent).
+   * - 'summary' (the default view): no timeline either; per group no median interval (`medianCi`
+   *   bounds NaN) and no Shapiro–Wilk (absent); per pair only Welch's t-test: no percent-change
+   *   interval, no Hedges' g (NaN), no Wilcoxon, Games–Howell or Tukey HSD (absent; a stratum still
+   *   notes when Games–Howell or Tukey HSD is not defined for its data), and the minimum detectable
+   *   difference only for a stratum's headline pair (first level against last: headlinePair of
+   *   compare.ts) when it is not significant.
+   */
+  view?: 'detail' | 'summary';
+  /**
    * What one deployment costs, in seconds, per database (the `db` level), as measured by fill's
    * journal: teardown + deploy + readiness + load (medians of the steps that finished). For the
    * advice on more deployments or more repetitions; without it a deployment costs its load run's time.

@@ -51,6 +51,7 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     throw badValue(`--compare ${o.compare}`, `one of the --group factors (${group.join(', ')})`, compare);
   }
   const filter = parseFilter(o.filter);
+  const full = o.json === true || o.report !== undefined;
   return {
     group,
     compare,
@@ -66,8 +67,10 @@ export function analysisOptions(o: AnalyzeCliOptions): Partial<AnalysisOptions> 
     trimWarmup: o.trimWarmup === true,
     includeLoad: o.includeLoad === true || (filter.phase?.includes('load') ?? false),
     // The text summary and the CSV print the Games–Howell and Tukey p-values and Hedges' g, not
-    // their intervals; --json and the report show them.
-    pairIntervals: o.json === true || o.report !== undefined,
+    // their intervals, nor the campaign's timeline; the default view prints less still (see
+    // AnalysisOptions.view). --json and the report show everything.
+    pairIntervals: full,
+    ...(full ? {} : { view: o.detail === true || o.csv === true ? 'detail' : 'summary' }),
   };
 }
 

@@ -286,10 +286,28 @@ export function formatInventory(inv: Inventory): string {
  * a few lines. `--detail` prints {@link formatInventory} and {@link formatLevels} instead.
  */
 export function formatInventoryCompact(inv: Inventory, width: number): string {
-  const inputs = inv.runs.filter((r) => r.combined === undefined);
-  const total = inputs.length + (inv.counts.skipped ?? 0);
+  // what the lines below count, in one pass over the runs
+  let inputs = 0;
+  let load = 0;
+  let conflicts = 0;
+  const bad: Run[] = [];
+  const combined: Run[] = [];
+  const ambiguous: Run[] = [];
+  const split = new Set<string>(); // files read as several runs (invocationLines)
+  for (const r of inv.runs) {
+    if (r.invocation) split.add(r.invocation.path);
+    if (r.combined === undefined) {
+      inputs++;
+      if (r.status === 'ok' && r.factors.phase === 'load') load++;
+    } else {
+      combined.push(r);
+    }
+    if (r.status !== 'ok') bad.push(r);
+    if (r.origin.conflicts.length > 0) conflicts++;
+    if (r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial')) ambiguous.push(r);
+  }
+  const total = inputs + (inv.counts.skipped ?? 0);
   const parts = shownStatuses(inv).filter((s) => (inv.counts[s] ?? 0) > 0).map((s) => `${inv.counts[s]} ${s}`);
-  const load = inputs.filter((r) => r.status === 'ok' && r.factors.phase === 'load').length;
   let out = wrapText(`Inventory: ${total} ${total === 1 ? 'input' : 'inputs'} — ${parts.join(', ') || 'none'}${load > 0 ? ` (${load} of the ok ones are load-phase files)` : ''}`, width).join('\n') + '\n';
   const line = (status: string, text: string) => (out += truncate(`  ${status.padEnd(10)}  ${text}`, width) + '\n');
   const count = (text: string) => (out += wrapText(text, width, '  ', '    ').join('\n') + '\n');
@@ -298,23 +316,18 @@ export function formatInventoryCompact(inv: Inventory, width: number): string {
   if (skipped.length > 0) line('skipped', `${skipped.length} ${skipped.length === 1 ? 'file that is not an output' : 'files that are not outputs'} (--include '**/*' reads them)`);
   // what the loader decided about the campaign as a whole: said in full, it changes what a run is
   for (const n of inv.notices ?? []) out += wrapText(n, width, `  ${'notice'.padEnd(10)}  `, ' '.repeat(14)).join('\n') + '\n';
-  const bad = inv.runs.filter((r) => r.status !== 'ok');
   for (const r of bad.slice(0, 5)) {
     const d = r.diagnostics.find((x) => x.severity === 'error') ?? r.diagnostics[0];
     line(r.status, d ? formatDiagnostic(r.file, { ...d, message: withoutStatus(r.status, d.message) }) : r.file);
   }
   if (bad.length > 5) count(`… and ${bad.length - 5} more inputs that are not ok (--detail lists each with its reason)`);
-  const split = invocationLines(inv).length;
-  if (split) count(`${split} ${split === 1 ? 'file holds' : 'files hold'} several YCSB invocations, read as one run each (--detail)`);
-  const combined = inv.runs.filter((r) => r.combined);
+  if (split.size) count(`${split.size} ${split.size === 1 ? 'file holds' : 'files hold'} several YCSB invocations, read as one run each (--detail)`);
   if (combined.length) {
     const clients = combined.reduce((t, r) => t + r.combined!.clients.length, 0);
     count(`${combined.length} ${combined.length === 1 ? 'run is' : 'runs are'} combined from ${clients} client outputs that ran at the same time (--detail)`);
   }
-  const conflicts = inv.runs.filter((r) => r.origin.conflicts.length > 0).length;
   if (conflicts) count(`${conflicts} ${conflicts === 1 ? 'file has' : 'files have'} factors that differ between name and content (--detail)`);
   // the first ambiguous name in full (it says what to write), the others counted
-  const ambiguous = inv.runs.filter((r) => r.origin.ambiguities.length > 0 && (r.status === 'ok' || r.status === 'failed' || r.status === 'partial'));
   const ambiguousPaths = new Set(ambiguous.map((r) => r.invocation?.path ?? r.file));
   if (ambiguous.length > 0) {
     const path = ambiguous[0].invocation?.path ?? ambiguous[0].file;
@@ -346,9 +359,10 @@ function factorLevels(inv: Inventory): Map<string, Set<string>> {
   return levels;
 }
 
-/** Factor names in the usual order (db, phase, workload, rf, …), the others alphabetically after them. */
+/** Factor names in the usual order (db, phase, workload, rf, …), the others after them in the
+ * levels' order (alphabetically, numbers by value: the same in every locale). */
 function sortedFactors(levels: Map<string, Set<string>>): string[] {
-  return [...levels.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return [...levels.keys()].sort((a, b) => order(a) - order(b) || compareLevels(a, b));
 }
 
 /** Factor levels found among the runs that count (ok, failed, partial). */

@@ -47,8 +47,12 @@ function cpWidth(cp: number): number {
  * @example displayWidth('±5% ─') // 5
  */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += cpWidth(ch.codePointAt(0)!);
+  // below U+0300 every character is one column (most of the output): count those first
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x300) i++;
+  if (i === s.length) return i;
+  let w = i;
+  for (const ch of s.slice(i)) w += cpWidth(ch.codePointAt(0)!);
   return w;
 }
 

@@ -134,10 +134,9 @@ function dependenceTable(a: AnalysisResult, names: string[], width: number): str
 }
 
 /** For the default view: the strata whose compared levels ran in different periods, in one note. */
-function periodSummary(a: AnalysisResult, width: number): string {
+function periodSummary(a: AnalysisResult, labels: Map<string, string>, width: number): string {
   const strata = a.strata.filter((s) => s.warnings.some(isPeriodNote));
   if (strata.length === 0) return '';
-  const labels = stratumLabels(a);
   const which = strata.length === a.strata.length ? `all ${a.strata.length} strata` : `${strata.length} of ${a.strata.length} strata (${strata.map((s) => labels.get(s.key) ?? s.key).join('; ')})`;
   return wrapText(`in ${which}, levels of ${a.options.compare} ran in different periods (their start times do not overlap): part of a difference may be a change of the system over time (--detail gives the periods)`, width, '  ! ', '    ').join('\n') + '\n';
 }
@@ -227,7 +226,7 @@ function formatFindings(a: AnalysisResult, view: ViewOptions): string {
  * levels ran in different periods as one, the others one each. */
 function stratumNotes(a: AnalysisResult, view: ViewOptions): string {
   const labels = stratumLabels(a);
-  let out = periodSummary(a, view.width);
+  let out = periodSummary(a, labels, view.width);
   for (const s of a.strata) for (const w of s.warnings) if (!isPeriodNote(w)) out += wrapText(`${labels.get(s.key) ?? s.key}: ${w}`, view.width, '  ! ', '    ').join('\n') + '\n';
   return out;
 }
@@ -274,11 +273,30 @@ export function formatAnalysis(a: AnalysisResult, view: ViewOptions = FULL): str
   }
   if (a.options.trimWarmup) out += `\nPer-run values computed from the steady state (warm-up trimmed, --trim-warmup).\n`;
   if (a.series.length > 0) {
-    const secs = (s: (typeof a.series)[number], inner: boolean) =>
-      s.stallEpisodes.filter((e) => (e.position === 'inner') === inner).reduce((t, e) => t + (e.end - e.start), 0);
-    const inner = a.series.filter((s) => secs(s, true) > 0);
-    const edge = a.series.filter((s) => secs(s, false) > 0);
-    out += '\n' + wrapText(`Runs over time: ${a.series.length} runs with status lines; ${inner.length} stall mid-run (intervals with 0 operations, ${inner.reduce((t, s) => t + secs(s, true), 0)} s in all); ${edge.length} have 0 operations at the start or end (start-up, ${edge.reduce((t, s) => t + secs(s, false), 0)} s); median warm-up ${num(medianOf(a.series.map((s) => s.warmupSeconds)), 3)} s`, width).join('\n') + '\n';
+    // runs that stall mid-run and runs with 0 operations at an edge, with their seconds (one pass)
+    let inner = 0;
+    let innerSecs = 0;
+    let edge = 0;
+    let edgeSecs = 0;
+    const warmups: number[] = [];
+    for (const s of a.series) {
+      let i = 0;
+      let e = 0;
+      for (const ep of s.stallEpisodes) {
+        if (ep.position === 'inner') i += ep.end - ep.start;
+        else e += ep.end - ep.start;
+      }
+      if (i > 0) {
+        inner++;
+        innerSecs += i;
+      }
+      if (e > 0) {
+        edge++;
+        edgeSecs += e;
+      }
+      warmups.push(s.warmupSeconds);
+    }
+    out += '\n' + wrapText(`Runs over time: ${a.series.length} runs with status lines; ${inner} stall mid-run (intervals with 0 operations, ${innerSecs} s in all); ${edge} have 0 operations at the start or end (start-up, ${edgeSecs} s); median warm-up ${num(medianOf(warmups), 3)} s`, width).join('\n') + '\n';
   }
   const reasons = new Map<string, number>();
   for (const e of a.excluded) {

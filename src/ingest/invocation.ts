@@ -264,8 +264,8 @@ export class Invocation {
 
   /** A status line's sample, appended to the series (a moved operation count is progress). */
   addSample(n: number, t: number, operations: number, ops: StatusOps, throughput: number | undefined): void {
-    const sample: StatusSample = { t, operations, line: n, ops };
-    if (throughput !== undefined) sample.throughput = throughput;
+    // one literal per case: a property added after the literal would go to a separate backing store
+    const sample: StatusSample = throughput !== undefined ? { t, operations, line: n, ops, throughput } : { t, operations, line: n, ops };
     const prev = this.series[this.series.length - 1];
     // progress: the operation count moved (a new phase restarts from 0); time alone is not
     if (operations > 0 && (!prev || operations !== prev.operations)) this.progress(n);

@@ -17,7 +17,7 @@ import { Buffer } from 'node:buffer';
 import zlib from 'node:zlib';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { emptyParsedRun, type Run, type StatusSample } from '../model/index.js';
 import { decode } from './decode.js';
 import { parseOutputs } from './parse.js';
@@ -136,7 +136,9 @@ export function readOne(root: string, path: string, settings: ReadSettings, pool
   };
   const unreadable = (message: string, hash?: string): FileResult =>
     done([toRun(emptyParsedRun(path, 'unreadable', { message, severity: 'error' }), path, root, undefined, naming)], hash);
-  const full = join(root, path);
+  // (discovery's paths are relative, '/'-separated and hold no `.` or `..`: joined without
+  // path.join's normalisation, ~10 µs a file in a cold process)
+  const full = root.endsWith('/') || root.endsWith(sep) ? root + path : root + sep + path;
   let bytes: Uint8Array | undefined;
   let fd: number | undefined;
   let failure: string | undefined;

@@ -2,9 +2,10 @@
  * The report's prose, as plain text (the HTML layer escapes it): the summary sentences and the
  * methods paragraph. Pure.
  */
-import type { AnalysisResult, PairResult, StratumResult } from '../analysis/types.js';
-import { factorName, factorsLabel, fmtFixed, fmtP, fmtPCell, levelLabel, metricLabel, joinAnd, sortLevels } from './labels.js';
+import type { AnalysisResult, StratumResult } from '../analysis/types.js';
+import { factorName, factorsLabel, fmtFixed, fmtP, fmtPCell, levelLabel, metricLabel, joinAnd } from './labels.js';
 import { changePointSentence, deploymentSentence, independenceSentences } from './independence.js';
+import { headlinePair } from '../analysis/compare.js';
 
 /** The omnibus test a stratum is read by: Welch's ANOVA when it is defined, else none ("not testable",
  * `s.notTestable` says why). One-way ANOVA and Kruskal–Wallis are sensitivity checks, never read instead. */
@@ -19,14 +20,8 @@ export function studentizedPCell(t: { p: number; pUpper?: number }): string {
   return fmtPCell(t.p);
 }
 
-/** The pair from the first to the last level of a stratum (the headline comparison). */
-export function headlinePair(s: StratumResult): PairResult | undefined {
-  if (s.pairs.length === 0) return undefined;
-  const lv = s.levels.length ? s.levels : sortLevels(s.pairs.flatMap((p) => [p.a, p.b]));
-  const first = lv[0];
-  const last = lv[lv.length - 1];
-  return s.pairs.find((p) => p.a === first && p.b === last) ?? s.pairs.find((p) => p.a === last && p.b === first) ?? s.pairs[0];
-}
+// The pair from the first to the last level of a stratum (the headline comparison).
+export { headlinePair };
 
 /**
  * One sentence per stratum, from the first level of the compared factor to the last: the percent

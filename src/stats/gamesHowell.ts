@@ -64,7 +64,7 @@ export function gamesHowell(
   confidence = 0.95,
   options: { intervals?: boolean } = {},
 ): GamesHowellPair[] {
-  checkPairwiseInput('gamesHowell', groups, labels, confidence, 2);
+  checkGamesHowell(groups, labels, confidence);
   const intervals = options.intervals ?? true;
   const k = groups.length;
   const n = groups.map((g) => g.length);
@@ -95,4 +95,14 @@ export function gamesHowell(
     }
   }
   return out;
+}
+
+/**
+ * Throws what {@link gamesHowell} throws for these inputs, and computes nothing else (it is
+ * gamesHowell's first step): for a caller that reports whether the test is defined without its p-values.
+ * @throws {RangeError} as gamesHowell.
+ * @example checkGamesHowell([[1], [2, 3]], ['A', 'B']) // throws: group 'A' has 1 value(s)
+ */
+export function checkGamesHowell(groups: readonly (readonly number[])[], labels: readonly string[], confidence = 0.95): void {
+  checkPairwiseInput('gamesHowell', groups, labels, confidence, 2);
 }

@@ -3,9 +3,10 @@ import { quantileSorted } from './quantile.js';
 /**
  * Sample median: the middle order statistic, or the mean of the two middle ones, as R's `median`.
  *
- * Computed by selection (quickselect) in a copy, which finds the same order statistics as a sort in
- * linear expected time; a series with NaN or −0 is sorted instead (NaN has no place in the
- * selection's comparisons, and the sort puts −0 before +0, which compare equal in the selection).
+ * Computed by selection (quickselect) in a copy (a buffer reused from call to call), which finds
+ * the same order statistics as a sort in linear expected time; a series with NaN or −0 is sorted
+ * instead (NaN has no place in the selection's comparisons, and the sort puts −0 before +0, which
+ * compare equal in the selection).
  * Without them, values that compare equal are the same double, so the selection's order statistics
  * are the sort's bit for bit (+0 alone, as in throughput series with stalls, is selected).
  *
@@ -13,16 +14,45 @@ import { quantileSorted } from './quantile.js';
  * @throws {RangeError} when `x` is empty.
  * @example median([3, 1, 4, 1, 5]) // 3
  */
-export function median(x: readonly number[]): number {
-  const n = x.length;
-  const a = Float64Array.from(x);
+export function median(x: ArrayLike<number>): number {
+  return medianRange(x, 0, x.length);
+}
+
+/**
+ * {@link median} of x[from, to), without a copy of the part to pass (the same value as
+ * median(x.slice(from, to))).
+ * @throws {RangeError} when the part is empty.
+ * @example medianRange([9, 3, 1, 4, 1, 5], 1, 6) // 3
+ */
+export function medianRange(x: ArrayLike<number>, from: number, to: number): number {
+  const n = to - from;
+  const a = copy(x, from, to);
   for (let i = 0; i < n; i++) {
     const v = a[i];
     // a numeric typed-array sort: the same order as sort((a, b) => a - b), without a comparator call
-    if (v !== v || (v === 0 && 1 / v < 0)) return quantileSorted(a.sort() as unknown as number[], 0.5);
+    if (v !== v || (v === 0 && 1 / v < 0)) return quantileSorted(a.subarray(0, n).sort() as unknown as number[], 0.5);
   }
-  if (n === 0) return quantileSorted([], 0.5);
+  if (!(n > 0)) return quantileSorted([], 0.5);
   return medianInPlace(a, n);
+}
+
+/** Series up to this many values are copied into the buffer of the previous call (longer ones get their own). */
+const SCRATCH_MAX = 4096;
+/** The copy {@link medianRange} selects in, reused from call to call (it is synchronous and calls
+ * nothing that could call it again): a new typed array costs more than the selection in a short one. */
+let scratch = new Float64Array(0);
+
+/** x[from, to) copied into the start of a buffer of at least to − from values (the reused one up to SCRATCH_MAX). */
+function copy(x: ArrayLike<number>, from: number, to: number): Float64Array {
+  const n = Math.max(0, to - from);
+  let a: Float64Array;
+  if (n > SCRATCH_MAX) a = new Float64Array(n);
+  else {
+    if (scratch.length < n) scratch = new Float64Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length, 1024)));
+    a = scratch;
+  }
+  for (let i = 0; i < n; i++) a[i] = x[from + i];
+  return a;
 }
 
 /**

@@ -58,12 +58,11 @@ export function tukeyHsd(
   confidence = 0.95,
   options: { intervals?: boolean } = {},
 ): TukeyHsdPair[] {
-  checkPairwiseInput('tukeyHsd', groups, labels, confidence, 1);
+  checkTukeyHsd(groups, labels, confidence);
   const k = groups.length;
   const n = groups.map((g) => g.length);
   const N = n.reduce((a, b) => a + b, 0);
   const df = N - k;
-  if (df < 2) throw new RangeError(`tukeyHsd: residual df = ${df}; needs N − k >= 2 (R's ptukey/qtukey return NaN)`);
   const m = groups.map((g) => mean(g));
   let ss = 0;
   groups.forEach((g, i) => {
@@ -81,4 +80,18 @@ export function tukeyHsd(
     if (!(se > 0)) out.reason = 'zero residual variance (every group is constant): the p-value is undefined';
     return out;
   });
+}
+
+/**
+ * Throws what {@link tukeyHsd} throws for these inputs, and computes nothing else (it is tukeyHsd's
+ * first step): for a caller that reports whether the test is defined without its p-values.
+ * @throws {RangeError} as tukeyHsd.
+ * @example checkTukeyHsd([[1], [2, 3]], ['A', 'B']) // throws: residual df = 1
+ */
+export function checkTukeyHsd(groups: readonly (readonly number[])[], labels: readonly string[], confidence = 0.95): void {
+  checkPairwiseInput('tukeyHsd', groups, labels, confidence, 1);
+  let N = 0;
+  for (const g of groups) N += g.length;
+  const df = N - groups.length;
+  if (df < 2) throw new RangeError(`tukeyHsd: residual df = ${df}; needs N − k >= 2 (R's ptukey/qtukey return NaN)`);
 }

@@ -1,7 +1,12 @@
-import { mean } from './mean.js';
-import { median } from './median.js';
+import { mean, meanRange } from './mean.js';
+import { medianRange } from './median.js';
 import { pelt, type PeltOptions } from './pelt.js';
-import { intervals, type ThroughputSample } from './stalls.js';
+import { intervalColumns, type IntervalColumns, type ThroughputSample } from './stalls.js';
+
+/** Series up to this many samples reuse the interval columns of the previous call (longer ones get their own). */
+const REUSE_MAX = 4096;
+/** The interval columns {@link warmup} reuses from call to call (nothing it calls can call it again). */
+let columns: IntervalColumns | undefined;
 
 /** Options of {@link warmup}. */
 export interface WarmupOptions {
@@ -61,58 +66,71 @@ export interface WarmupResult {
  * Reference: Killick, Fearnhead & Eckley (2012) for PELT (see pelt.ts); the steady-state
  * definition follows the usual "discard the initial transient" practice of simulation output
  * analysis (Law, A. M. (2015), *Simulation Modeling and Analysis*, 5th ed., §9.5.1).
+ * `samples` may also be their {@link intervalColumns} (for a caller that reads them for stalls too).
  * @throws {RangeError} when times are not finite or decrease (see `intervals`), or options are invalid.
  * @example
  * warmup([0, 0, 0, 0, 40, 70, 72, 71, 70, 73, 71, 72, 70, 71].map((v, i) => ({ t: 10 * i, throughput: v })))
  * // { warmupSeconds: 40, steadyStart: 5, steadyThroughput: 71.11111111111111, method: 'pelt',
  * //   warmupSegments: 2, segmentMeans: [0, 40, 71.11111111111111], warnings: [] }
  */
-export function warmup(samples: readonly ThroughputSample[], options: WarmupOptions = {}): WarmupResult {
+export function warmup(samples: readonly ThroughputSample[] | IntervalColumns, options: WarmupOptions = {}): WarmupResult {
   const minIntervals = options.minIntervals ?? WARMUP_DEFAULTS.minIntervals;
   const maxFraction = options.maxFraction ?? WARMUP_DEFAULTS.maxFraction;
   const minDrop = options.minDrop ?? WARMUP_DEFAULTS.minDrop;
   if (!(minDrop >= 0 && minDrop < 1)) throw new RangeError(`warmup: minDrop must be in [0, 1), found ${minDrop}`);
   if (!(maxFraction > 0 && maxFraction <= 1)) throw new RangeError(`warmup: maxFraction must be in (0, 1], found ${maxFraction}`);
-  const iv = intervals(samples);
-  const y = iv.map((x) => x.throughput);
+  let iv: IntervalColumns;
+  if (Array.isArray(samples)) {
+    iv = intervalColumns(samples, columns);
+    if (samples.length <= REUSE_MAX) columns = iv;
+  } else iv = samples as IntervalColumns;
+  const n = iv.length;
+  // the interval throughputs: a view of the columns, read here and by pelt, kept by neither
+  const y = iv.throughput.subarray(0, n);
   const warnings: string[] = [];
-  const steadyFrom = (k: number) => (k < iv.length ? iv[k].index : samples.length);
-  if (iv.length < minIntervals) {
+  if (n < minIntervals) {
     warnings.push(
-      `only ${iv.length} status interval(s): too short to detect a warm-up (need at least ${minIntervals}); the whole run is treated as steady`,
+      `only ${n} status interval(s): too short to detect a warm-up (need at least ${minIntervals}); the whole run is treated as steady`,
     );
+    const all = n > 0 ? mean(y) : NaN;
     return {
       warmupSeconds: 0,
-      steadyStart: steadyFrom(0),
-      steadyThroughput: y.length > 0 ? mean(y) : NaN,
+      steadyStart: n > 0 ? iv.index[0] : iv.samples,
+      steadyThroughput: all,
       method: 'none',
       warmupSegments: 0,
-      segmentMeans: y.length > 0 ? [mean(y)] : [],
+      segmentMeans: n > 0 ? [all] : [],
       warnings,
     };
   }
   const seg = pelt(y, options.pelt);
-  warnings.push(...seg.warnings);
-  const mu = seg.segments.map((s) => s.mean);
+  for (const w of seg.warnings) warnings.push(w);
+  const segments = seg.segments;
+  const mu: number[] = [];
+  for (let i = 0; i < segments.length; i++) mu.push(segments[i].mean);
   let j = 0;
-  for (let cand = 1; cand < seg.segments.length; cand++) {
+  // the steady level after the first segment (the warning below reads it again)
+  let firstLevel: number | undefined;
+  for (let cand = 1; cand < segments.length; cand++) {
     if (!(mu[cand - 1] < mu[cand])) break; // (1) rising staircase up to S(cand+1)
-    const end = seg.segments[cand - 1].end;
-    if (end > maxFraction * iv.length) break; // (3) short
-    const level = median(y.slice(end));
-    if (mu.slice(0, cand).every((v) => v < (1 - minDrop) * level)) j = cand; // (2) below the steady level
+    const end = segments[cand - 1].end;
+    if (end > maxFraction * n) break; // (3) short
+    const level = medianRange(y, end, n);
+    if (cand === 1) firstLevel = level;
+    // (2) below the steady level: mu rises strictly up to mu[cand − 1] (1), the largest of S1 … S(cand)
+    if (mu[cand - 1] < (1 - minDrop) * level) j = cand;
   }
-  if (j === 0 && seg.segments.length > 1) {
-    const level = median(y.slice(seg.segments[0].end));
-    if (mu[0] > level) warnings.push(startsAboveWarning(mu[0], iv[seg.segments[0].end - 1].end, level));
-    else if (mu[0] < mu[1] && seg.segments[0].end > maxFraction * iv.length) warnings.push(risesLateWarning(iv[seg.segments[0].end - 1].end, maxFraction));
+  if (j === 0 && segments.length > 1) {
+    const firstEnd = segments[0].end;
+    const level = firstLevel ?? medianRange(y, firstEnd, n);
+    if (mu[0] > level) warnings.push(startsAboveWarning(mu[0], iv.end[firstEnd - 1], level));
+    else if (mu[0] < mu[1] && firstEnd > maxFraction * n) warnings.push(risesLateWarning(iv.end[firstEnd - 1], maxFraction));
   }
-  const k = j > 0 ? seg.segments[j - 1].end : 0;
-  const steady = y.slice(k);
+  const k = j > 0 ? segments[j - 1].end : 0;
   return {
-    warmupSeconds: k > 0 ? iv[k - 1].end : 0,
-    steadyStart: steadyFrom(k),
-    steadyThroughput: steady.length > 0 ? mean(steady) : NaN,
+    warmupSeconds: k > 0 ? iv.end[k - 1] : 0,
+    steadyStart: k < n ? iv.index[k] : iv.samples,
+    steadyThroughput: k < n ? meanRange(y, k, n) : NaN,
     method: 'pelt',
     warmupSegments: j,
     segmentMeans: mu,

@@ -33,7 +33,9 @@ function mannWhitneyCounts(m: number, n: number): Float64Array {
       if (add > n) continue;
       const src = dp[j - 1];
       const dst = dp[j];
-      for (let u = maxU - add; u >= 0; u--) {
+      // src counts j − 1 items picked among the first i − 1, each adding at most min(i − j, n):
+      // above (j − 1)·min(i − j, n) it is 0, and the loop starts there
+      for (let u = Math.min(maxU - add, (j - 1) * Math.min(add, n)); u >= 0; u--) {
         const c = src[u];
         if (c !== 0) dst[u + add] += c;
       }

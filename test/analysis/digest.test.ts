@@ -3,9 +3,10 @@
  * samples, the findings of seriesOf; and the warm-up rule's warnings, worded by src/stats/warmup.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { digestSeries, seriesOf } from '../../src/analysis/analyze.js';
+import { digestSeries, seriesOf, throughputSamples } from '../../src/analysis/analyze.js';
 import type { RunSeriesResult } from '../../src/analysis/types.js';
 import type { Run, StatusSample } from '../../src/model/index.js';
+import { stalls } from '../../src/stats/stalls.js';
 import { risesLateWarning, startsAboveWarning, warmup } from '../../src/stats/warmup.js';
 
 /** A run holding `series` (only what the digest reads). */
@@ -41,5 +42,30 @@ describe("the warm-up rule's warnings are worded once (src/stats/warmup.ts)", ()
     expect(warmup(above).warnings).toEqual([startsAboveWarning(300, 30, 100)]);
     const late = [10, 11, 9, 10, 12, 10, 11, 9, 500, 510, 505].map((v, i) => ({ t: 10 * (i + 1), throughput: v }));
     expect(warmup(late).warnings).toEqual([risesLateWarning(80, 0.5)]);
+  });
+});
+
+describe('seriesOf reads the warm-up from the series itself only where that changes nothing', () => {
+  it('equals warmup() of the throughput samples and stalls() of the series, first sample at 0 or later, with or without a rate', () => {
+    let seed = 3;
+    const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let c = 0; c < 400; c++) {
+      const series: Partial<StatusSample>[] = [];
+      let t = [0, 0, 10, 5][c % 4];
+      let ops = 0;
+      for (let i = 0; i < 4 + Math.floor(r() * 40); i++) {
+        if (i > 0) t += r() < 0.08 ? 0 : 10;
+        if (i > 2 || r() < 0.5) ops += r() < 0.1 ? 0 : Math.floor(r() * (i < 5 ? 200 : 1000));
+        const s: Partial<StatusSample> = { t, operations: ops, line: i + 1, ops: {} };
+        if (i > 0 && ops > 0 && r() < 0.9) s.throughput = Math.floor(r() * 100) + (i < 5 ? 0 : 900);
+        series.push(s);
+      }
+      const run = runOf(series);
+      const f = seriesOf(run);
+      const samples = throughputSamples(run.series);
+      const w = warmup(samples);
+      const st = stalls(run.series);
+      expect([c, f.samples, f.warmupSeconds, f.warnings, f.stallCount, f.stallSeconds]).toEqual([c, samples.length, w.warmupSeconds, w.warnings, st.count, st.totalSeconds]);
+    }
   });
 });

@@ -2,8 +2,9 @@
  * The summary's shortcuts change nothing it prints. Without --report or --trim-warmup the CLI keeps
  * lean runs (each series digested as it is read, then dropped) and leaves the digest out for
  * load-phase runs the analysis excludes; without --json or --report it also skips the Games–Howell,
- * Tukey and Hedges' g intervals the text and CSV do not show. Its output must equal what the full pipeline gives: every sample kept
- * (loadRuns with series 'full'), every interval computed.
+ * Tukey and Hedges' g intervals the text and CSV do not show, and the campaign's timeline; without
+ * --detail also what the default view does not print (AnalysisOptions.view). Its output must equal
+ * what the full pipeline gives: every sample kept (loadRuns with series 'full'), everything computed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,13 +25,17 @@ async function cli(argv: string[]): Promise<string> {
   return stdout;
 }
 
-/** The same command's output from the full pipeline: all samples, all intervals. */
+/** The same command's output from the full pipeline: all samples, all intervals and tests. */
 async function full(dir: string, extra: string[], csv: boolean): Promise<string> {
   const inv = await loadRuns([path.resolve(ROOT, dir)], { series: 'full' });
   inv.roots = [dir];
-  const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load') } as const;
-  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true };
+  const detail = extra.includes('--detail');
+  const cliOpts = { metric: 'throughput', confidence: '0.95', seed: '1', adjust: 'holm', adjustScope: 'stratum', targetCi: '0.05', group: 'rf,workload', includeLoad: extra.includes('--include-load'), detail } as const;
+  const opts = { ...analysisOptions(cliOpts as Parameters<typeof analysisOptions>[0]), pairIntervals: true, view: undefined };
   const result = inCliTerms(analyze(inv, opts));
+  // the tests and the timeline the shortcut skips are there in the full result
+  expect(result.timeline).toBeDefined();
+  expect(result.strata.flatMap((s) => s.pairs).some((p) => p.wilcoxon !== undefined && p.tukey !== undefined)).toBe(true);
   // the intervals the shortcut skips are there in the full result
   const ghs = result.strata.flatMap((s) => s.pairs).map((p) => p.gamesHowell).filter((g) => g !== undefined);
   expect(ghs.length).toBeGreaterThan(0);
@@ -40,8 +45,8 @@ async function full(dir: string, extra: string[], csv: boolean): Promise<string>
   expect(withG.length).toBeGreaterThan(0);
   expect(withG.every((p) => Number.isFinite(p.hedgesG.lo))).toBe(true);
   if (csv) return analysisCsv(result);
-  // what the CLI prints when piped: the default view, 100 columns
-  const view = { width: 100, detail: false };
+  // what the CLI prints when piped: the default view (or --detail), 100 columns
+  const view = { width: 100, detail };
   return formatInventoryView(inv, view) + formatAnalysis(result, view);
 }
 
@@ -58,6 +63,9 @@ describe.each(inputs)('on %s: lean CLI output = full pipeline output', (_name, d
     const text = await cli([dir, '--group', 'rf,workload', '--include-load']);
     expect(text).toBe(await full(dir, ['--include-load'], false));
     expect(text).toMatch(/phase/);
+  }, 60_000);
+  it.skipIf(!present)('text summary with --detail (every pair with every test)', async () => {
+    expect(await cli([dir, '--group', 'rf,workload', '--detail'])).toBe(await full(dir, ['--detail'], false));
   }, 60_000);
   it.skipIf(!present)('--csv', async () => {
     expect(await cli([dir, '--group', 'rf,workload', '--csv'])).toBe(await full(dir, [], true));

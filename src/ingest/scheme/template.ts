@@ -179,9 +179,14 @@ export function compile(template: string, mode: CompileMode): CompiledTemplate {
   // Without an extension in the template, the file's own extension is not part of any value
   // (`outputRun{workload}{step}` must not read step = '.txt' from outputRunA.txt): match without it.
   const bare = hasExtension ? undefined : new RegExp(`(?:^|/)${body}$`, 'id');
+  // the same patterns without match indices (the `d` flag makes every exec several times slower):
+  // most paths are tried against templates that do not match them, and a test says so cheaply
+  const quick = new RegExp(bare ? bare.source : source, 'i');
   const match = (relPath: string): TemplateMatch | undefined => {
     const ext = bare ? EXTENSION.exec(relPath.slice(relPath.lastIndexOf('/') + 1)) : null;
-    const m = bare ? bare.exec(ext ? relPath.slice(0, relPath.length - ext[0].length) : relPath) : regex.exec(relPath);
+    const subject = bare && ext ? relPath.slice(0, relPath.length - ext[0].length) : relPath;
+    if (!quick.test(subject)) return undefined;
+    const m = bare ? bare.exec(subject) : regex.exec(subject);
     if (!m || !m.indices) return undefined;
     const factors: Factors = {};
     const spans: FactorSpan[] = [];
