@@ -173,15 +173,8 @@ export function analyze(inventory: Inventory, options: Partial<AnalysisOptions> 
   // 3. Group.
   const byKey = new Map<string, { factors: Factors; runs: Run[]; failed: Run[] }>();
   const slot = (run: Run) => {
-    // the group's key, factorKey of its factors, built without an object or array per run
-    let key = '';
-    let first = true;
-    for (const f of groupFactors) {
-      const v = run.factors[f];
-      if (v === undefined) continue;
-      key += (first ? '' : ',') + f + '=' + v;
-      first = false;
-    }
+    // (the key of the group's factors, read from the run's: no object per run)
+    const key = factorKey(run.factors, groupFactors);
     let g = byKey.get(key);
     if (!g) {
       const factors: Factors = {};

@@ -66,12 +66,8 @@ export interface ToRun {
   replaces?: string;
 }
 
-export interface ConfigGaps {
-  key: string;
-  factors: Factors;
-  /** Key of the cluster configuration (the factors less the run factors). */
-  clusterKey: string;
-  expected: number;
+/** The repetitions of a configuration, or of one of its deployments, as findGaps counts them. */
+export interface RepetitionGaps {
   /** Distinct repetitions with a usable (ok) output. */
   usable: number;
   okReps: number[];
@@ -82,26 +78,27 @@ export interface ConfigGaps {
   duplicates: DuplicateRep[];
   /** Usable runs whose content factors differ from the configuration's (present only when there are some). */
   notComparable?: NotComparableRep[];
-  /** The CI target's requirement, when asked. */
-  ci?: { target: number; metric: string; n: number; mean: number; sd: number; needed: number; additional: number; warnings: string[] };
-  /** With deployments: each deployment's repetitions (the flat lists above then carry the
-   * deployment, and okReps and missing are in here). */
-  deployments?: DeploymentGaps[];
-  toRun: ToRun[];
+  /** n usable repetitions. */
   complete: boolean;
 }
 
+export interface ConfigGaps extends RepetitionGaps {
+  key: string;
+  factors: Factors;
+  /** Key of the cluster configuration (the factors less the run factors). */
+  clusterKey: string;
+  expected: number;
+  /** The CI target's requirement, when asked. */
+  ci?: { target: number; metric: string; n: number; mean: number; sd: number; needed: number; additional: number; warnings: string[] };
+  /** With deployments: each deployment's repetitions (the flat lists then carry the deployment,
+   * and okReps and missing are in here). */
+  deployments?: DeploymentGaps[];
+  toRun: ToRun[];
+}
+
 /** One deployment of a configuration: its repetitions as findGaps counts them. */
-export interface DeploymentGaps {
+export interface DeploymentGaps extends RepetitionGaps {
   deployment: string;
-  usable: number;
-  okReps: number[];
-  missing: number[];
-  failed: FailedRep[];
-  duplicates: DuplicateRep[];
-  notComparable?: NotComparableRep[];
-  /** n usable repetitions. */
-  complete: boolean;
   /** The cluster still holds it (the fill journal says so): its gaps are filled on it. */
   standing?: boolean;
 }

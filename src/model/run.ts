@@ -368,8 +368,12 @@ function plainKind(s: string): number {
 
 /** A stable key for a set of factors: `a=1,b=x` in the order given (or sorted by name). */
 export function factorKey(factors: Factors, names: readonly string[] = Object.keys(factors).sort()): string {
-  return names
-    .filter((n) => factors[n] !== undefined)
-    .map((n) => `${n}=${factors[n]}`)
-    .join(',');
+  // (one string built in a loop: called per run, e.g. to group them, it allocates no array)
+  let key = '';
+  for (const n of names) {
+    const v = factors[n];
+    if (v === undefined) continue;
+    key += (key === '' ? '' : ',') + n + '=' + v;
+  }
+  return key;
 }
