@@ -236,6 +236,18 @@ interface Tally {
 
 type Slot = { runs: Run[] };
 
+/** A tally's repetitions as a configuration's or a deployment's gaps give them (all but `complete`). */
+function counted(t: Tally): Omit<RepetitionGaps, 'complete'> {
+  return {
+    usable: t.okReps.length,
+    okReps: t.okReps,
+    missing: t.missing,
+    failed: t.failed,
+    duplicates: t.duplicates,
+    ...(t.notComparable.length ? { notComparable: t.notComparable } : {}),
+  };
+}
+
 /** Sort the runs of each repetition into usable, failed, not comparable and duplicated. */
 function tally(slots: Map<number, Slot>, expected: number, usableOf: (r: Run) => boolean, differences: (r: Run) => string, metric?: string): Tally {
   const t: Tally = { okReps: [], failed: [], duplicates: [], notComparable: [], missing: [], okValues: [], maxRep: expected };
@@ -454,12 +466,7 @@ export function findGaps(runs: Run[], design: Design, options: GapOptions = {}):
         factors: c.factors,
         clusterKey,
         expected: design.repetitions,
-        usable: t.okReps.length,
-        okReps: t.okReps,
-        missing: t.missing,
-        failed: t.failed,
-        duplicates: t.duplicates,
-        ...(t.notComparable.length ? { notComparable: t.notComparable } : {}),
+        ...counted(t),
         ...(ci ? { ci } : {}),
         toRun,
         complete: toRun.length === 0,
@@ -480,12 +487,7 @@ export function findGaps(runs: Run[], design: Design, options: GapOptions = {}):
       const standing = options.standing !== undefined && options.standing.clusterKey === clusterKey && norm(options.standing.deployment) === level;
       const d: DeploymentGaps = {
         deployment: level,
-        usable: t.okReps.length,
-        okReps: t.okReps,
-        missing: t.missing,
-        failed: t.failed,
-        duplicates: t.duplicates,
-        ...(t.notComparable.length ? { notComparable: t.notComparable } : {}),
+        ...counted(t),
         complete: t.okReps.length >= n,
         ...(standing ? { standing: true } : {}),
       };
